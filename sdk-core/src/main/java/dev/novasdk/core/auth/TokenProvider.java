@@ -1,0 +1,23 @@
+package dev.novasdk.core.auth;
+
+/**
+ * Supplies tokens to {@link dev.novasdk.core.filter.AuthFilter}. Implementations are thread-safe and
+ * single-flight: however many threads ask at once, at most one authentication request is in progress.
+ * The identity module's {@code Session} is the usual implementation.
+ */
+public interface TokenProvider {
+    /**
+     * A token that is not expired and not about to expire, authenticating first when there is none.
+     *
+     * @throws dev.novasdk.core.error.OpenStackException when authentication fails
+     */
+    AuthToken token();
+
+    /**
+     * Re-authenticates because the service refused {@code staleToken} (401), unless another thread already
+     * replaced it; in that case the newer token is returned without a request.
+     *
+     * @throws dev.novasdk.core.error.OpenStackException when authentication fails
+     */
+    AuthToken refresh(AuthToken staleToken);
+}

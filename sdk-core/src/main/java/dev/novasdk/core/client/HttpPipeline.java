@@ -1,0 +1,211 @@
+package dev.novasdk.core.client;
+
+import dev.novasdk.core.auth.TokenProvider;
+import dev.novasdk.core.error.ApiException;
+import dev.novasdk.core.error.ErrorMapper;
+import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.filter.AuthFilter;
+import dev.novasdk.core.filter.Filter;
+import dev.novasdk.core.filter.FilterChain;
+import dev.novasdk.core.filter.GlobalRequestIdFilter;
+import dev.novasdk.core.filter.LoggingFilter;
+import dev.novasdk.core.filter.MicroversionFilter;
+import dev.novasdk.core.filter.Position;
+import dev.novasdk.core.filter.RetryFilter;
+import dev.novasdk.core.filter.RetryPolicy;
+import dev.novasdk.core.filter.UserAgentFilter;
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.http.HttpTransport;
+import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.waiter.Sleeper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The filter chain and transport that every service client sends its requests through, in the fixed order
+ * of the SDK: user agent, microversion, user per-call filters, retries, then per attempt authentication,
+ * user per-attempt filters and logging, then the transport. Statuses become exceptions once, after the
+ * chain, through {@link ErrorMapper}.
+ *
+ * <p>Immutable and thread-safe: build one per service client and share it between threads.
+ *
+ * <pre>{@code
+ * HttpPipeline pipeline = HttpPipeline.builder().tokenProvider(session).build();
+ * HttpResponse r = pipeline.send(HttpRequest.get(URI.create("https://nova/v2.1/servers")));
+ * }</pre>
+ */
+public final class HttpPipeline implements AutoCloseable {
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final FilterChain head;
+    private final ErrorMapper errorMapper;
+
+    private HttpPipeline(Builder b) {
+        this.ownsTransport = b.transport == null;
+        this.transport = ownsTransport ? ApacheHttpTransport.create() : b.transport;
+        this.errorMapper = b.errorMapper;
+
+        List<Filter> filters = new ArrayList<>();
+        filters.add(b.userAgent);
+        if (b.microversion != null) {
+            filters.add(b.microversion);
+        }
+        if (b.globalRequestId != null) {
+            filters.add(b.globalRequestId);
+        }
+        filters.addAll(b.perCall);
+        filters.add(RetryFilter.of(b.retryPolicy, b.sleeper, b.clock));
+        if (b.tokenProvider != null) {
+            filters.add(AuthFilter.of(b.tokenProvider));
+        }
+        filters.addAll(b.perAttempt);
+        if (b.logging) {
+            filters.add(LoggingFilter.create());
+        }
+        FilterChain chain = transport::execute;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            Filter f = filters.get(i);
+            FilterChain next = chain;
+            chain = request -> f.filter(request, next);
+        }
+        this.head = chain;
+    }
+
+    /** A builder with the defaults: Apache transport, default retries, logging on, no authentication. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends the request through the chain and returns a 2xx response.
+     *
+     * @throws ApiException for any other status (a subclass per status: 404 is
+     *         {@link dev.novasdk.core.error.NotFoundException}, ...)
+     * @throws TransportException when no response was received
+     */
+    public HttpResponse send(HttpRequest request) {
+        HttpResponse response = exchange(request);
+        if (!response.isSuccessful()) {
+            throw errorMapper.toException(request, response);
+        }
+        return response;
+    }
+
+    /**
+     * Sends the request through the chain and returns the response whatever its status, for callers that
+     * handle some statuses themselves (version discovery's 300).
+     *
+     * @throws TransportException when no response was received
+     */
+    public HttpResponse exchange(HttpRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return head.proceed(request);
+        } catch (IOException e) {
+            throw TransportException.of(request.method(), request.uri(), e);
+        }
+    }
+
+    /** The mapper that turns error responses into exceptions. */
+    public ErrorMapper errorMapper() {
+        return errorMapper;
+    }
+
+    /** Closes the transport if this pipeline created it; a transport passed in is left open. */
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    /** Mutable builder of {@link HttpPipeline}; not thread-safe. */
+    public static final class Builder {
+        private HttpTransport transport;
+        private Filter userAgent = UserAgentFilter.create();
+        private MicroversionFilter microversion;
+        private GlobalRequestIdFilter globalRequestId;
+        private final List<Filter> perCall = new ArrayList<>();
+        private final List<Filter> perAttempt = new ArrayList<>();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private TokenProvider tokenProvider;
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private ErrorMapper errorMapper = ErrorMapper.create();
+        private boolean logging = true;
+
+        private Builder() {
+        }
+
+        /** The transport; the pipeline will not close it. Default: a new {@link ApacheHttpTransport} it owns. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Appends {@code suffix} (such as {@code myapp/1.2}) to the SDK's {@code User-Agent}. */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgent = UserAgentFilter.withSuffix(suffix);
+            return this;
+        }
+
+        /** Sends microversion headers; without it none are sent. */
+        public Builder microversion(MicroversionFilter filter) {
+            this.microversion = Objects.requireNonNull(filter, "microversion");
+            return this;
+        }
+
+        /** Sends {@code X-OpenStack-Request-ID: globalRequestId} on every request ({@code req-<uuid>}). */
+        public Builder globalRequestId(String globalRequestId) {
+            this.globalRequestId = GlobalRequestIdFilter.of(globalRequestId);
+            return this;
+        }
+
+        /** Adds a user filter at {@code position}; filters at one position run in the order added. */
+        public Builder addFilter(Position position, Filter filter) {
+            Objects.requireNonNull(position, "position");
+            Objects.requireNonNull(filter, "filter");
+            (position == Position.PER_CALL ? perCall : perAttempt).add(filter);
+            return this;
+        }
+
+        /** The retry policy; {@link RetryPolicy#none()} disables retries. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** Authenticates requests with tokens from {@code provider}; without it no token is sent. */
+        public Builder tokenProvider(TokenProvider provider) {
+            this.tokenProvider = Objects.requireNonNull(provider, "tokenProvider");
+            return this;
+        }
+
+        /** How retries wait; tests pass a recording sleeper. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock used to read HTTP-date {@code Retry-After} values. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether to log requests at DEBUG (default true; the level is still up to the logging backend). */
+        public Builder logging(boolean enabled) {
+            this.logging = enabled;
+            return this;
+        }
+
+        /** A new pipeline. */
+        public HttpPipeline build() {
+            return new HttpPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.novasdk.core.filter;
+
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.http.RequestAttribute;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Sends the microversion of a request as {@code OpenStack-API-Version: <service> X.Y} and, for services
+ * that have one, the legacy header ({@code X-OpenStack-Nova-API-Version: X.Y}). Nova silently ignores the
+ * standard header without the service name and serves 2.1, so the name is always sent.
+ *
+ * <p>The version is the request's {@link #MICROVERSION} attribute when set (a manager lowers it for one
+ * request), else the client's default from the supplier (pinned or negotiated); with neither, no header is
+ * sent and the service uses its minimum.
+ */
+public final class MicroversionFilter implements Filter {
+    /** The microversion for one request, overriding the client's default. */
+    public static final RequestAttribute<Microversion> MICROVERSION =
+            RequestAttribute.of("microversion", Microversion.class);
+
+    private final String serviceType;
+    private final String legacyHeader;
+    private final Supplier<Optional<Microversion>> defaultVersion;
+
+    private MicroversionFilter(String serviceType, String legacyHeader, Supplier<Optional<Microversion>> defaultVersion) {
+        this.serviceType = serviceType;
+        this.legacyHeader = legacyHeader;
+        this.defaultVersion = defaultVersion;
+    }
+
+    /**
+     * A filter for {@code serviceType} ({@code "compute"}).
+     *
+     * @param legacyHeader the service's old header name, or {@code null} when it has none
+     * @param defaultVersion called per request for the client's version; must be cheap and thread-safe
+     */
+    public static MicroversionFilter of(String serviceType, String legacyHeader,
+                                        Supplier<Optional<Microversion>> defaultVersion) {
+        Objects.requireNonNull(serviceType, "serviceType");
+        if (serviceType.isBlank() || serviceType.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("serviceType must be a non-blank word, got '" + serviceType + "'");
+        }
+        return new MicroversionFilter(serviceType.toLowerCase(Locale.ROOT), legacyHeader,
+                Objects.requireNonNull(defaultVersion, "defaultVersion"));
+    }
+
+    /** The compute filter: {@code OpenStack-API-Version: compute X.Y} and {@code X-OpenStack-Nova-API-Version}. */
+    public static MicroversionFilter compute(Supplier<Optional<Microversion>> defaultVersion) {
+        return of("compute", "X-OpenStack-Nova-API-Version", defaultVersion);
+    }
+
+    @Override
+    public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
+        Optional<Microversion> v = request.attribute(MICROVERSION);
+        if (v.isEmpty()) {
+            v = defaultVersion.get();
+        }
+        if (v.isEmpty()) {
+            return next.proceed(request);
+        }
+        String version = v.get().toString();
+        HttpRequest r = request.withHeader("OpenStack-API-Version", serviceType + " " + version);
+        if (legacyHeader != null) {
+            r = r.withHeader(legacyHeader, version);
+        }
+        return next.proceed(r);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.novasdk.core.http;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable HTTP request. Filters change a request by deriving a new one ({@link #withHeader},
+ * {@link #withUri}, {@link #withAttribute}); the original is never modified, so it can be replayed.
+ */
+public final class HttpRequest {
+    private final HttpMethod method;
+    private final URI uri;
+    private final Headers headers;
+    private final RequestBody body;
+    private final Map<RequestAttribute<?>, Object> attributes;
+
+    private HttpRequest(HttpMethod method, URI uri, Headers headers, RequestBody body,
+                        Map<RequestAttribute<?>, Object> attributes) {
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+        this.body = body;
+        this.attributes = attributes;
+    }
+
+    /** A builder for a request with the given method and absolute URI. */
+    public static Builder builder(HttpMethod method, URI uri) {
+        return new Builder(method, uri);
+    }
+
+    /** A GET of {@code uri} with no headers. */
+    public static HttpRequest get(URI uri) {
+        return builder(HttpMethod.GET, uri).build();
+    }
+
+    /** The method. */
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** The absolute URI, query included. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The headers. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body, if any. */
+    public Optional<RequestBody> body() {
+        return Optional.ofNullable(body);
+    }
+
+    /** Whether the request can be sent again: it has no body or a repeatable one. */
+    public boolean repeatable() {
+        return body == null || body.repeatable();
+    }
+
+    /** The value of an attribute, if set. */
+    public <T> Optional<T> attribute(RequestAttribute<T> key) {
+        Object v = attributes.get(key);
+        return v == null ? Optional.empty() : Optional.of(key.cast(v));
+    }
+
+    /** A copy with the header set to exactly this value. */
+    public HttpRequest withHeader(String name, String value) {
+        return new HttpRequest(method, uri, headers.with(name, value), body, attributes);
+    }
+
+    /** A copy with the header removed. */
+    public HttpRequest withoutHeader(String name) {
+        Headers h = headers.without(name);
+        return h == headers ? this : new HttpRequest(method, uri, h, body, attributes);
+    }
+
+    /** A copy with another URI. */
+    public HttpRequest withUri(URI newUri) {
+        return new HttpRequest(method, checkUri(newUri), headers, body, attributes);
+    }
+
+    /** A copy with the attribute set. */
+    public <T> HttpRequest withAttribute(RequestAttribute<T> key, T value) {
+        Map<RequestAttribute<?>, Object> copy = new IdentityHashMap<>(attributes);
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new HttpRequest(method, uri, headers, body, Collections.unmodifiableMap(copy));
+    }
+
+    /** A builder that starts from this request. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, uri);
+        b.headers.addAll(headers);
+        b.body = body;
+        b.attributes.putAll(attributes);
+        return b;
+    }
+
+    /** Method and URI only: headers and body may hold secrets. */
+    @Override
+    public String toString() {
+        return method + " " + uri;
+    }
+
+    private static URI checkUri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw new IllegalArgumentException("uri must be absolute with a host, got '" + uri + "'");
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("uri scheme must be http or https, got '" + uri.getScheme() + "'");
+        }
+        return uri;
+    }
+
+    /** Mutable builder of {@link HttpRequest}; not thread-safe. */
+    public static final class Builder {
+        private HttpMethod method;
+        private URI uri;
+        private final Headers.Builder headers = Headers.builder();
+        private RequestBody body;
+        private final Map<RequestAttribute<?>, Object> attributes = new IdentityHashMap<>();
+
+        private Builder(HttpMethod method, URI uri) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.uri = checkUri(uri);
+        }
+
+        /** Replaces the method. */
+        public Builder method(HttpMethod method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** Replaces the URI. */
+        public Builder uri(URI uri) {
+            this.uri = checkUri(uri);
+            return this;
+        }
+
+        /** Adds a header value. */
+        public Builder addHeader(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** Sets a header to exactly this value. */
+        public Builder header(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        /** Sets the body; {@code null} removes it. */
+        public Builder body(RequestBody body) {
+            this.body = body;
+            return this;
+        }
+
+        /** Sets an attribute. */
+        public <T> Builder attribute(RequestAttribute<T> key, T value) {
+            attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** A new immutable request. */
+        public HttpRequest build() {
+            if (body != null && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
+                throw new IllegalStateException("a " + method + " request must not have a body");
+            }
+            Map<RequestAttribute<?>, Object> attrs = attributes.isEmpty()
+                    ? Collections.emptyMap() : Collections.unmodifiableMap(new IdentityHashMap<>(attributes));
+            return new HttpRequest(method, uri, headers.build(), body, attrs);
+        }
+    }
+}
