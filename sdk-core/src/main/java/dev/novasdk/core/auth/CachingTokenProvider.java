@@ -1,22 +1,21 @@
 package dev.novasdk.core.auth;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/**
- * A single-flight, caching {@link TokenProvider} around an authentication function.
- *
- * @param <T> the token type the authenticator returns
- */
+/** Stub; replaced by the real provider. */
 public final class CachingTokenProvider<T extends AuthToken> implements TokenProvider {
-    private final Supplier<T> authenticator;
-
-    private CachingTokenProvider(Supplier<T> authenticator) {
-        this.authenticator = authenticator;
+    private CachingTokenProvider() {
     }
 
-    /** A provider calling {@code authenticator} to get a new token. */
     public static <T extends AuthToken> CachingTokenProvider<T> of(Supplier<T> authenticator) {
-        return new CachingTokenProvider<>(authenticator);
+        return new CachingTokenProvider<>();
+    }
+
+    public static <T extends AuthToken> Builder<T> builder(Supplier<T> authenticator) {
+        return new Builder<>();
     }
 
     @Override
@@ -27,5 +26,27 @@ public final class CachingTokenProvider<T extends AuthToken> implements TokenPro
     @Override
     public T refresh(AuthToken staleToken) {
         throw new UnsupportedOperationException("stub");
+    }
+
+    public Optional<T> current() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void invalidate() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static final class Builder<T extends AuthToken> {
+        public Builder<T> expirySkew(Duration d) {
+            return this;
+        }
+
+        public Builder<T> clock(Clock c) {
+            return this;
+        }
+
+        public CachingTokenProvider<T> build() {
+            return new CachingTokenProvider<>();
+        }
     }
 }

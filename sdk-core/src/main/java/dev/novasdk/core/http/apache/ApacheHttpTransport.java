@@ -4,21 +4,37 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import java.io.IOException;
+import java.time.Duration;
 
-/**
- * The default transport, on Apache HttpClient 5.
- */
+/** Stub; replaced by the real transport. */
 public final class ApacheHttpTransport implements HttpTransport {
     private ApacheHttpTransport() {
     }
 
-    /** A transport with default settings. */
     public static ApacheHttpTransport create() {
         return new ApacheHttpTransport();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
         throw new UnsupportedOperationException("stub");
+    }
+
+    public static final class Builder {
+        public Builder connectTimeout(Duration d) {
+            return this;
+        }
+
+        public Builder responseTimeout(Duration d) {
+            return this;
+        }
+
+        public ApacheHttpTransport build() {
+            return new ApacheHttpTransport();
+        }
     }
 }
