@@ -106,7 +106,7 @@ public final class KeystoneAuth {
     /** A copy with another scope (token and password methods only). */
     public KeystoneAuth withScope(Scope newScope) {
         Objects.requireNonNull(newScope, "scope");
-        if (method == Method.APPLICATION_CREDENTIAL && newScope.kind() != Scope.Kind.UNSCOPED) {
+        if (method == Method.APPLICATION_CREDENTIAL && newScope.kind() != Scope.Kind.DEFAULT) {
             throw new IllegalArgumentException("an application credential is bound to its project; it takes no scope");
         }
         return new KeystoneAuth(method, userId, username, userDomain, secret, credentialId, credentialName, newScope);
@@ -285,7 +285,7 @@ public final class KeystoneAuth {
             if (domainName != null) {
                 return Scope.domainName(domainName);
             }
-            return system ? Scope.system() : Scope.unscoped();
+            return system ? Scope.system() : Scope.userDefault();
         }
     }
 
@@ -474,7 +474,7 @@ public final class KeystoneAuth {
             DomainRef domain = userDomainId != null ? DomainRef.id(userDomainId)
                     : userDomainName != null ? DomainRef.name(userDomainName) : null;
             return new KeystoneAuth(Method.APPLICATION_CREDENTIAL, userId, username, domain, secret, id, name,
-                    Scope.unscoped());
+                    Scope.userDefault());
         }
     }
 }

@@ -256,6 +256,9 @@ final class KeystoneProtocol {
             case SYSTEM:
                 body.put("scope", Map.of("system", Map.of("all", true)));
                 break;
+            case UNSCOPED:
+                body.put("scope", "unscoped");
+                break;
             default:
                 // Omitted, as keystoneauth does: Keystone then applies the user's default project, if any.
         }

@@ -15,12 +15,15 @@ public final class Scope {
         DOMAIN,
         /** The whole deployment ({@code system: all}); for operators. */
         SYSTEM,
-        /** No scope: the token can only list the user's projects. */
-        UNSCOPED
+        /** Explicitly no scope ({@code "scope": "unscoped"}), even if the user has a default project. */
+        UNSCOPED,
+        /** Nothing asked for: Keystone scopes to the user's default project if it has one. */
+        DEFAULT
     }
 
     private static final Scope UNSCOPED = new Scope(Kind.UNSCOPED, null, null, null);
     private static final Scope SYSTEM = new Scope(Kind.SYSTEM, null, null, null);
+    private static final Scope DEFAULT = new Scope(Kind.DEFAULT, null, null, null);
 
     private final Kind kind;
     private final String id;
@@ -68,9 +71,14 @@ public final class Scope {
         return SYSTEM;
     }
 
-    /** No scope. */
+    /** Explicitly unscoped: the token can only list the user's projects and be rescoped. */
     public static Scope unscoped() {
         return UNSCOPED;
+    }
+
+    /** No scope requested; Keystone applies the user's default project, if any. */
+    public static Scope userDefault() {
+        return DEFAULT;
     }
 
     /** The kind. */
@@ -116,8 +124,10 @@ public final class Scope {
                 return id != null ? "domain id " + id : "domain " + name;
             case SYSTEM:
                 return "system";
-            default:
+            case UNSCOPED:
                 return "unscoped";
+            default:
+                return "default";
         }
     }
 }
