@@ -47,7 +47,7 @@ public final class HttpPipeline implements AutoCloseable {
     private HttpPipeline(Builder b) {
         this.ownsTransport = b.transport == null;
         this.transport = ownsTransport ? ApacheHttpTransport.create() : b.transport;
-        this.errorMapper = b.errorMapper;
+        this.errorMapper = ErrorMapper.create(b.clock);
 
         List<Filter> filters = new ArrayList<>();
         filters.add(b.userAgent);
@@ -135,7 +135,6 @@ public final class HttpPipeline implements AutoCloseable {
         private TokenProvider tokenProvider;
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
-        private ErrorMapper errorMapper = ErrorMapper.create();
         private boolean logging = true;
 
         private Builder() {
@@ -191,7 +190,7 @@ public final class HttpPipeline implements AutoCloseable {
             return this;
         }
 
-        /** The clock used to read HTTP-date {@code Retry-After} values. */
+        /** The clock used to read HTTP-date {@code Retry-After} values (in retries and in exceptions). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
