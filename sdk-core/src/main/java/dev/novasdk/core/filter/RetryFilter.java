@@ -1,25 +1,209 @@
 package dev.novasdk.core.filter;
 
+import dev.novasdk.core.error.ErrorMapper;
+import dev.novasdk.core.error.SafeUri;
+import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Retries by the rules of the SDK (see the class body).
+ * Sends a request again when a failure is likely to pass and repeating it cannot do harm. It sits above the
+ * per-attempt filters, so every attempt is authenticated and logged afresh.
+ *
+ * <p>A request is retried, up to {@link RetryPolicy#maxAttempts()} attempts in all, only when its body is
+ * {@linkplain HttpRequest#repeatable() repeatable} and:
+ * <ul>
+ *   <li>the connection could not be made ({@link TransportException.Kind#CONNECT_FAILED}): any method, since
+ *       nothing reached the server. Unknown hosts and TLS failures are not retried; they don't fix
+ *       themselves;</li>
+ *   <li>the response timed out or the connection broke after the request may have been sent: idempotent
+ *       methods only ({@link dev.novasdk.core.http.HttpMethod#isIdempotent()});</li>
+ *   <li>the status is 502, 503 or 504: idempotent methods only;</li>
+ *   <li>the status is 429: any method, since the service refused the request without acting on it;</li>
+ *   <li>the status is 413 with a {@code Retry-After} (header, or nova's {@code overLimit.retryAfter}): any
+ *       method. Without one, nova's 413 means the body is too large, which waiting does not fix.</li>
+ * </ul>
+ * A POST or PATCH the server may have processed is never sent again: a replayed create boots a second
+ * server. 401 is left to {@link AuthFilter}; no other status is retried.
+ *
+ * <p>Between attempts the filter waits for {@code Retry-After} when the response has one, else for the
+ * policy's jittered backoff. A {@code Retry-After} longer than {@link RetryPolicy#maxRetryAfter()} is not
+ * waited for: the response is returned at once. After the last attempt the last response is returned, or
+ * the last {@link IOException} thrown. Each retry is logged at DEBUG to {@code dev.novasdk.retry} with the
+ * method, the redacted URI, the attempt, the reason and the delay; never headers or bodies.
  */
 public final class RetryFilter implements Filter {
-    private RetryFilter() {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.novasdk.retry");
+
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    private RetryFilter(RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.clock = clock;
     }
 
-    /** A filter with {@code policy}, sleeping with {@code sleeper}, reading HTTP dates against {@code clock}. */
+    /**
+     * A filter retrying by {@code policy}, waiting with {@code sleeper}, and measuring HTTP-date
+     * {@code Retry-After} values against {@code clock}.
+     */
     public static RetryFilter of(RetryPolicy policy, Sleeper sleeper, Clock clock) {
-        return new RetryFilter();
+        return new RetryFilter(Objects.requireNonNull(policy, "retryPolicy"), Objects.requireNonNull(sleeper, "sleeper"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
+    /**
+     * Sends {@code request} until it gets a response or failure that is not worth retrying, or the attempts
+     * run out.
+     *
+     * @throws InterruptedIOException when the thread is interrupted while waiting to retry; the interrupt
+     *         flag is set again
+     */
     @Override
     public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
-        throw new UnsupportedOperationException("stub");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(next, "next");
+        int maxAttempts = policy.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse response = null;
+            IOException failure = null;
+            try {
+                response = next.proceed(request);
+            } catch (IOException e) {
+                failure = e;
+            }
+            Optional<Duration> delay = attempt >= maxAttempts ? Optional.empty()
+                    : failure != null ? delayAfter(request, failure, attempt) : delayAfter(request, response, attempt);
+            if (delay.isEmpty()) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return response;
+            }
+            String reason = failure != null ? describe(failure) : describe(response);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} attempt {}/{} failed with {}; retrying in {} ms", request.method(),
+                        SafeUri.of(request.uri()), attempt, maxAttempts, reason, delay.get().toMillis());
+            }
+            // The failed response is dropped here: its body is a byte array, so there is nothing to release.
+            pause(delay.get(), request, attempt, reason, failure);
+        }
+    }
+
+    private Optional<Duration> delayAfter(HttpRequest request, IOException failure, int attempt) {
+        // Even a refused connection may follow the transport opening a stream body, which cannot be rewound.
+        if (!request.repeatable() || cancelled(failure)) {
+            return Optional.empty();
+        }
+        TransportException.Kind kind = TransportException.classify(failure);
+        boolean retry;
+        switch (kind) {
+            case CONNECT_FAILED:
+                retry = true;
+                break;
+            case RESPONSE_TIMEOUT:
+            case CONNECTION_FAILED:
+                retry = request.method().isIdempotent();
+                break;
+            default:
+                retry = false;
+        }
+        return retry ? Optional.of(policy.backoff(attempt)) : Optional.empty();
+    }
+
+    private Optional<Duration> delayAfter(HttpRequest request, HttpResponse response, int attempt) {
+        // A response means the server read the request, so a stream body has been consumed.
+        if (!request.repeatable()) {
+            return Optional.empty();
+        }
+        int status = response.statusCode();
+        boolean retry;
+        switch (status) {
+            case 429:
+                retry = true;
+                break;
+            case 502:
+            case 503:
+            case 504:
+                retry = request.method().isIdempotent();
+                break;
+            case 413:
+                retry = true; // only with a Retry-After, checked below
+                break;
+            default:
+                retry = false;
+        }
+        if (!retry) {
+            return Optional.empty();
+        }
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (retryAfter.isEmpty()) {
+            return status == 413 ? Optional.empty() : Optional.of(policy.backoff(attempt));
+        }
+        if (retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} attempt {}/{} failed with {}; not retrying: Retry-After {} s exceeds maxRetryAfter {} s",
+                        request.method(), SafeUri.of(request.uri()), attempt, policy.maxAttempts(), describe(response),
+                        retryAfter.get().getSeconds(), policy.maxRetryAfter().getSeconds());
+            }
+            return Optional.empty();
+        }
+        return retryAfter;
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse response) {
+        Optional<Duration> header = RetryAfter.parse(response, clock);
+        int status = response.statusCode();
+        if (header.isPresent() || (status != 413 && status != 429)) {
+            return header;
+        }
+        // Nova's rate limiter put the delay in the body ({"overLimit": {"retryAfter": ..}}), not always in a header.
+        return ErrorMapper.retryAfter(response, clock);
+    }
+
+    private void pause(Duration delay, HttpRequest request, int attempt, String reason, IOException failure)
+            throws InterruptedIOException {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException(request.method() + " "
+                    + SafeUri.of(request.uri()) + ": interrupted while waiting to retry after attempt " + attempt
+                    + "/" + policy.maxAttempts() + " failed with " + reason);
+            interrupted.initCause(e);
+            if (failure != null) {
+                interrupted.addSuppressed(failure);
+            }
+            throw interrupted;
+        }
+    }
+
+    // The caller gave up (interrupt): another attempt would work against it. A socket timeout is also an
+    // InterruptedIOException but says nothing about the caller.
+    private static boolean cancelled(IOException failure) {
+        return Thread.currentThread().isInterrupted()
+                || (failure instanceof InterruptedIOException && !(failure instanceof SocketTimeoutException));
+    }
+
+    // Exception class and kind only: messages of transport exceptions may repeat the URI with its query.
+    private static String describe(IOException failure) {
+        return TransportException.classify(failure) + " (" + failure.getClass().getSimpleName() + ")";
+    }
+
+    private static String describe(HttpResponse response) {
+        return response.statusCode() + " " + response.reasonPhrase()
+                + response.requestId().map(id -> " [" + id + "]").orElse("");
     }
 }
