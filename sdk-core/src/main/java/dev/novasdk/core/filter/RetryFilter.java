@@ -164,12 +164,8 @@ public final class RetryFilter implements Filter {
     }
 
     private Optional<Duration> retryAfter(HttpResponse response) {
-        Optional<Duration> header = RetryAfter.parse(response, clock);
-        int status = response.statusCode();
-        if (header.isPresent() || (status != 413 && status != 429)) {
-            return header;
-        }
-        // Nova's rate limiter put the delay in the body ({"overLimit": {"retryAfter": ..}}), not always in a header.
+        // The header, else nova's body member ({"overLimit": {"retryAfter": ..}}): one parser for retries and
+        // for the exception the caller finally sees.
         return ErrorMapper.retryAfter(response, clock);
     }
 
