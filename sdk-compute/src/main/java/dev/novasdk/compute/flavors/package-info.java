@@ -1,0 +1,7 @@
+/**
+ * Compute flavors: the manager, its models, request bodies and list options.
+ */
+@OpenStackStyle
+package dev.novasdk.compute.flavors;
+
+import dev.novasdk.core.value.OpenStackStyle;
