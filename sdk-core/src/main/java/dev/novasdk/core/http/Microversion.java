@@ -35,6 +35,11 @@ public final class Microversion implements Comparable<Microversion> {
     public static Microversion parse(String text) {
         Objects.requireNonNull(text, "microversion");
         Matcher m = FORMAT.matcher(text.trim());
+        if (text.trim().equalsIgnoreCase("latest")) {
+            // Nova accepts "latest", but code written against one version then breaks when the cloud upgrades.
+            throw new IllegalArgumentException("microversion 'latest' is not supported: pin a version such as 2.37,"
+                    + " or leave it unset to let the client negotiate one");
+        }
         if (!m.matches()) {
             throw new IllegalArgumentException("microversion '" + text + "' is not of the form MajorNum.MinorNum (e.g. 2.37)");
         }
