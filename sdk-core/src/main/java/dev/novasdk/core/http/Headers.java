@@ -179,6 +179,10 @@ public final class Headers {
             String k = key(name);
             Objects.requireNonNull(value, () -> "value of header " + name);
             validateName(name);
+            // A CR or LF would let a value smuggle in another header or end the header block.
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("value of header '" + name + "' contains CR or LF");
+            }
             spelling.putIfAbsent(k, name);
             values.computeIfAbsent(k, x -> new ArrayList<>(1)).add(value);
             return this;

@@ -119,4 +119,11 @@ class HeadersTest {
     void of_oddArguments_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> Headers.of("Accept"));
     }
+
+    @Test
+    void add_valueWithLineBreak_rejectedNamingTheHeader() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Headers.builder().add("X-Test", "a\r\nX-Injected: 1"));
+        org.junit.jupiter.api.Assertions.assertEquals("value of header 'X-Test' contains CR or LF", e.getMessage());
+    }
 }
