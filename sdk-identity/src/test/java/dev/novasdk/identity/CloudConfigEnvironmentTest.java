@@ -75,7 +75,7 @@ class CloudConfigEnvironmentTest {
         assertEquals(KeystoneAuth.Method.APPLICATION_CREDENTIAL, c.auth().method());
         assertEquals(Optional.of("ac-1"), c.auth().applicationCredentialId());
         assertEquals("ac-secret", c.auth().secret());
-        assertEquals(Scope.unscoped(), c.auth().scope());
+        assertEquals(Scope.userDefault(), c.auth().scope());
     }
 
     @Test
