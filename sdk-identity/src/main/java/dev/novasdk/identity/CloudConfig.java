@@ -1,5 +1,7 @@
 package dev.novasdk.identity;
 
+import dev.novasdk.core.http.apache.ApacheHttpTransport;
+
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.error.SafeUri;
 import java.net.URI;
@@ -203,7 +205,31 @@ public final class CloudConfig {
             b.region(region);
         }
         endpointOverrides.forEach(b::endpointOverride);
+        if (insecure || caCert != null || clientCert != null) {
+            b.ownedTransport(transportBuilder().build());
+        }
         return b;
+    }
+
+    /**
+     * An Apache transport builder with this cloud's TLS settings ({@code cacert}, {@code cert}/{@code key},
+     * {@code verify: false}); {@link #toSessionBuilder()} uses it when any of them is set.
+     */
+    public ApacheHttpTransport.Builder transportBuilder() {
+        ApacheHttpTransport.Builder t = ApacheHttpTransport.builder();
+        if (caCert != null) {
+            t.caBundle(caCert);
+        }
+        if (clientCert != null) {
+            if (clientKey == null) {
+                throw new CloudConfigException("a client certificate (OS_CERT / cert) needs its key (OS_KEY / key)");
+            }
+            t.clientCertificate(clientCert, clientKey);
+        }
+        if (insecure) {
+            t.insecure(true);
+        }
+        return t;
     }
 
     /**

@@ -59,8 +59,8 @@ public final class Session implements TokenProvider, EndpointResolver, AutoClose
         this.region = b.region;
         this.endpointInterface = b.endpointInterface;
         this.endpointOverrides = Map.copyOf(b.endpointOverrides);
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? ApacheHttpTransport.create() : b.transport;
+        this.ownsTransport = b.transport == null || b.ownsTransport;
+        this.transport = b.transport == null ? ApacheHttpTransport.create() : b.transport;
         HttpPipeline.Builder pb = HttpPipeline.builder().transport(transport).retryPolicy(b.retryPolicy)
                 .sleeper(b.sleeper).clock(b.clock);
         if (b.userAgentSuffix != null) {
@@ -181,6 +181,7 @@ public final class Session implements TokenProvider, EndpointResolver, AutoClose
         private EndpointInterface endpointInterface = EndpointInterface.PUBLIC;
         private final Map<String, URI> endpointOverrides = new TreeMap<>();
         private HttpTransport transport;
+        private boolean ownsTransport;
         private Duration expirySkew = Duration.ofSeconds(120);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -244,6 +245,14 @@ public final class Session implements TokenProvider, EndpointResolver, AutoClose
         /** The transport, shared with service clients; the session will not close it. */
         public Builder transport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
+            this.ownsTransport = false;
+            return this;
+        }
+
+        /** A transport built for this session (from cloud configuration), closed with it. */
+        Builder ownedTransport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.ownsTransport = true;
             return this;
         }
 

