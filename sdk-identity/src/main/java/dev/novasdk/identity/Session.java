@@ -9,6 +9,7 @@ import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.endpoint.EndpointResolver;
 import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.HttpTransport;
+import dev.novasdk.core.http.TransportSource;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
 import dev.novasdk.core.json.JsonCodec;
 import dev.novasdk.core.waiter.Sleeper;
@@ -40,7 +41,7 @@ import java.util.TreeMap;
  * }
  * }</pre>
  */
-public final class Session implements TokenProvider, EndpointResolver, AutoCloseable {
+public final class Session implements TokenProvider, EndpointResolver, TransportSource, AutoCloseable {
     private final URI authUrl;
     private final KeystoneAuth auth;
     private final String region;
@@ -140,6 +141,7 @@ public final class Session implements TokenProvider, EndpointResolver, AutoClose
     }
 
     /** The transport, for service clients that should share this session's connection pool. */
+    @Override
     public HttpTransport transport() {
         return transport;
     }

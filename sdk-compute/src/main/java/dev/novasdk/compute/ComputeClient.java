@@ -1,0 +1,298 @@
+package dev.novasdk.compute;
+
+import dev.novasdk.compute.internal.ComputeContext;
+import dev.novasdk.core.auth.TokenProvider;
+import dev.novasdk.core.client.HttpPipeline;
+import dev.novasdk.core.endpoint.EndpointInterface;
+import dev.novasdk.core.endpoint.EndpointResolver;
+import dev.novasdk.core.filter.Filter;
+import dev.novasdk.core.filter.MicroversionFilter;
+import dev.novasdk.core.filter.Position;
+import dev.novasdk.core.filter.RetryPolicy;
+import dev.novasdk.core.http.HttpTransport;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.http.TransportSource;
+import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.waiter.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The entry point to the Compute (Nova) API: {@link #servers()}, {@link #images()} and {@link #flavors()}.
+ *
+ * <p>By default the client negotiates the microversion: on first use it reads the compute version document
+ * and uses the highest version both this SDK ({@link #SDK_MAX_MICROVERSION}) and the cloud support; each
+ * request may go at a lower version when one of its fields needs that. {@link Builder#microversion(String)}
+ * pins a version instead, and requests that cannot be served at it fail before sending.
+ *
+ * <p>Immutable and thread-safe: build one per cloud and share it between threads.
+ *
+ * <pre>{@code
+ * try (Session session = CloudConfig.load().newSession();
+ *      ComputeClient nova = ComputeClient.builder().session(session).build()) {
+ *     Server server = nova.servers().create(ServerCreate.builder()
+ *             .name("vm1").imageId(imageId).flavorId("1").networksNone().build());
+ *     nova.servers().waitForStatus(server.id(), ServerStatus.ACTIVE, WaitOptions.defaults());
+ * }
+ * }</pre>
+ */
+public final class ComputeClient implements AutoCloseable {
+    /** The highest compute microversion this SDK knows the requests and responses of. */
+    public static final Microversion SDK_MAX_MICROVERSION = Microversion.of(2, 96);
+
+    private final ComputeContext context;
+    private final HttpPipeline pipeline;
+    private final dev.novasdk.compute.servers.ServerManager servers;
+    private final dev.novasdk.compute.images.ImageManager images;
+    private final dev.novasdk.compute.flavors.FlavorManager flavors;
+
+    private ComputeClient(Builder b) {
+        HttpPipeline.Builder pb = HttpPipeline.builder()
+                // Every compute request carries its own version attribute; no default is needed here, and none
+                // may be computed here: negotiation itself goes through this pipeline.
+                .microversion(MicroversionFilter.compute(Optional::empty))
+                .retryPolicy(b.retryPolicy).sleeper(b.sleeper).clock(b.clock).tokenProvider(b.tokenProvider);
+        if (b.transport != null) {
+            pb.transport(b.transport);
+        }
+        if (b.userAgentSuffix != null) {
+            pb.userAgentSuffix(b.userAgentSuffix);
+        }
+        if (b.globalRequestId != null) {
+            pb.globalRequestId(b.globalRequestId);
+        }
+        b.perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
+        b.perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
+        this.pipeline = pb.build();
+        this.context = new ComputeContext(pipeline, JsonCodec.create(), b.endpointResolver, b.endpoint, b.imageEndpoint,
+                b.endpointInterface, b.region, b.pinned, SDK_MAX_MICROVERSION, b.sleeper, b.nanoTime, b.clock);
+        this.servers = dev.novasdk.compute.servers.ServerManager.of(context);
+        this.images = dev.novasdk.compute.images.ImageManager.of(context);
+        this.flavors = dev.novasdk.compute.flavors.FlavorManager.of(context);
+    }
+
+    /** A builder; a token provider and an endpoint (resolver or explicit URL) are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Servers: create, find, list, watch, update and delete. */
+    public dev.novasdk.compute.servers.ServerManager servers() {
+        return servers;
+    }
+
+    /** Images, from Glance when the catalog has it, else through Nova's image proxy. */
+    public dev.novasdk.compute.images.ImageManager images() {
+        return images;
+    }
+
+    /** Flavors. */
+    public dev.novasdk.compute.flavors.FlavorManager flavors() {
+        return flavors;
+    }
+
+    /**
+     * The microversion requests use by default: the pinned one, or the negotiated one (reading the cloud's
+     * version document on first call).
+     */
+    public Microversion microversion() {
+        return context.defaultVersion();
+    }
+
+    /** The lowest and highest microversion the cloud serves, from its version document (read once). */
+    public Microversion cloudMaxMicroversion() {
+        return context.cloudVersions().max();
+    }
+
+    /** The cloud's minimum microversion, from its version document (read once). */
+    public Microversion cloudMinMicroversion() {
+        return context.cloudVersions().min();
+    }
+
+    /** The compute endpoint in use. */
+    public URI endpoint() {
+        return context.endpoint();
+    }
+
+    /** Closes the transport if this client created it; a shared or passed-in transport is left open. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    /** Mutable builder of {@link ComputeClient}; not thread-safe. */
+    public static final class Builder {
+        private TokenProvider tokenProvider;
+        private EndpointResolver endpointResolver;
+        private HttpTransport transport;
+        private URI endpoint;
+        private URI imageEndpoint;
+        private EndpointInterface endpointInterface;
+        private String region;
+        private Microversion pinned;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private LongSupplier nanoTime = System::nanoTime;
+        private Clock clock = Clock.systemUTC();
+        private String userAgentSuffix;
+        private String globalRequestId;
+        private final List<Filter> perCall = new ArrayList<>();
+        private final List<Filter> perAttempt = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Authenticates and resolves endpoints with {@code session} (an identity {@code Session}), sharing its
+         * transport when it has one.
+         */
+        public <S extends TokenProvider & EndpointResolver> Builder session(S session) {
+            Objects.requireNonNull(session, "session");
+            this.tokenProvider = session;
+            this.endpointResolver = session;
+            if (session instanceof TransportSource && transport == null) {
+                this.transport = ((TransportSource) session).transport();
+            }
+            return this;
+        }
+
+        /** Where tokens come from. */
+        public Builder tokenProvider(TokenProvider tokenProvider) {
+            this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+            return this;
+        }
+
+        /** Where endpoints come from (usually the identity session's catalog). */
+        public Builder endpointResolver(EndpointResolver endpointResolver) {
+            this.endpointResolver = Objects.requireNonNull(endpointResolver, "endpointResolver");
+            return this;
+        }
+
+        /** The transport; the client will not close it. Default: a new Apache transport the client owns. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** The compute endpoint, overriding the catalog. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = requireAbsolute(endpoint, "endpoint");
+            return this;
+        }
+
+        /** The Glance endpoint, overriding the catalog. */
+        public Builder imageEndpoint(URI imageEndpoint) {
+            this.imageEndpoint = requireAbsolute(imageEndpoint, "imageEndpoint");
+            return this;
+        }
+
+        /** The catalog interface to use (default: the resolver's). */
+        public Builder endpointInterface(EndpointInterface endpointInterface) {
+            this.endpointInterface = Objects.requireNonNull(endpointInterface, "endpointInterface");
+            return this;
+        }
+
+        /** The region to use (default: the resolver's). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Pins the microversion ({@code "2.37"}, as {@code OS_COMPUTE_API_VERSION}); {@code "latest"} or
+         * {@code null} negotiate instead. Requests with fields the pinned version does not accept fail before
+         * sending.
+         *
+         * @throws IllegalArgumentException when the text is not {@code 2.N}, or above {@link #SDK_MAX_MICROVERSION}
+         */
+        public Builder microversion(String version) {
+            if (version == null || version.trim().toLowerCase(Locale.ROOT).equals("latest")) {
+                this.pinned = null;
+                return this;
+            }
+            String v = version.trim();
+            Microversion m = v.equals("2") ? Microversion.of(2, 1) : Microversion.parse(v);
+            if (m.major() != 2 || m.minor() < 1) {
+                throw new IllegalArgumentException("microversion must be 2.1 or later, got '" + version + "'");
+            }
+            if (m.compareTo(SDK_MAX_MICROVERSION) > 0) {
+                throw new IllegalArgumentException("microversion " + m + " is above the highest this SDK supports ("
+                        + SDK_MAX_MICROVERSION + ")");
+            }
+            this.pinned = m;
+            return this;
+        }
+
+        /** The retry policy. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** How retries and waiters sleep; tests pass a fake. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The monotonic time source of waiters (nanoseconds); tests pass a fake. */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /** The clock for {@code Retry-After} dates. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Appended to the SDK's {@code User-Agent}. */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgentSuffix = Objects.requireNonNull(suffix, "userAgentSuffix");
+            return this;
+        }
+
+        /** Sent as {@code X-OpenStack-Request-ID} on every request ({@code req-<uuid>}). */
+        public Builder globalRequestId(String id) {
+            this.globalRequestId = Objects.requireNonNull(id, "globalRequestId");
+            return this;
+        }
+
+        /** Adds a user filter. */
+        public Builder addFilter(Position position, Filter filter) {
+            Objects.requireNonNull(position, "position");
+            (position == Position.PER_CALL ? perCall : perAttempt).add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * A new client; nothing is sent until the first call.
+         *
+         * @throws IllegalArgumentException when no token provider, or neither an endpoint nor a resolver, is set
+         */
+        public ComputeClient build() {
+            if (tokenProvider == null) {
+                throw new IllegalArgumentException("tokenProvider is not set: pass a Session with session(..)");
+            }
+            if (endpointResolver == null && endpoint == null) {
+                throw new IllegalArgumentException("neither endpointResolver nor endpoint is set: pass a Session with session(..)");
+            }
+            return new ComputeClient(this);
+        }
+
+        private static URI requireAbsolute(URI uri, String name) {
+            Objects.requireNonNull(uri, name);
+            if (!uri.isAbsolute()) {
+                throw new IllegalArgumentException(name + " must be an absolute URL, got '" + uri + "'");
+            }
+            return uri;
+        }
+    }
+}

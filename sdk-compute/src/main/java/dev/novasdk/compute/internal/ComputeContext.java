@@ -1,0 +1,242 @@
+package dev.novasdk.compute.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.novasdk.core.client.HttpPipeline;
+import dev.novasdk.core.endpoint.EndpointInterface;
+import dev.novasdk.core.endpoint.EndpointQuery;
+import dev.novasdk.core.endpoint.EndpointResolver;
+import dev.novasdk.core.error.EndpointNotFoundException;
+import dev.novasdk.core.error.ResponseParseException;
+import dev.novasdk.core.filter.MicroversionFilter;
+import dev.novasdk.core.http.HttpMethod;
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.waiter.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * What the compute managers share: the pipeline, the JSON codec, the resolved endpoints and the negotiated
+ * microversion. Thread-safe; lazily resolved values are computed at most a few times under races and are
+ * then stable. Not API: use {@link dev.novasdk.compute.ComputeClient}.
+ */
+public final class ComputeContext {
+    private final HttpPipeline pipeline;
+    private final JsonCodec codec;
+    private final EndpointResolver resolver;
+    private final URI endpointOverride;
+    private final URI imageEndpointOverride;
+    private final EndpointInterface endpointInterface;
+    private final String region;
+    private final Microversion pinned;
+    private final Microversion sdkMax;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+    private final Clock clock;
+    private volatile URI endpoint;
+    private volatile Optional<URI> imageEndpoint;
+    private volatile VersionRange cloudVersions;
+
+    /** The microversions a cloud's compute API serves. */
+    public record VersionRange(Microversion min, Microversion max) {
+    }
+
+    /** All settings; {@code pinned} may be null (negotiate). */
+    public ComputeContext(HttpPipeline pipeline, JsonCodec codec, EndpointResolver resolver, URI endpointOverride,
+                          URI imageEndpointOverride, EndpointInterface endpointInterface, String region,
+                          Microversion pinned, Microversion sdkMax, Sleeper sleeper, LongSupplier nanoTime,
+                          Clock clock) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.resolver = resolver;
+        this.endpointOverride = endpointOverride;
+        this.imageEndpointOverride = imageEndpointOverride;
+        this.endpointInterface = endpointInterface;
+        this.region = region;
+        this.pinned = pinned;
+        this.sdkMax = Objects.requireNonNull(sdkMax, "sdkMax");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The pipeline every compute request goes through. */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The client's JSON codec. */
+    public JsonCodec codec() {
+        return codec;
+    }
+
+    /** How waiters sleep. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** How waiters measure time. */
+    public LongSupplier nanoTime() {
+        return nanoTime;
+    }
+
+    /** The client's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    private EndpointQuery query(String type) {
+        EndpointQuery.Builder q = EndpointQuery.builder(type);
+        if (endpointInterface != null) {
+            q.endpointInterface(endpointInterface);
+        }
+        if (region != null) {
+            q.region(region);
+        }
+        return q.build();
+    }
+
+    /** The compute endpoint (as the catalog gives it, e.g. {@code http://nova:8774/v2.1}). */
+    public URI endpoint() {
+        URI e = endpoint;
+        if (e == null) {
+            e = endpointOverride != null ? endpointOverride : resolver.resolve(query("compute"));
+            endpoint = e;
+        }
+        return e;
+    }
+
+    /**
+     * The Glance endpoint, without a version (the catalog usually gives none), or empty when the catalog
+     * has no image service: then images come through Nova's proxy.
+     */
+    public Optional<URI> imageEndpoint() {
+        Optional<URI> e = imageEndpoint;
+        if (e == null) {
+            if (imageEndpointOverride != null) {
+                e = Optional.of(imageEndpointOverride);
+            } else if (endpointOverride != null && resolver == null) {
+                e = Optional.empty();
+            } else {
+                try {
+                    e = Optional.of(resolver.resolve(query("image")));
+                } catch (EndpointNotFoundException noImageService) {
+                    e = Optional.empty();
+                }
+            }
+            imageEndpoint = e;
+        }
+        return e;
+    }
+
+    /** The version pinned by the user, if any. */
+    public Optional<Microversion> pinned() {
+        return Optional.ofNullable(pinned);
+    }
+
+    /** The highest microversion this SDK understands. */
+    public Microversion sdkMax() {
+        return sdkMax;
+    }
+
+    /**
+     * The version requests use by default: the pinned one, else the highest that both the SDK and the cloud
+     * support (reading the version document on first use).
+     *
+     * @throws IllegalStateException when the cloud's minimum is above what the SDK supports
+     */
+    public Microversion defaultVersion() {
+        if (pinned != null) {
+            return pinned;
+        }
+        VersionRange cloud = cloudVersions();
+        if (cloud.min().compareTo(sdkMax) > 0) {
+            throw new IllegalStateException("the cloud's compute API needs microversion " + cloud.min()
+                    + " or later, but this SDK supports at most " + sdkMax);
+        }
+        return cloud.max().compareTo(sdkMax) < 0 ? cloud.max() : sdkMax;
+    }
+
+    /** The cloud's microversion range, from the version document (read once). */
+    public VersionRange cloudVersions() {
+        VersionRange v = cloudVersions;
+        if (v == null) {
+            v = readVersions();
+            cloudVersions = v;
+        }
+        return v;
+    }
+
+    private VersionRange readVersions() {
+        URI base = endpoint();
+        // Endpoints may embed a project id (/v2.1/<project>); the version document is one level up then.
+        URI[] candidates = {base, parent(base)};
+        for (URI uri : candidates) {
+            if (uri == null) {
+                continue;
+            }
+            HttpRequest request = HttpRequest.get(uri);
+            HttpResponse response = pipeline.exchange(request);
+            if (!response.isSuccessful()) {
+                continue;
+            }
+            JsonNode doc = codec.decode(request, response, null, JsonNode.class);
+            JsonNode version = doc.get("version");
+            if (version == null || !version.isObject()) {
+                continue;
+            }
+            String max = version.path("version").asText("");
+            String min = version.path("min_version").asText("");
+            if (max.isEmpty()) {
+                // A v2.0 endpoint: no microversions at all.
+                return new VersionRange(Microversion.of(2, 0), Microversion.of(2, 0));
+            }
+            try {
+                return new VersionRange(min.isEmpty() ? Microversion.of(2, 1) : Microversion.parse(min), Microversion.parse(max));
+            } catch (IllegalArgumentException e) {
+                throw new ResponseParseException(request.method(), request.uri(), response.statusCode(),
+                        response.requestId().orElse(null), "bad version in the compute version document: " + e.getMessage(), e);
+            }
+        }
+        throw new EndpointNotFoundException("no compute version document at " + base + " or its parent; "
+                + "is the compute endpoint right?", java.util.List.of(base.toString()));
+    }
+
+    private static URI parent(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) {
+            return null;
+        }
+        return uri.resolve(path.substring(0, slash + 1));
+    }
+
+    /** A request builder carrying the microversion for this request. */
+    public HttpRequest.Builder request(HttpMethod method, URI uri, Microversion version) {
+        return HttpRequest.builder(method, uri).attribute(MicroversionFilter.MICROVERSION, version);
+    }
+
+    /** Sends a GET at {@code version} and decodes the member {@code envelope} of the body. */
+    public <T> T get(URI uri, Microversion version, String envelope, Class<T> type) {
+        HttpRequest request = request(HttpMethod.GET, uri, version).build();
+        return codec.decode(request, pipeline.send(request), envelope, type);
+    }
+
+    /** Sends {@code body} (already wrapped in its envelope) and returns the response. */
+    public HttpResponse send(HttpMethod method, URI uri, Microversion version, Object body) {
+        HttpRequest.Builder b = request(method, uri, version);
+        if (body != null) {
+            b.body(RequestBody.wrap(codec.write(body), RequestBody.JSON));
+        }
+        return pipeline.send(b.build());
+    }
+}

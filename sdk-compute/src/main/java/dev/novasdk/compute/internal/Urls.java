@@ -1,0 +1,48 @@
+package dev.novasdk.compute.internal;
+
+import com.google.common.escape.Escaper;
+import com.google.common.net.UrlEscapers;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds request URLs from a service endpoint, escaped path segments and query parameters. Not API.
+ */
+public final class Urls {
+    private static final Escaper SEGMENT = UrlEscapers.urlPathSegmentEscaper();
+    private static final Escaper QUERY = UrlEscapers.urlFormParameterEscaper();
+
+    private Urls() {
+    }
+
+    /**
+     * {@code base} followed by the segments, each escaped, and the query parameters in order. Multi-valued
+     * parameters repeat the key.
+     */
+    public static URI of(URI base, List<String> segments, Map<String, List<String>> query) {
+        StringBuilder sb = new StringBuilder(base.toString());
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '/') {
+            sb.setLength(sb.length() - 1);
+        }
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("a path segment must not be empty, '.' or '..', got '" + segment + "'");
+            }
+            sb.append('/').append(SEGMENT.escape(segment));
+        }
+        char sep = '?';
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            for (String v : e.getValue()) {
+                sb.append(sep).append(QUERY.escape(e.getKey())).append('=').append(QUERY.escape(v));
+                sep = '&';
+            }
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** {@code base} followed by the escaped segments. */
+    public static URI of(URI base, String... segments) {
+        return of(base, List.of(segments), Map.of());
+    }
+}
