@@ -17,7 +17,15 @@ import dev.novasdk.core.json.JsonCodec;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
+import dev.novasdk.core.error.BadRequestException;
+import dev.novasdk.core.error.NoUniqueMatchException;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.paging.Page;
+import dev.novasdk.core.paging.PagedIterable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -220,9 +228,10 @@ public final class ComputeContext {
         return uri.resolve(path.substring(0, slash + 1));
     }
 
-    /** A request builder carrying the microversion for this request. */
+    /** A request builder carrying the microversion for this request; {@code null} sends none (Glance). */
     public HttpRequest.Builder request(HttpMethod method, URI uri, Microversion version) {
-        return HttpRequest.builder(method, uri).attribute(MicroversionFilter.MICROVERSION, version);
+        HttpRequest.Builder b = HttpRequest.builder(method, uri);
+        return version == null ? b : b.attribute(MicroversionFilter.MICROVERSION, version);
     }
 
     /** Sends a GET at {@code version} and decodes the member {@code envelope} of the body. */
@@ -231,12 +240,84 @@ public final class ComputeContext {
         return codec.decode(request, pipeline.send(request), envelope, type);
     }
 
-    /** Sends {@code body} (already wrapped in its envelope) and returns the response. */
+    /**
+     * A lazy listing: the first page from {@code first}, further pages from the document's next link
+     * (absolute, or relative to {@code linkBase} as Glance sends it). One page is held at a time.
+     */
+    public <D, T> PagedIterable<T> paged(URI first, URI linkBase, Microversion version, Class<D> documentType,
+                                         Function<D, List<T>> items, Function<D, Optional<String>> next) {
+        return PagedIterable.of(previous -> {
+            URI uri = previous.isEmpty() ? first : previous.get().nextLink().orElseThrow();
+            D doc = get(uri, version, null, documentType);
+            URI nextLink = next.apply(doc).map(href -> resolveLink(linkBase, href)).orElse(null);
+            return Page.of(items.apply(doc), nextLink);
+        });
+    }
+
+    private static URI resolveLink(URI base, String href) {
+        URI h = URI.create(href);
+        if (h.isAbsolute()) {
+            return h;
+        }
+        // Glance's next link is a path from its root ("/v2/images?marker=.."); deployments that serve Glance
+        // under a prefix ("/image") keep the prefix in the catalog URL, so append rather than resolve.
+        String b = base.toString();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return URI.create(b + (href.startsWith("/") ? href : "/" + href));
+    }
+
+    /**
+     * {@code find(nameOrId)} as novaclient does it: by id first, then by exact name among {@code byName}
+     * (a listing already filtered by the service where it can).
+     *
+     * @throws NoUniqueMatchException when several resources have the name
+     */
+    public static <T> Optional<T> find(String nameOrId, String resourceType, Function<String, T> getById,
+                                       Iterable<T> byName, Function<T, Optional<String>> nameOf,
+                                       Function<T, String> idOf) {
+        Objects.requireNonNull(nameOrId, "nameOrId");
+        if (nameOrId.isBlank()) {
+            throw new IllegalArgumentException("nameOrId must not be blank");
+        }
+        try {
+            return Optional.of(getById.apply(nameOrId));
+        } catch (NotFoundException notAnId) {
+            // Fall through to the name search, like novaclient's find_resource.
+        } catch (BadRequestException notAnIdEither) {
+            // Some services answer 400 for an id of the wrong shape (glance: not a UUID).
+        }
+        List<T> matches = new ArrayList<>();
+        for (T item : byName) {
+            if (nameOf.apply(item).filter(nameOrId::equals).isPresent()) {
+                matches.add(item);
+            }
+        }
+        if (matches.size() > 1) {
+            List<String> ids = new ArrayList<>();
+            matches.forEach(m -> ids.add(idOf.apply(m)));
+            throw new NoUniqueMatchException(resourceType, nameOrId, ids);
+        }
+        return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+    }
+
+    /** Sends {@code body} (already wrapped in its envelope; {@code null} for none) and returns the response. */
     public HttpResponse send(HttpMethod method, URI uri, Microversion version, Object body) {
+        return pipeline.send(build(method, uri, version, body));
+    }
+
+    /** Sends {@code body} and decodes the member {@code envelope} of the response. */
+    public <T> T exchange(HttpMethod method, URI uri, Microversion version, Object body, String envelope, Class<T> type) {
+        HttpRequest request = build(method, uri, version, body);
+        return codec.decode(request, pipeline.send(request), envelope, type);
+    }
+
+    private HttpRequest build(HttpMethod method, URI uri, Microversion version, Object body) {
         HttpRequest.Builder b = request(method, uri, version);
         if (body != null) {
-            b.body(RequestBody.wrap(codec.write(body), RequestBody.JSON));
+            b.body(RequestBody.wrap(body instanceof byte[] ? (byte[]) body : codec.write(body), RequestBody.JSON));
         }
-        return pipeline.send(b.build());
+        return b.build();
     }
 }
