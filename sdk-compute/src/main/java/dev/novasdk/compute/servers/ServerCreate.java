@@ -170,6 +170,16 @@ public interface ServerCreate {
      * replaces), it encodes user data and files to base64 and collects scheduler hints.
      */
     final class Builder extends ImmutableServerCreate.Builder {
+        /** Boots from this image (its id is sent). */
+        public Builder image(dev.novasdk.compute.images.Image image) {
+            return imageId(Objects.requireNonNull(image, "image").id());
+        }
+
+        /** Uses this flavor (its id is sent). */
+        public Builder flavor(dev.novasdk.compute.flavors.Flavor flavor) {
+            return flavorId(Objects.requireNonNull(flavor, "flavor").id());
+        }
+
         /** User data as raw bytes, base64-encoded here. */
         public Builder userData(byte[] data) {
             return userDataBase64(RequestRules.encode(Objects.requireNonNull(data, "data")));

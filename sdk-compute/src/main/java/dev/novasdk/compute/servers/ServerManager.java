@@ -1,5 +1,7 @@
 package dev.novasdk.compute.servers;
 
+import dev.novasdk.compute.VersionRequirement;
+import dev.novasdk.compute.VersionRequirements;
 import dev.novasdk.compute.internal.ComputeContext;
 import dev.novasdk.compute.internal.Urls;
 import dev.novasdk.core.error.NotFoundException;
@@ -43,6 +45,54 @@ public final class ServerManager {
     /** Internal: {@link dev.novasdk.compute.ComputeClient} builds the manager. */
     public static ServerManager of(ComputeContext context) {
         return new ServerManager(Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * Boots one or more servers ({@code POST /servers}). Nova answers 202 at once with a partial document
+     * (id, links, {@code adminPass}, disk config, security groups); the server is {@code BUILD} and is
+     * scheduled asynchronously, so follow with {@link #waitForStatus}.
+     *
+     * <p>The request goes at the client's version when every field is accepted there; when negotiating, at
+     * the highest version that accepts every field set (e.g. a request with {@code personality} goes at
+     * 2.56). A field no usable version accepts fails before sending, naming the field and the versions.
+     * POST is never retried once it may have reached Nova, so a create never boots a second server.
+     *
+     * @throws IllegalArgumentException when {@code returnReservationId} is set (use
+     *         {@link #createReservation(ServerCreate)}) or no usable version accepts the request
+     * @throws dev.novasdk.core.error.BadRequestException for Nova's refusals (unknown flavor or image, swap
+     *         larger than the flavor's, ...), with Nova's message and request id
+     */
+    public Server create(ServerCreate request) {
+        Objects.requireNonNull(request, "request");
+        if (request.returnReservationId().orElse(false)) {
+            throw new IllegalArgumentException("returnReservationId is set: Nova then answers a reservation id, "
+                    + "not a server; use createReservation(..)");
+        }
+        return context.exchange(HttpMethod.POST, Urls.of(context.endpoint(), "servers"), versionFor(request),
+                context.codec().write(request), "server", Server.class);
+    }
+
+    /**
+     * Boots {@code minCount..maxCount} servers and returns the reservation id that lists them
+     * ({@link ServerListOptions#reservationId()}), sending {@code return_reservation_id: true}.
+     */
+    public String createReservation(ServerCreate request) {
+        Objects.requireNonNull(request, "request");
+        ServerCreate withReservation = request.returnReservationId().orElse(false) ? request
+                : ServerCreate.builder().from(request).returnReservationId(true).build();
+        return context.exchange(HttpMethod.POST, Urls.of(context.endpoint(), "servers"), versionFor(withReservation),
+                context.codec().write(withReservation), "reservation_id", String.class);
+    }
+
+    private Microversion versionFor(ServerCreate request) {
+        List<VersionRequirement> requirements = request.versionRequirements();
+        Optional<Microversion> pinned = context.pinned();
+        if (pinned.isPresent()) {
+            VersionRequirements.check(requirements, pinned.get());
+            return pinned.get();
+        }
+        Microversion max = context.defaultVersion();
+        return VersionRequirements.select(requirements, context.cloudVersions().min(), max);
     }
 
     private URI server(String id) {
