@@ -20,7 +20,6 @@ import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.error.BadRequestException;
 import dev.novasdk.core.error.ServerErrorException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,29 +41,7 @@ class ServerCreateRequestTest {
 
     private ComputeClient nova;
 
-    private static final TokenProvider TOKENS = new TokenProvider() {
-        private final AuthToken token = new AuthToken() {
-            @Override
-            public String id() {
-                return "tok";
-            }
-
-            @Override
-            public Optional<Instant> expiresAt() {
-                return Optional.empty();
-            }
-        };
-
-        @Override
-        public AuthToken token() {
-            return token;
-        }
-
-        @Override
-        public AuthToken refresh(AuthToken stale) {
-            return token;
-        }
-    };
+    private static final TokenProvider TOKENS = TokenProvider.of(AuthToken.of("tok", null));
 
     @BeforeEach
     void setUp() {

@@ -20,4 +20,23 @@ public interface TokenProvider {
      * @throws dev.novasdk.core.error.OpenStackException when authentication fails
      */
     AuthToken refresh(AuthToken staleToken);
+
+    /**
+     * A provider of one fixed token that cannot be renewed (a token from {@code OS_TOKEN} with an endpoint
+     * override): a 401 then surfaces as an authentication error.
+     */
+    static TokenProvider of(AuthToken token) {
+        java.util.Objects.requireNonNull(token, "token");
+        return new TokenProvider() {
+            @Override
+            public AuthToken token() {
+                return token;
+            }
+
+            @Override
+            public AuthToken refresh(AuthToken staleToken) {
+                return token;
+            }
+        };
+    }
 }

@@ -234,19 +234,7 @@ final class LogRedaction {
 
     /** The charset named by a {@code Content-Type} value, UTF-8 when absent or unknown. */
     static Charset charset(String contentType) {
-        if (contentType != null) {
-            String v = contentType.toLowerCase(Locale.ROOT);
-            int i = v.indexOf("charset=");
-            if (i >= 0) {
-                String name = v.substring(i + 8).split("[;,\\s]", 2)[0].replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (RuntimeException unknownCharset) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return dev.novasdk.core.http.MediaTypes.charset(contentType);
     }
 
     /** {@code text} with CR, LF, tab and other control characters written as escapes. */

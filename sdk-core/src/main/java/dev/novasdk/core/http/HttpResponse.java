@@ -106,20 +106,7 @@ public final class HttpResponse {
     }
 
     private Charset charset() {
-        Optional<String> ct = headers.firstValue("Content-Type");
-        if (ct.isPresent()) {
-            String v = ct.get().toLowerCase(Locale.ROOT);
-            int i = v.indexOf("charset=");
-            if (i >= 0) {
-                String name = v.substring(i + 8).split("[;,\\s]", 2)[0].replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (RuntimeException unknownCharset) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return MediaTypes.charset(headers.firstValue("Content-Type").orElse(null));
     }
 
     /** Status and length only: bodies may hold secrets. */

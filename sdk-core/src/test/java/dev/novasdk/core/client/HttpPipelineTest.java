@@ -87,20 +87,20 @@ class HttpPipelineTest {
     }
 
     private static final class Token implements AuthToken {
-        private final String id;
+        private final AuthToken delegate;
 
         Token(String id) {
-            this.id = id;
+            this.delegate = AuthToken.of(id, null);
         }
 
         @Override
         public String id() {
-            return id;
+            return delegate.id();
         }
 
         @Override
         public Optional<Instant> expiresAt() {
-            return Optional.empty();
+            return delegate.expiresAt();
         }
     }
 
