@@ -34,10 +34,11 @@ public final class FlavorManager {
      */
     public PagedIterable<Flavor> list(FlavorListOptions options) {
         Objects.requireNonNull(options, "options");
-        var first = Urls.of(context.endpoint(), options.detail() ? List.of("flavors", "detail") : List.of("flavors"),
-                options.query());
-        return context.paged(first, context.endpoint(), context.defaultVersion(), FlavorListDocument.class,
-                FlavorListDocument::flavors, FlavorListDocument::nextHref);
+        return context.paged(() -> new ComputeContext.Listing(
+                        Urls.of(context.endpoint(), options.detail() ? List.of("flavors", "detail") : List.of("flavors"),
+                                options.query()),
+                        context.endpoint(), context.defaultVersion()),
+                FlavorListDocument.class, FlavorListDocument::flavors, FlavorListDocument::nextHref);
     }
 
     /** Every flavor visible to the project, in detail. */

@@ -62,24 +62,28 @@ public final class ImageManager {
         return PROXY_MAX;
     }
 
-    /** A lazy listing over every page; {@link ImageListOptions#limit()} is the page size. */
+    /**
+     * A lazy listing over every page; {@link ImageListOptions#limit()} is the page size. Whether it comes from
+     * Glance or from Nova's proxy is decided when iteration starts.
+     *
+     * @throws IllegalStateException from iteration, before anything is sent, when the catalog has no image
+     *         service and the client is pinned above {@code 2.35}
+     */
     public PagedIterable<Image> list(ImageListOptions options) {
         Objects.requireNonNull(options, "options");
-        Optional<URI> g = glance();
-        if (g.isPresent()) {
-            URI first = Urls.of(glanceV2(g.get()), List.of("images"), options.glanceQuery());
-            return pagedGlance(first, glanceRoot(g.get()));
-        }
-        Microversion v = proxyVersion();
-        URI first = Urls.of(context.endpoint(), List.of("images", "detail"), options.novaQuery());
-        return context.paged(first, context.endpoint(), v, ImageListDocument.class, ImageListDocument::images,
+        return context.paged(() -> listing(options), ImageListDocument.class, ImageListDocument::images,
                 ImageListDocument::nextHref);
     }
 
-    private PagedIterable<Image> pagedGlance(URI first, URI root) {
-        // Glance has no microversions: no version header.
-        return context.paged(first, root, null, ImageListDocument.class,
-                ImageListDocument::images, ImageListDocument::nextHref);
+    private ComputeContext.Listing listing(ImageListOptions options) {
+        Optional<URI> g = glance();
+        if (g.isPresent()) {
+            // Glance has no microversions: no version header. Its next link is a path from its root.
+            return new ComputeContext.Listing(Urls.of(glanceV2(g.get()), List.of("images"), options.glanceQuery()),
+                    glanceRoot(g.get()), null);
+        }
+        return new ComputeContext.Listing(Urls.of(context.endpoint(), List.of("images", "detail"), options.novaQuery()),
+                context.endpoint(), proxyVersion());
     }
 
     /** Every image visible to the project. */

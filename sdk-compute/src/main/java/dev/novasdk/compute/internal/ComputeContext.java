@@ -25,14 +25,17 @@ import dev.novasdk.core.paging.PagedIterable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the compute managers share: the pipeline, the JSON codec, the resolved endpoints and the negotiated
- * microversion. Thread-safe; lazily resolved values are computed at most a few times under races and are
- * then stable. Not API: use {@link dev.novasdk.compute.ComputeClient}.
+ * microversion. Thread-safe. Endpoints are resolved lazily and may be resolved more than once under races
+ * (resolvers cache); the version document is read exactly once, however many threads need it first. Not
+ * API: use {@link dev.novasdk.compute.ComputeClient}.
  */
 public final class ComputeContext {
     private final HttpPipeline pipeline;
@@ -50,6 +53,9 @@ public final class ComputeContext {
     private volatile URI endpoint;
     private volatile Optional<URI> imageEndpoint;
     private volatile VersionRange cloudVersions;
+    // A lock rather than synchronized: it is held during the version document request, and a virtual thread
+    // blocking in a synchronized block would pin its carrier thread.
+    private final ReentrantLock negotiation = new ReentrantLock();
 
     /** The microversions a cloud's compute API serves. */
     public record VersionRange(Microversion min, Microversion max) {
@@ -171,14 +177,27 @@ public final class ComputeContext {
         return cloud.max().compareTo(sdkMax) < 0 ? cloud.max() : sdkMax;
     }
 
-    /** The cloud's microversion range, from the version document (read once). */
+    /**
+     * The cloud's microversion range, from the version document. Read once: threads arriving while it is
+     * being read wait for that read instead of sending their own. A failed read is not remembered, so the
+     * next call tries again.
+     */
     public VersionRange cloudVersions() {
         VersionRange v = cloudVersions;
-        if (v == null) {
-            v = readVersions();
-            cloudVersions = v;
+        if (v != null) {
+            return v;
         }
-        return v;
+        negotiation.lock();
+        try {
+            v = cloudVersions;
+            if (v == null) {
+                v = readVersions();
+                cloudVersions = v;
+            }
+            return v;
+        } finally {
+            negotiation.unlock();
+        }
     }
 
     private VersionRange readVersions() {
@@ -192,9 +211,21 @@ public final class ComputeContext {
             HttpRequest request = HttpRequest.get(uri);
             HttpResponse response = pipeline.exchange(request);
             if (!response.isSuccessful()) {
+                // Only "not here" sends us to the parent (nova answers 404 for /v2.1/<project>, 300 for a
+                // bare root); an authentication, permission or server error would only repeat there, and
+                // the caller needs to see it rather than a vague "no version document".
+                if (response.statusCode() == 404 || response.statusCode() / 100 == 3) {
+                    continue;
+                }
+                throw pipeline.errorMapper().toException(request, response);
+            }
+            JsonNode doc;
+            try {
+                doc = codec.decode(request, response, null, JsonNode.class);
+            } catch (ResponseParseException notJson) {
+                // A 200 that is not JSON (an HTML landing page in front of the API) is not the document.
                 continue;
             }
-            JsonNode doc = codec.decode(request, response, null, JsonNode.class);
             JsonNode version = doc.get("version");
             if (version == null || !version.isObject()) {
                 continue;
@@ -241,15 +272,33 @@ public final class ComputeContext {
     }
 
     /**
-     * A lazy listing: the first page from {@code first}, further pages from the document's next link
-     * (absolute, or relative to {@code linkBase} as Glance sends it). One page is held at a time.
+     * Where a listing starts: the first page's URL, the base that relative next links resolve against, and
+     * the microversion of every page ({@code null} for none: Glance).
      */
-    public <D, T> PagedIterable<T> paged(URI first, URI linkBase, Microversion version, Class<D> documentType,
+    public record Listing(URI first, URI linkBase, Microversion version) {
+        /** Checks the URLs; {@code version} may be null. */
+        public Listing {
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(linkBase, "linkBase");
+        }
+    }
+
+    /**
+     * A lazy listing: the first page from {@code start}'s URL, further pages from the document's next link
+     * (absolute, or relative to the link base as Glance sends it). One page is held at a time.
+     *
+     * <p>{@code start} is called when a page is fetched, never by this method: working out the URL and the
+     * version may resolve an endpoint or read the version document, and a listing sends nothing until it is
+     * iterated.
+     */
+    public <D, T> PagedIterable<T> paged(Supplier<Listing> start, Class<D> documentType,
                                          Function<D, List<T>> items, Function<D, Optional<String>> next) {
+        Objects.requireNonNull(start, "start");
         return PagedIterable.of(previous -> {
-            URI uri = previous.isEmpty() ? first : previous.get().nextLink().orElseThrow();
-            D doc = get(uri, version, null, documentType);
-            URI nextLink = next.apply(doc).map(href -> resolveLink(linkBase, href)).orElse(null);
+            Listing listing = start.get();
+            URI uri = previous.isEmpty() ? listing.first() : previous.get().nextLink().orElseThrow();
+            D doc = get(uri, listing.version(), null, documentType);
+            URI nextLink = next.apply(doc).map(href -> resolveLink(listing.linkBase(), href)).orElse(null);
             return Page.of(items.apply(doc), nextLink);
         });
     }

@@ -12,6 +12,7 @@ import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +129,11 @@ public final class ServerManager {
      */
     public PagedIterable<Server> list(ServerListOptions options) {
         Objects.requireNonNull(options, "options");
-        URI first = Urls.of(context.endpoint(), options.detail() ? List.of("servers", "detail") : List.of("servers"),
-                options.query());
-        return context.paged(first, context.endpoint(), context.defaultVersion(), ServerListDocument.class,
-                ServerListDocument::servers, ServerListDocument::nextHref);
+        return context.paged(() -> new ComputeContext.Listing(
+                        Urls.of(context.endpoint(), options.detail() ? List.of("servers", "detail") : List.of("servers"),
+                                options.query()),
+                        context.endpoint(), context.defaultVersion()),
+                ServerListDocument.class, ServerListDocument::servers, ServerListDocument::nextHref);
     }
 
     /** Every server of the project, in detail. */
@@ -173,17 +175,17 @@ public final class ServerManager {
 
     /** Deletes a soft-deleted server now ({@code forceDelete} action), skipping the reclaim delay. */
     public void forceDelete(String id) {
-        action(id, java.util.Collections.singletonMap("forceDelete", null));
+        action(id, nullAction("forceDelete"));
     }
 
     /** Starts a stopped server ({@code os-start}). */
     public void start(String id) {
-        action(id, java.util.Collections.singletonMap("os-start", null));
+        action(id, nullAction("os-start"));
     }
 
     /** Stops a running server ({@code os-stop}). */
     public void stop(String id) {
-        action(id, java.util.Collections.singletonMap("os-stop", null));
+        action(id, nullAction("os-stop"));
     }
 
     /** Reboots the server, softly (guest OS) or hard (power cycle). */
@@ -192,7 +194,14 @@ public final class ServerManager {
         action(id, Map.of("reboot", Map.of("type", type.name())));
     }
 
-    private void action(String id, Map<String, Object> body) {
+    // The client's mapper leaves out null members (NON_ABSENT), which would turn {"os-start": null} into {}
+    // and make nova answer 400; these bodies are written by hand instead. Names are constants, no escaping.
+    private static byte[] nullAction(String name) {
+        return ("{\"" + name + "\": null}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code body}: a map to encode, or the encoded bytes. */
+    private void action(String id, Object body) {
         context.send(HttpMethod.POST, Urls.of(context.endpoint(), "servers", requireId(id), "action"),
                 context.defaultVersion(), body);
     }
