@@ -62,7 +62,10 @@ public final class FlavorManager {
      * @throws dev.novasdk.core.error.NoUniqueMatchException when several flavors have the name
      */
     public Optional<Flavor> find(String nameOrId) {
-        return ComputeContext.find(nameOrId, "flavor", this::get, list(), f -> Optional.of(f.name()), Flavor::id);
+        return ComputeContext.find(nameOrId, "flavor", this::get,
+                // Like novaclient: all visibilities, so admins find private flavors; Nova limits others anyway.
+                list(FlavorListOptions.builder().visibility(FlavorListOptions.Visibility.ALL).build()),
+                f -> Optional.of(f.name()), Flavor::id);
     }
 
     /** The flavor's extra specs ({@code hw:cpu_policy} and so on). */

@@ -306,6 +306,12 @@ public final class ComputeContext {
     private static URI resolveLink(URI base, String href) {
         URI h = URI.create(href);
         if (h.isAbsolute()) {
+            if (h.getRawAuthority() != null && !h.getRawAuthority().equalsIgnoreCase(base.getRawAuthority())) {
+                // Services behind proxies often link to their internal host name. Following it would fail, or
+                // send the token to another host, so the link keeps the endpoint's scheme and host.
+                return URI.create(base.getScheme() + "://" + base.getRawAuthority() + h.getRawPath()
+                        + (h.getRawQuery() == null ? "" : "?" + h.getRawQuery()));
+            }
             return h;
         }
         // Glance's next link is a path from its root ("/v2/images?marker=.."); deployments that serve Glance

@@ -148,11 +148,11 @@ class FlavorManagerTest {
     void find_byName_fallsBackToListingAndMatchesExactly() {
         wm.stubFor(get(urlEqualTo(FLAVORS + "/m1.tiny")).willReturn(itemNotFound("Flavor m1.tiny could not be found.", "req-8")));
         // Holds both m1.tiny and m1.tiny.specs: only the exact name counts.
-        wm.stubFor(get(urlEqualTo(FLAVORS + "/detail")).willReturn(okJson(sample("compute/flavors/flavors-detail-resp.json"))));
+        wm.stubFor(get(urlEqualTo(FLAVORS + "/detail?is_public=None")).willReturn(okJson(sample("compute/flavors/flavors-detail-resp.json"))));
         Flavor f = flavors.find("m1.tiny").orElseThrow();
         assertEquals("1", f.id());
         wm.verify(1, compute(getRequestedFor(urlEqualTo(FLAVORS + "/m1.tiny")), "2.93"));
-        wm.verify(1, compute(getRequestedFor(urlEqualTo(FLAVORS + "/detail")), "2.93"));
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(FLAVORS + "/detail?is_public=None")), "2.93"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class FlavorManagerTest {
     @Test
     void find_unknownName_returnsEmpty() {
         wm.stubFor(get(urlEqualTo(FLAVORS + "/m9.huge")).willReturn(itemNotFound("Flavor m9.huge could not be found.", "req-9")));
-        wm.stubFor(get(urlEqualTo(FLAVORS + "/detail")).willReturn(okJson(sample("compute/flavors/flavors-detail-resp.json"))));
+        wm.stubFor(get(urlEqualTo(FLAVORS + "/detail?is_public=None")).willReturn(okJson(sample("compute/flavors/flavors-detail-resp.json"))));
         assertEquals(Optional.empty(), flavors.find("m9.huge"));
     }
 

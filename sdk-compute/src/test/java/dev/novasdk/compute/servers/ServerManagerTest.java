@@ -230,6 +230,21 @@ class ServerManagerTest {
     }
 
     @Test
+    void list_nextLinkNamesAnInternalHost_followedOnTheEndpointsHostWithTheToken() {
+        String first = SERVERS + "/detail?limit=1";
+        String second = SERVERS + "/detail?limit=1&marker=s1";
+        wm.stubFor(get(urlEqualTo(first)).willReturn(okJson(page(List.of(server("s1", "a", "ACTIVE", null)),
+                "http://nova-internal.cluster.local:8774" + second))));
+        wm.stubFor(get(urlEqualTo(second)).willReturn(okJson(page(List.of(server("s2", "b", "ACTIVE", null)), null))));
+
+        List<String> ids = servers.list(ServerListOptions.builder().limit(1).build()).stream()
+                .map(Server::id).collect(Collectors.toList());
+
+        assertEquals(List.of("s1", "s2"), ids);
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(second)), "2.93"));
+    }
+
+    @Test
     void list_beforeIteration_sendsNothing() {
         // Not even the version document: negotiation waits for the first page too.
         PagedIterable<Server> listing = servers.list(ServerListOptions.builder().limit(1).build());

@@ -40,7 +40,8 @@ class ServerSamplesConformanceTest {
                 "compute/seeds")) {
             all.addAll(Samples.list(dir, 1));
         }
-        return all.stream();
+        // compute/seeds also holds seed 000's create request, which is not a server document.
+        return all.stream().filter(r -> !r.endsWith("-request.json"));
     }
 
     @ParameterizedTest
