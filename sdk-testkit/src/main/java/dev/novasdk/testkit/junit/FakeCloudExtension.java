@@ -1,0 +1,175 @@
+package dev.novasdk.testkit.junit;
+
+import dev.novasdk.testkit.FakeCloud;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Injects a running {@link FakeCloud} into test methods, lifecycle methods and constructors that declare a
+ * {@code FakeCloud} parameter, and closes it when its scope ends. Clouds start lazily, so tests that do not
+ * ask for one pay nothing.
+ *
+ * <p>Use {@link WithFakeCloud} for the common settings, or register a configured instance:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final FakeCloudExtension CLOUD = FakeCloudExtension.configured(b -> b.instantBoot(true).keystoneV2(true));
+ * }</pre>
+ *
+ * <p>Scope: with the default per-method lifecycle each test method (with its {@code @BeforeEach} and
+ * {@code @AfterEach} methods) gets its own cloud; constructors and {@code @BeforeAll} methods, which run in
+ * the class's scope, get the class's cloud.
+ *
+ * <p>Extension point: another extension (for example one that resolves an SDK {@code Session} or
+ * {@code ComputeClient}) calls {@link #fakeCloud(ExtensionContext)} to get the very cloud this extension
+ * injects into the same test.
+ */
+public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(FakeCloudExtension.class);
+    private static final String CLOUD = "cloud";
+    private static final String SETTINGS = "settings";
+
+    private final Consumer<FakeCloud.Builder> customizer;
+    private final boolean perClass;
+
+    /** The extension as {@link WithFakeCloud} registers it: settings come from the annotation. */
+    public FakeCloudExtension() {
+        this(null, false);
+    }
+
+    private FakeCloudExtension(Consumer<FakeCloud.Builder> customizer, boolean perClass) {
+        this.customizer = customizer;
+        this.perClass = perClass;
+    }
+
+    /**
+     * An extension whose clouds are further configured by {@code customizer}, applied after any
+     * {@link WithFakeCloud} attributes.
+     */
+    public static FakeCloudExtension configured(Consumer<FakeCloud.Builder> customizer) {
+        return new FakeCloudExtension(Objects.requireNonNull(customizer, "customizer"), false);
+    }
+
+    /** The same configuration, with one cloud shared by all tests of the class. */
+    public FakeCloudExtension perClass() {
+        return new FakeCloudExtension(customizer, true);
+    }
+
+    private static final class Settings {
+        final Consumer<FakeCloud.Builder> customizer;
+        final boolean perClass;
+
+        Settings(Consumer<FakeCloud.Builder> customizer, boolean perClass) {
+            this.customizer = customizer;
+            this.perClass = perClass;
+        }
+    }
+
+    /** Closes its cloud when JUnit closes the store that holds it. */
+    private static final class Resource implements ExtensionContext.Store.CloseableResource {
+        final FakeCloud cloud;
+
+        Resource(FakeCloud cloud) {
+            this.cloud = cloud;
+        }
+
+        @Override
+        public void close() {
+            cloud.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        remember(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        remember(context);
+    }
+
+    // A programmatically registered instance leaves its settings where fakeCloud(..) can find them, so a
+    // cloud started on behalf of another extension is configured the same way.
+    private void remember(ExtensionContext context) {
+        if (customizer != null || perClass) {
+            context.getStore(NAMESPACE).put(SETTINGS, new Settings(customizer, perClass));
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == FakeCloud.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        remember(extensionContext);
+        return fakeCloud(extensionContext);
+    }
+
+    /**
+     * The cloud of this test's scope, started now if nobody asked for it yet. Settings come from the
+     * nearest registered {@code FakeCloudExtension} instance, then from the nearest {@link WithFakeCloud}
+     * (method before class, inner class before outer).
+     */
+    public static FakeCloud fakeCloud(ExtensionContext context) {
+        Objects.requireNonNull(context, "context");
+        Settings settings = settings(context);
+        Optional<WithFakeCloud> annotation = annotation(context);
+        boolean perClass = (settings != null && settings.perClass)
+                || annotation.map(a -> a.lifecycle() == WithFakeCloud.Lifecycle.PER_CLASS).orElse(false);
+        ExtensionContext owner = perClass ? classContext(context) : context;
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(CLOUD, key -> new Resource(start(annotation, settings)),
+                Resource.class).cloud;
+    }
+
+    private static FakeCloud start(Optional<WithFakeCloud> annotation, Settings settings) {
+        FakeCloud.Builder b = FakeCloud.builder();
+        annotation.ifPresent(a -> b.maxMicroversion(a.maxMicroversion()).instantBoot(a.instantBoot())
+                .instantDelete(a.instantDelete()).keystoneV2(a.keystoneV2()));
+        if (settings != null && settings.customizer != null) {
+            settings.customizer.accept(b);
+        }
+        return b.start();
+    }
+
+    private static Settings settings(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Settings s = c.getStore(NAMESPACE).get(SETTINGS, Settings.class);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Optional<WithFakeCloud> annotation(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Optional<AnnotatedElement> element = c.getElement();
+            if (element.isPresent()) {
+                Optional<WithFakeCloud> a = AnnotationSupport.findAnnotation(element.get(), WithFakeCloud.class);
+                if (a.isPresent()) {
+                    return a;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+}
