@@ -167,6 +167,11 @@ public final class FakeCloud implements AutoCloseable {
         server.createContext("/", this::serve);
     }
 
+    /** The public half of the key every FakeCloud seeds as {@code lab-key}, made once per JVM. */
+    private static final class LabKey {
+        static final String PUBLIC_KEY = ComputeService.generateSshKey()[0];
+    }
+
     /** A builder with the lab's defaults: admin/secretadmin on project admin, demo/secretdemo, Nova 2.1-2.93. */
     public static Builder builder() {
         return new Builder();
@@ -220,9 +225,17 @@ public final class FakeCloud implements AutoCloseable {
             }
             user.projectRoles.put(project.id, u.admin ? List.of(admin, member, reader) : List.of(member, reader));
             if (u.admin) {
-                user.domainRoles.add(admin);
+                // As in the lab (keystone-manage bootstrap): admin on the project and the system, but no role on
+                // the domain until one is granted (PUT /v3/domains/{d}/users/{u}/roles/{r}).
                 user.systemRoles.add(admin);
             }
+        }
+        // Like the lab: every seeded user has a keypair named lab-key. One key per JVM keeps startup fast.
+        for (User user : state.users.values()) {
+            String publicKey = LabKey.PUBLIC_KEY;
+            state.keypairs.computeIfAbsent(user.id, u -> new java.util.LinkedHashMap<>()).put("lab-key",
+                    new CloudState.Keypair(++state.keypairSeq, "lab-key", user.id, publicKey,
+                            ComputeService.fingerprint(publicKey, "ssh"), "ssh", CloudState.seconds(clock.instant())));
         }
         for (Flavor f : b.flavors.values()) {
             state.flavors.put(f.id, f);

@@ -106,6 +106,13 @@ final class IdentityService {
                 }
             }
         }
+        if (p.startsWith("/v3/domains/") && m.equals("PUT")) {
+            // PUT /v3/domains/{domain}/users/{user}/roles/{role}: the grant the lab's admin needs for domain scope.
+            String[] parts = p.substring("/v3/domains/".length()).split("/");
+            if (parts.length == 5 && parts[1].equals("users") && parts[3].equals("roles")) {
+                return grantDomainRole(req, parts[0], parts[2], parts[4]);
+            }
+        }
         if (cloud.keystoneV2 && p.equals("/v2.0")) {
             requireMethod(m, "GET");
             return Resp.json(200, Map.of("version", versionV2()));
@@ -539,6 +546,31 @@ final class IdentityService {
             throw new KeystoneError(403, "You are not authorized to perform the requested action.");
         }
         return t;
+    }
+
+    private Resp grantDomainRole(Req req, String domainId, String userId, String roleId) {
+        synchronized (state) {
+            Token t = authenticated(req);
+            if (t == null) {
+                throw new KeystoneError(401, AUTH_REQUIRED);
+            }
+            if (t.roles.stream().noneMatch(r -> r.name.equals("admin"))) {
+                throw new KeystoneError(403, "You are not authorized to perform the requested action.");
+            }
+            if (!state.domains.containsKey(domainId)) {
+                throw new KeystoneError(404, "Could not find domain: " + domainId + ".");
+            }
+            CloudState.User user = state.users.get(userId);
+            if (user == null) {
+                throw new KeystoneError(404, "Could not find user: " + userId + ".");
+            }
+            CloudState.Role role = state.roles.values().stream().filter(r -> r.id.equals(roleId)).findFirst()
+                    .orElseThrow(() -> new KeystoneError(404, "Could not find role: " + roleId + "."));
+            if (!user.domainRoles.contains(role)) {
+                user.domainRoles.add(role);
+            }
+        }
+        return Resp.empty(204);
     }
 
     private Resp createAppCred(Req req, String userId) {

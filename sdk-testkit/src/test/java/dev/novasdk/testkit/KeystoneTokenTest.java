@@ -135,8 +135,15 @@ class KeystoneTokenTest {
 
         JsonNode unscoped = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":\"unscoped\"}}")).get("token");
         JsonNode none = json(issue("{\"auth\":{\"identity\":" + identity + "}}")).get("token");
-        JsonNode domain = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"domain\":{\"name\":\"Default\"}}}}"))
-                .get("token");
+        String domainScope = "{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"domain\":{\"name\":\"Default\"}}}}";
+        // As in the lab, the admin needs a role on the domain before it can get a domain-scoped token.
+        assertEquals(401, issue(domainScope).statusCode());
+        String adminToken = Http.token(cloud);
+        String adminRole = json(send("GET", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", adminToken,
+                "X-Subject-Token", adminToken)).get("token").get("roles").get(0).get("id").asText();
+        assertEquals(204, send("PUT", cloud.authUrl() + "/domains/default/users/" + cloud.userId() + "/roles/" + adminRole,
+                null, "X-Auth-Token", adminToken).statusCode());
+        JsonNode domain = json(issue(domainScope)).get("token");
         JsonNode system = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"system\":{\"all\":true}}}}"))
                 .get("token");
 

@@ -1,0 +1,70 @@
+package dev.novasdk.examples;
+
+import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.identity.CloudConfig;
+import dev.novasdk.identity.Session;
+import dev.novasdk.testkit.FakeClock;
+import dev.novasdk.testkit.FakeCloud;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Connects the examples to the cloud named by {@code OS_CLOUD}/{@code clouds.yaml}/{@code OS_*}, or, when
+ * nothing is configured, to an embedded {@link FakeCloud} started for the run.
+ */
+final class CloudConnection implements AutoCloseable {
+    private final FakeCloud fake;
+    private final Session session;
+    private final ComputeClient nova;
+    private final String description;
+
+    private CloudConnection(FakeCloud fake, Session session, ComputeClient nova, String description) {
+        this.fake = fake;
+        this.session = session;
+        this.nova = nova;
+        this.description = description;
+    }
+
+    /** Opens a connection, saying on {@code err} when the embedded fake cloud is used. */
+    static CloudConnection open(PrintStream err) {
+        Optional<CloudConfig> config = CloudConfig.detect();
+        if (config.isPresent()) {
+            Session session = config.get().newSession();
+            ComputeClient.Builder b = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples");
+            config.get().computeApiVersion().ifPresent(b::microversion);
+            return new CloudConnection(null, session, b.build(), "the cloud from " + config.get().source());
+        }
+        // A clock that follows real time, so the demo sees BUILD step through its task states as it polls.
+        FakeCloud fake = FakeCloud.builder().clock(FakeClock.ticking()).stepDuration(Duration.ofMillis(400)).start();
+        err.println("No cloud configured (OS_CLOUD or OS_AUTH_URL are not set): using the embedded FakeCloud at "
+                + fake.authUrl());
+        // The fake cloud's own OS_* settings, read exactly as a user's openrc would be.
+        CloudConfig fakeConfig = CloudConfig.builder().environment(fake.osEnvironment()).searchPaths(List.of()).build();
+        Session session = fakeConfig.newSession();
+        ComputeClient nova = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples").build();
+        return new CloudConnection(fake, session, nova, "the embedded FakeCloud");
+    }
+
+    Session session() {
+        return session;
+    }
+
+    ComputeClient nova() {
+        return nova;
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        nova.close();
+        session.close();
+        if (fake != null) {
+            fake.close();
+        }
+    }
+}

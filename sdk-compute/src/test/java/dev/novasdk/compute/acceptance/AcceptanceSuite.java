@@ -1,0 +1,395 @@
+package dev.novasdk.compute.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.compute.flavors.Flavor;
+import dev.novasdk.compute.images.Image;
+import dev.novasdk.compute.servers.BlockDeviceMappingV2;
+import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerCreate;
+import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.compute.servers.ServerStatus;
+import dev.novasdk.compute.servers.ServerUpdate;
+import dev.novasdk.core.client.HttpPipeline;
+import dev.novasdk.core.endpoint.EndpointInterface;
+import dev.novasdk.core.endpoint.EndpointQuery;
+import dev.novasdk.core.error.BadRequestException;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.error.OpenStackException;
+import dev.novasdk.core.http.HttpMethod;
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.identity.CloudConfig;
+import dev.novasdk.identity.KeystoneAuth;
+import dev.novasdk.identity.NamedRef;
+import dev.novasdk.identity.Scope;
+import dev.novasdk.identity.Session;
+import dev.novasdk.identity.Token;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The acceptance scenarios, run against a real cloud ({@link RealCloudAcceptanceIT}) and against
+ * {@code FakeCloud} ({@link FakeCloudAcceptanceIT}) so that both are held to the same behaviour. Every
+ * server a test boots is deleted afterwards, even when the test fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AcceptanceSuite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AcceptanceCloud cloud;
+    private CloudConfig config;
+    private CountingTransport transport;
+    private Session session;
+    private ComputeClient nova;
+    private final List<String> booted = Collections.synchronizedList(new ArrayList<>());
+
+    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
+    abstract Optional<AcceptanceCloud> openCloud();
+
+    @BeforeAll
+    void connect() {
+        Optional<AcceptanceCloud> c = openCloud();
+        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
+        cloud = c.get();
+        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
+        config = cloud.config();
+        transport = new CountingTransport();
+        session = config.toSessionBuilder().transport(transport).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
+        nova = client(session);
+    }
+
+    private ComputeClient client(Session s) {
+        ComputeClient.Builder b = ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
+        config.computeApiVersion().ifPresent(b::microversion);
+        return b.build();
+    }
+
+    @AfterEach
+    void deleteWhatWasBooted() {
+        List<String> ids;
+        synchronized (booted) {
+            ids = new ArrayList<>(booted);
+            booted.clear();
+        }
+        for (String id : ids) {
+            try {
+                nova.servers().delete(id);
+            } catch (NotFoundException gone) {
+                continue;
+            }
+            nova.servers().waitForDelete(id, cloud.waits());
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (nova != null) {
+            nova.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private static String name(String what) {
+        return "novasdk-it-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Server boot(ComputeClient client, ServerCreate.Builder create) {
+        Server s = client.servers().create(create.build());
+        booted.add(s.id());
+        return s;
+    }
+
+    private ServerCreate.Builder tinyCirros(String name) {
+        Image cirros = nova.images().find("cirros").orElseThrow();
+        Flavor tiny = nova.flavors().find("m1.tiny").orElseThrow();
+        return ServerCreate.builder().name(name).image(cirros).flavor(tiny).networksNone();
+    }
+
+    private URI identity(String path) {
+        String base = session.endpoint("identity").toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
+    }
+
+    private JsonNode identityCall(HttpMethod method, URI uri, String body, String subjectToken) throws IOException {
+        try (HttpPipeline admin = HttpPipeline.builder().transport(transport).tokenProvider(session).build()) {
+            HttpRequest.Builder b = HttpRequest.builder(method, uri);
+            if (body != null) {
+                b.body(RequestBody.json(body));
+            }
+            if (subjectToken != null) {
+                b.header("X-Subject-Token", subjectToken);
+            }
+            HttpResponse r = admin.send(b.build());
+            return r.bodyLength() == 0 ? JSON.nullNode() : JSON.readTree(r.bodyUnsafe());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ identity
+
+    @Test
+    void identity_passwordWithProjectScope_tokenCarriesProjectAndCatalog() {
+        Token t = session.token();
+
+        assertTrue(t.project().flatMap(NamedRef::id).isPresent());
+        assertTrue(t.expiresAt().isPresent());
+        assertTrue(t.catalog().serviceTypes().containsAll(List.of("compute", "image", "identity")), t.catalog().toString());
+        assertFalse(t.toString().contains(t.id()));
+    }
+
+    @Test
+    void identity_domainScope_afterARoleOnTheDomain() throws IOException {
+        Token t = session.token();
+        String userId = t.user().flatMap(NamedRef::id).orElseThrow();
+        String domainId = t.project().flatMap(NamedRef::domain).flatMap(NamedRef::id).orElseThrow();
+        String roleId = t.roles().get(0).id().orElseThrow();
+        identityCall(HttpMethod.PUT, identity("domains/" + domainId + "/users/" + userId + "/roles/" + roleId), null, null);
+
+        try (Session domainScoped = config.toSessionBuilder().auth(config.auth().withScope(Scope.domainId(domainId))).build()) {
+            assertEquals(Optional.of(domainId), domainScoped.token().domain().flatMap(NamedRef::id));
+            assertTrue(domainScoped.token().project().isEmpty());
+        }
+    }
+
+    @Test
+    void identity_tokenRescoping_sameProjectThroughTheTokenMethod() {
+        Token original = session.token();
+        String projectId = original.project().flatMap(NamedRef::id).orElseThrow();
+        try (Session rescoped = config.toSessionBuilder()
+                .auth(KeystoneAuth.token().tokenId(original.id()).projectId(projectId).build()).build()) {
+            Token t = rescoped.token();
+
+            assertTrue(t.methods().contains("token"), t.methods().toString());
+            assertEquals(Optional.of(projectId), t.project().flatMap(NamedRef::id));
+            assertNotEquals(original.id(), t.id());
+        }
+    }
+
+    @Test
+    void identity_applicationCredential_createdUsedForComputeAndDeleted() throws IOException {
+        String userId = session.token().user().flatMap(NamedRef::id).orElseThrow();
+        JsonNode created = identityCall(HttpMethod.POST, identity("users/" + userId + "/application_credentials"),
+                "{\"application_credential\": {\"name\": \"" + name("ac") + "\"}}", null).get("application_credential");
+        String id = created.get("id").asText();
+        try (Session ac = config.toSessionBuilder().auth(KeystoneAuth.applicationCredential().id(id)
+                .secret(created.get("secret").asText()).build()).build();
+             ComputeClient acNova = client(ac)) {
+            assertEquals(List.of("application_credential"), ac.token().methods());
+            assertEquals(session.token().project().flatMap(NamedRef::id), ac.token().project().flatMap(NamedRef::id));
+            assertTrue(acNova.flavors().find("m1.tiny").isPresent());
+        } finally {
+            identityCall(HttpMethod.DELETE, identity("users/" + userId + "/application_credentials/" + id), null, null);
+        }
+    }
+
+    @Test
+    void identity_revokedToken_nextComputeCallReauthenticatesExactlyOnce() throws IOException {
+        CountingTransport counting = new CountingTransport();
+        try (Session own = config.toSessionBuilder().transport(counting).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
+             ComputeClient ownNova = client(own)) {
+            String tinyId = ownNova.flavors().find("m1.tiny").orElseThrow().id();
+            Token stale = own.token();
+            assertEquals(1, counting.authentications());
+
+            identityCall(HttpMethod.DELETE, identity("auth/tokens"), null, stale.id());
+            Flavor again = ownNova.flavors().get(tinyId);
+
+            assertEquals(tinyId, again.id());
+            assertEquals(2, counting.authentications());
+            assertNotEquals(stale.id(), own.token().id());
+        } finally {
+            counting.close();
+        }
+    }
+
+    @Test
+    void identity_computeAndImageEndpoints_resolveOnEveryInterface() {
+        for (EndpointInterface iface : EndpointInterface.values()) {
+            URI compute = session.resolve(EndpointQuery.builder("compute").endpointInterface(iface).build());
+            URI image = session.resolve(EndpointQuery.builder("image").endpointInterface(iface).build());
+            assertTrue(compute.isAbsolute() && image.isAbsolute(), iface + ": " + compute + " " + image);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- compute
+
+    @Test
+    void compute_negotiation_reportsTheCloudsMaximumUpToTheSdks() {
+        Assumptions.assumeTrue(config.computeApiVersion().isEmpty(), "a microversion is pinned");
+        Microversion cloudMax = nova.cloudMaxMicroversion();
+        Microversion expected = cloudMax.compareTo(ComputeClient.SDK_MAX_MICROVERSION) < 0 ? cloudMax : ComputeClient.SDK_MAX_MICROVERSION;
+
+        assertEquals(expected, nova.microversion());
+    }
+
+    @Test
+    void compute_flavorsAndImages_listedAndFoundByName() {
+        Flavor tiny = nova.flavors().find("m1.tiny").orElseThrow();
+        assertEquals(Optional.of(0), tiny.swapMb());
+        assertTrue(nova.flavors().list().stream().anyMatch(f -> f.id().equals(tiny.id())));
+        Image cirros = nova.images().find("cirros").orElseThrow();
+        assertEquals(cirros.id(), nova.images().get(cirros.id()).id());
+        assertTrue(nova.images().list().stream().anyMatch(i -> i.id().equals(cirros.id())));
+    }
+
+    @Test
+    void compute_seed000SwapLargerThanTheFlavor_novasBadRequestWithRequestId() {
+        int before = transport.creates();
+        BadRequestException e = assertThrows(BadRequestException.class, () -> boot(nova, tinyCirros(name("swap"))
+                .addBlockDeviceMappings(BlockDeviceMappingV2.swap(100))));
+
+        assertEquals(Optional.of("Swap drive requested is larger than instance type allows."), e.serviceMessage());
+        assertTrue(e.requestId().orElse("").startsWith("req-"), e.getMessage());
+        assertEquals(before + 1, transport.creates());
+    }
+
+    @Test
+    void compute_bootWaitGetFindUpdateDelete_fullLifecycle() {
+        String name = name("life");
+        Server created = boot(nova, tinyCirros(name));
+        assertTrue(created.adminPass().isPresent());
+        List<String> progress = new ArrayList<>();
+
+        Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, cloud.waits(),
+                s -> progress.add(s.status() + "/" + s.taskState().orElse("-")));
+
+        assertEquals(ServerStatus.ACTIVE, active.status());
+        assertFalse(progress.isEmpty());
+        assertEquals(Optional.of(name), nova.servers().get(created.id()).name());
+        assertEquals(created.id(), nova.servers().find(name).orElseThrow().id());
+        String renamed = name + "-renamed";
+        assertEquals(Optional.of(renamed), nova.servers().update(created.id(), ServerUpdate.builder().name(renamed).build()).name());
+        assertEquals(created.id(), nova.servers().find(renamed).orElseThrow().id());
+
+        nova.servers().delete(created.id());
+        nova.servers().waitForDelete(created.id(), cloud.waits());
+        // Gone, or (briefly, as Nova shows it) DELETED.
+        try {
+            assertEquals(ServerStatus.DELETED, nova.servers().get(created.id()).status());
+        } catch (NotFoundException gone) {
+            assertTrue(gone.requestId().isPresent());
+        }
+    }
+
+    @Test
+    void compute_multiCreateListedOnePerPage() {
+        String name = name("multi");
+        String reservation = nova.servers().createReservation(tinyCirros(name).minCount(3).maxCount(3).build());
+        List<Server> mine = nova.servers().list(ServerListOptions.builder().reservationId(reservation).build())
+                .stream().collect(Collectors.toList());
+        mine.forEach(s -> booted.add(s.id()));
+        assertEquals(3, mine.size(), mine.toString());
+
+        List<List<String>> pages = new ArrayList<>();
+        nova.servers().list(ServerListOptions.builder().reservationId(reservation).limit(1).build()).byPage()
+                .forEach(p -> pages.add(p.items().stream().map(Server::id).collect(Collectors.toList())));
+
+        assertTrue(pages.size() >= 3, pages.toString());
+        assertEquals(mine.stream().map(Server::id).sorted().collect(Collectors.toList()),
+                pages.stream().flatMap(List::stream).sorted().collect(Collectors.toList()));
+        for (Server s : mine) {
+            nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
+        }
+    }
+
+    @Test
+    void compute_fieldTheCloudsVersionDoesNotAccept_failsBeforeSending() {
+        Microversion used = nova.microversion();
+        Assumptions.assumeTrue(used.compareTo(Microversion.of(2, 94)) < 0, "the cloud accepts FQDN hostnames");
+        int before = transport.creates();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> boot(nova, tinyCirros(name("fqdn")).hostname("vm1.example.com")));
+
+        assertTrue(e.getMessage().contains("hostname"), e.getMessage());
+        assertEquals(before, transport.creates());
+    }
+
+    @Test
+    void compute_keypairUsedAtBoot() throws IOException {
+        String keyName;
+        try (HttpPipeline raw = HttpPipeline.builder().transport(transport).tokenProvider(session).build()) {
+            JsonNode keypairs = JSON.readTree(raw.send(HttpRequest.get(URI.create(nova.endpoint() + "/os-keypairs")))
+                    .bodyUnsafe()).get("keypairs");
+            Assumptions.assumeTrue(keypairs != null && keypairs.size() > 0, "the user has no keypair");
+            keyName = keypairs.get(0).get("keypair").get("name").asText();
+        }
+        Server created = boot(nova, tinyCirros(name("key")).keyName(keyName));
+
+        Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, cloud.waits());
+
+        assertEquals(Optional.of(keyName), active.keyName());
+    }
+
+    @Test
+    void concurrency_eightThreadsBootAndDeleteWithOneClient_oneAuthentication() throws Exception {
+        CountingTransport counting = new CountingTransport();
+        try (Session shared = config.toSessionBuilder().transport(counting).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
+             ComputeClient sharedNova = client(shared)) {
+            Image cirros = sharedNova.images().find("cirros").orElseThrow();
+            Flavor tiny = sharedNova.flavors().find("m1.tiny").orElseThrow();
+            int threads = 8;
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<String>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    String n = name("par" + i);
+                    results.add(pool.submit((Callable<String>) () -> {
+                        start.await();
+                        Server s = boot(sharedNova, ServerCreate.builder().name(n).image(cirros).flavor(tiny).networksNone());
+                        sharedNova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
+                        sharedNova.servers().delete(s.id());
+                        sharedNova.servers().waitForDelete(s.id(), cloud.waits());
+                        booted.remove(s.id());
+                        return s.id();
+                    }));
+                }
+                for (Future<String> f : results) {
+                    assertTrue(f.get().length() > 0);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, counting.authentications());
+        } catch (OpenStackException e) {
+            throw new AssertionError("a parallel boot failed: " + e.getMessage(), e);
+        } finally {
+            counting.close();
+        }
+    }
+}
