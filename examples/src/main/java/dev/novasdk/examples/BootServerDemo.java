@@ -11,10 +11,12 @@ import dev.novasdk.core.error.BadRequestException;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.OpenStackException;
 import dev.novasdk.core.waiter.WaitOptions;
+import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.NamedRef;
 import dev.novasdk.identity.Token;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,8 +40,12 @@ public final class BootServerDemo {
     }
 
     static int run(PrintStream out, PrintStream err) {
+        return run(out, err, CloudConfig.detect());
+    }
+
+    static int run(PrintStream out, PrintStream err, Optional<CloudConfig> config) {
         String serverId = null;
-        try (CloudConnection cloud = CloudConnection.open(err)) {
+        try (CloudConnection cloud = CloudConnection.open(err, config)) {
             ComputeClient nova = cloud.nova();
             try {
                 Token token = cloud.session().token();

@@ -29,7 +29,11 @@ final class CloudConnection implements AutoCloseable {
 
     /** Opens a connection, saying on {@code err} when the embedded fake cloud is used. */
     static CloudConnection open(PrintStream err) {
-        Optional<CloudConfig> config = CloudConfig.detect();
+        return open(err, CloudConfig.detect());
+    }
+
+    /** Opens a connection to {@code config}, or to an embedded fake cloud when it is empty. */
+    static CloudConnection open(PrintStream err, Optional<CloudConfig> config) {
         if (config.isPresent()) {
             Session session = config.get().newSession();
             ComputeClient.Builder b = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples");

@@ -10,6 +10,7 @@ import dev.novasdk.compute.servers.ServerNetwork;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.OpenStackException;
 import dev.novasdk.core.waiter.WaitOptions;
+import dev.novasdk.identity.CloudConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
@@ -56,6 +59,10 @@ public final class NovaCli {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
+        return run(argv, out, err, CloudConfig::detect);
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err, Supplier<Optional<CloudConfig>> configuration) {
         List<String> args = new ArrayList<>(List.of(argv));
         boolean debug = false;
         String microversion = null;
@@ -88,7 +95,7 @@ public final class NovaCli {
             err.println("nova-cli: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        try (CloudConnection cloud = CloudConnection.open(err)) {
+        try (CloudConnection cloud = CloudConnection.open(err, configuration.get())) {
             ComputeClient nova = microversion == null ? cloud.nova() : ComputeClient.builder().session(cloud.session())
                     .microversion(microversion).build();
             execute(command, args, nova, out);

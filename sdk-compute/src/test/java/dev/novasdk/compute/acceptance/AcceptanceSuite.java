@@ -83,6 +83,9 @@ abstract class AcceptanceSuite {
         transport = new CountingTransport();
         session = config.toSessionBuilder().transport(transport).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
         nova = client(session);
+        // Fail the whole class at once, with the reason, when the cloud is unreachable or refuses us.
+        session.token();
+        nova.microversion();
     }
 
     private ComputeClient client(Session s) {
