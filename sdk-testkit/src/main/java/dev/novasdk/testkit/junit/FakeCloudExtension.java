@@ -1,5 +1,14 @@
 package dev.novasdk.testkit.junit;
 
+import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.core.waiter.Sleeper;
+import dev.novasdk.identity.CloudConfig;
+import dev.novasdk.identity.Session;
+import dev.novasdk.testkit.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 import dev.novasdk.testkit.FakeCloud;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Objects;
@@ -15,8 +24,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Injects a running {@link FakeCloud} into test methods, lifecycle methods and constructors that declare a
- * {@code FakeCloud} parameter, and closes it when its scope ends. Clouds start lazily, so tests that do not
- * ask for one pay nothing.
+ * {@code FakeCloud} parameter, and closes it when its scope ends; a {@link Session} or {@link ComputeClient}
+ * parameter gets a ready client of that cloud, whose waiters advance the cloud's clock instead of sleeping.
+ * Clouds start lazily, so tests that do not ask for one pay nothing.
  *
  * <p>Use {@link WithFakeCloud} for the common settings, or register a configured instance:
  * <pre>{@code
@@ -107,13 +117,49 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == FakeCloud.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FakeCloud.class || type == Session.class || type == ComputeClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         remember(extensionContext);
-        return fakeCloud(extensionContext);
+        FakeCloud cloud = fakeCloud(extensionContext);
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == FakeCloud.class) {
+            return cloud;
+        }
+        // One session and client per cloud and scope, closed with the scope; shared by all parameters asking.
+        Clients clients = extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(
+                "clients@" + System.identityHashCode(cloud), k -> new Clients(cloud), Clients.class);
+        return type == Session.class ? clients.session : clients.nova;
+    }
+
+    /**
+     * A {@link Session} and {@link ComputeClient} for a fake cloud, configured from its {@code OS_*} settings
+     * and living on its clock: waiters sleep by advancing that clock, so a test never waits in real time.
+     */
+    private static final class Clients implements ExtensionContext.Store.CloseableResource {
+        final Session session;
+        final ComputeClient nova;
+
+        Clients(FakeCloud cloud) {
+            FakeClock clock = cloud.clock();
+            Sleeper sleeper = clock.isTicking() ? Sleeper.system() : clock::advance;
+            this.session = CloudConfig.builder().environment(cloud.osEnvironment()).searchPaths(List.of()).build()
+                    .toSessionBuilder().clock(clock).sleeper(sleeper).build();
+            Instant origin = clock.instant();
+            long base = System.nanoTime();
+            this.nova = ComputeClient.builder().session(session).sleeper(sleeper)
+                    .nanoTime(clock.isTicking() ? System::nanoTime : () -> base + Duration.between(origin, clock.instant()).toNanos())
+                    .build();
+        }
+
+        @Override
+        public void close() {
+            nova.close();
+            session.close();
+        }
     }
 
     /**

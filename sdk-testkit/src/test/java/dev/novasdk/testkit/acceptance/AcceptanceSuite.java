@@ -1,4 +1,4 @@
-package dev.novasdk.compute.acceptance;
+package dev.novasdk.testkit.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

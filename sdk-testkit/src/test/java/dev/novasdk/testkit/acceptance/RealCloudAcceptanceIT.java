@@ -1,4 +1,4 @@
-package dev.novasdk.compute.acceptance;
+package dev.novasdk.testkit.acceptance;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.novasdk.compute.acceptance;
+package dev.novasdk.testkit.acceptance;
 
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;

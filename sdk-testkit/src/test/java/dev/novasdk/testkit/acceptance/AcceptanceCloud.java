@@ -1,4 +1,4 @@
-package dev.novasdk.compute.acceptance;
+package dev.novasdk.testkit.acceptance;
 
 import dev.novasdk.core.waiter.Sleeper;
 import dev.novasdk.core.waiter.WaitOptions;
