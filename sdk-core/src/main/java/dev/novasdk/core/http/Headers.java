@@ -98,7 +98,16 @@ public final class Headers {
 
     /** New headers where {@code name} has exactly the one value given. */
     public Headers with(String name, String value) {
-        return toBuilder().set(name, value).build();
+        // Filters call this several times per request: copy the validated entries and replace one, rather
+        // than rebuilding (and re-validating) every header.
+        String k = key(name);
+        Builder.validateName(name);
+        Builder.validateValue(name, value);
+        Map<String, Entry> copy = new LinkedHashMap<>(entries.size() * 2 + 2);
+        copy.putAll(entries);
+        Entry old = copy.get(k);
+        copy.put(k, new Entry(old != null ? old.name : name, List.of(value)));
+        return new Headers(Collections.unmodifiableMap(copy));
     }
 
     /** New headers without {@code name}. */
@@ -177,12 +186,8 @@ public final class Headers {
         /** Adds one value, keeping existing values of the same name. */
         public Builder add(String name, String value) {
             String k = key(name);
-            Objects.requireNonNull(value, () -> "value of header " + name);
             validateName(name);
-            // A CR or LF would let a value smuggle in another header or end the header block.
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("value of header '" + name + "' contains CR or LF");
-            }
+            validateValue(name, value);
             spelling.putIfAbsent(k, name);
             values.computeIfAbsent(k, x -> new ArrayList<>(1)).add(value);
             return this;
@@ -218,7 +223,15 @@ public final class Headers {
             return new Headers(Collections.unmodifiableMap(map));
         }
 
-        private static void validateName(String name) {
+        static void validateValue(String name, String value) {
+            Objects.requireNonNull(value, () -> "value of header " + name);
+            // A CR or LF would let a value smuggle in another header or end the header block.
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("value of header '" + name + "' contains CR or LF");
+            }
+        }
+
+        static void validateName(String name) {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("header name must not be empty");
             }

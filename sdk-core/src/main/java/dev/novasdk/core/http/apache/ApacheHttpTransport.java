@@ -195,6 +195,19 @@ public final class ApacheHttpTransport implements HttpTransport {
             return NO_BYTES;
         }
         // Reading to end of stream hands the connection back to the pool; closing early would instead drain it.
+        if (declared >= 0) {
+            // The usual case: one exact allocation instead of chunks copied together.
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            if (read < body.length) {
+                throw new org.apache.hc.core5.http.ConnectionClosedException(
+                        "premature end of response body: expected " + declared + " bytes, got " + read);
+            }
+            if (in.read() != -1) {
+                throw new IOException("response body is longer than its Content-Length of " + declared + " bytes");
+            }
+            return body;
+        }
         byte[] body = in.readNBytes(maxResponseSize + 1);
         if (body.length > maxResponseSize) {
             throw tooLarge("");
