@@ -29,16 +29,28 @@ public final class Urls {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("a path segment must not be empty, '.' or '..', got '" + segment + "'");
             }
-            sb.append('/').append(SEGMENT.escape(segment));
+            sb.append('/').append(unreserved(segment) ? segment : SEGMENT.escape(segment));
         }
         char sep = '?';
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             for (String v : e.getValue()) {
-                sb.append(sep).append(QUERY.escape(e.getKey())).append('=').append(QUERY.escape(v));
+                sb.append(sep).append(QUERY.escape(e.getKey())).append('=').append(unreserved(v) ? v : QUERY.escape(v));
                 sep = '&';
             }
         }
         return URI.create(sb.toString());
+    }
+
+    // Ids and most values need no escaping; checking is cheaper than escaping on every request.
+    private static boolean unreserved(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code base} followed by the escaped segments. */
