@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -74,6 +75,9 @@ public abstract class HttpTransportContractTest {
 
     /** A new transport with these timeouts and otherwise default settings; closed by the suite. */
     protected abstract HttpTransport newTransport(Duration connectTimeout, Duration responseTimeout);
+
+    /** A new transport reading response bodies of at most {@code bytes}; closed by the test. */
+    protected abstract HttpTransport newTransportWithMaxResponseSize(int bytes);
 
     @BeforeEach
     void openTransport() {
@@ -512,5 +516,41 @@ public abstract class HttpTransportContractTest {
             gz.write(data);
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void execute_bodyLargerThanMaxResponseSize_throwsAndTransportStaysUsable() throws IOException {
+        SERVER.stubFor(get("/big").willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 3))));
+        SERVER.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody(randomBytes(1024, 4))));
+        try (HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
+            IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/big"))));
+
+            assertTrue(e.getMessage().contains("1024"), e::getMessage);
+            assertArrayEquals(randomBytes(1024, 4), capped.execute(HttpRequest.get(uri("/small"))).body());
+        }
+    }
+
+    @Test
+    void execute_chunkedBodyLargerThanMaxResponseSize_throws() {
+        // A dribbled body is sent chunked, without Content-Length, so only counting the bytes can catch it.
+        SERVER.stubFor(get("/chunked").willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 5))
+                .withChunkedDribbleDelay(4, 20)));
+        try (HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
+            IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/chunked"))));
+
+            assertTrue(e.getMessage().contains("maximum of 1024 bytes"), e::getMessage);
+        }
+    }
+
+    @Test
+    void execute_headDeclaringLengthAboveMaxResponseSize_succeeds() throws IOException {
+        // Glance answers HEAD on an image with the image's size as Content-Length.
+        SERVER.stubFor(head(urlEqualTo("/images/1")).willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 6))));
+        try (HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
+            HttpResponse response = capped.execute(HttpRequest.builder(HttpMethod.HEAD, uri("/images/1")).build());
+
+            assertEquals(200, response.statusCode());
+            assertEquals(0, response.bodyLength());
+        }
     }
 }
