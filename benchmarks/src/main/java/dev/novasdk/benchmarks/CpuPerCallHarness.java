@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,6 +44,7 @@ import java.util.Objects;
 public final class CpuPerCallHarness {
     /** How much more CPU per call than the hand-written code the SDK may take. */
     static final double ALLOWED_OVERHEAD = 0.10;
+
     private static final String BASELINE = "handWrittenSameModel";
     private static final String RESULT_PREFIX = "RESULT ";
 
@@ -57,8 +56,7 @@ public final class CpuPerCallHarness {
             new Variant("list 3x100", BASELINE),
             new Variant("list 3x100", "sdk"));
 
-    private CpuPerCallHarness() {
-    }
+    private CpuPerCallHarness() {}
 
     /** One client doing one operation. */
     record Variant(String operation, String name) {
@@ -71,7 +69,9 @@ public final class CpuPerCallHarness {
         }
 
         static Variant ofKey(String key) {
-            return VARIANTS.stream().filter(v -> v.key().equals(key)).findFirst()
+            return VARIANTS.stream()
+                    .filter(v -> v.key().equals(key))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown variant " + key));
         }
     }
@@ -97,15 +97,22 @@ public final class CpuPerCallHarness {
         }
 
         List<String> toArgs() {
-            return List.of("--calls", Integer.toString(calls), "--warmup", Integer.toString(warmup),
-                    "--list-calls", Integer.toString(listCalls), "--list-warmup", Integer.toString(listWarmup),
-                    "--rounds", Integer.toString(rounds));
+            return List.of(
+                    "--calls",
+                    Integer.toString(calls),
+                    "--warmup",
+                    Integer.toString(warmup),
+                    "--list-calls",
+                    Integer.toString(listCalls),
+                    "--list-warmup",
+                    Integer.toString(listWarmup),
+                    "--rounds",
+                    Integer.toString(rounds));
         }
     }
 
     /** Per-call figures of one variant: medians over rounds, then over forks, and each fork's CPU figure. */
-    record Result(Variant variant, double cpuMicros, double wallMicros, double allocatedBytes, double[] cpuPerFork) {
-    }
+    record Result(Variant variant, double cpuMicros, double wallMicros, double allocatedBytes, double[] cpuPerFork) {}
 
     /**
      * The SDK's CPU per call over a hand-written variant's: the median of the ratios within each fork, whose
@@ -197,7 +204,12 @@ public final class CpuPerCallHarness {
             for (int f = 0; f < forks; f++) {
                 for (int k = 0; k < VARIANTS.size(); k++) {
                     int i = (k + f) % VARIANTS.size();
-                    log.printf(Locale.ROOT, "fork %d/%d: %s %s%n", f + 1, forks, VARIANTS.get(i).operation(),
+                    log.printf(
+                            Locale.ROOT,
+                            "fork %d/%d: %s %s%n",
+                            f + 1,
+                            forks,
+                            VARIANTS.get(i).operation(),
                             VARIANTS.get(i).name());
                     perVariant.get(i)[f] = fork(VARIANTS.get(i), options);
                 }
@@ -207,7 +219,8 @@ public final class CpuPerCallHarness {
         for (int i = 0; i < VARIANTS.size(); i++) {
             double[][] runs = perVariant.get(i);
             double[] cpu = column(runs, 0);
-            results.add(new Result(VARIANTS.get(i), median(cpu), median(column(runs, 1)), median(column(runs, 2)), cpu));
+            results.add(
+                    new Result(VARIANTS.get(i), median(cpu), median(column(runs, 1)), median(column(runs, 2)), cpu));
         }
         List<Verdict> verdicts = new ArrayList<>();
         for (Result sdk : results) {
@@ -220,7 +233,8 @@ public final class CpuPerCallHarness {
                     for (int f = 0; f < forks; f++) {
                         perFork[f] = sdk.cpuPerFork()[f] / base.cpuPerFork()[f];
                     }
-                    verdicts.add(new Verdict(sdk.variant().operation(), base.variant().name(), median(perFork), perFork));
+                    verdicts.add(new Verdict(
+                            sdk.variant().operation(), base.variant().name(), median(perFork), perFork));
                 }
             }
         }
@@ -251,10 +265,12 @@ public final class CpuPerCallHarness {
         }
         int status = p.waitFor();
         if (status != 0 || result == null) {
-            throw new IllegalStateException("the fork measuring " + variant.key() + " failed (exit " + status + "):\n"
-                    + output);
+            throw new IllegalStateException(
+                    "the fork measuring " + variant.key() + " failed (exit " + status + "):\n" + output);
         }
-        return Arrays.stream(result.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(result.trim().split(" "))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     }
 
     // Per variant: CPU microseconds, wall microseconds and allocated bytes per call (medians over the rounds).
@@ -265,9 +281,9 @@ public final class CpuPerCallHarness {
         }
         threads.setThreadCpuTimeEnabled(true);
         try (LoopbackNova nova = LoopbackNova.start(2);
-             ComputeClient sdk = SdkClients.pinned(nova.endpoint());
-             HandWrittenCompute hand = new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN,
-                     Fixtures.MICROVERSION, SdkClients.userAgent())) {
+                ComputeClient sdk = SdkClients.pinned(nova.endpoint());
+                HandWrittenCompute hand = new HandWrittenCompute(
+                        nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent())) {
             List<Call> calls = new ArrayList<>();
             for (Variant v : variants) {
                 calls.add(call(v, sdk, hand));
@@ -297,7 +313,8 @@ public final class CpuPerCallHarness {
     }
 
     private static Call call(Variant v, ComputeClient sdk, HandWrittenCompute hand) {
-        ServerListOptions page = ServerListOptions.builder().limit(Fixtures.PAGE_SIZE).build();
+        ServerListOptions page =
+                ServerListOptions.builder().limit(Fixtures.PAGE_SIZE).build();
         switch (v.key()) {
             case "get:handWritten":
                 return () -> hand.serverTree(Fixtures.SERVER_ID);
@@ -344,7 +361,9 @@ public final class CpuPerCallHarness {
         long wall = System.nanoTime() - wall0;
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
         long allocated = allocatedBytes(threads) - allocated0;
-        return new double[] {cpu / 1e3 / calls, wall / 1e3 / calls, allocated < 0 ? Double.NaN : (double) allocated / calls};
+        return new double[] {
+            cpu / 1e3 / calls, wall / 1e3 / calls, allocated < 0 ? Double.NaN : (double) allocated / calls
+        };
     }
 
     private static long allocatedBytes(ThreadMXBean threads) {
@@ -382,22 +401,50 @@ public final class CpuPerCallHarness {
 
     /** Prints the results and verdicts as a table. */
     static void print(Report report, Options options, PrintStream out) {
-        out.printf(Locale.ROOT, "CPU per call on the client thread (%s %s, %d cores); %s, %d rounds of %d calls"
+        out.printf(
+                Locale.ROOT,
+                "CPU per call on the client thread (%s %s, %d cores); %s, %d rounds of %d calls"
                         + " (listings: %d) after %d (listings: %d) warm-up calls%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
-                options.forks() == 0 ? "one JVM" : "median of " + options.forks() + " forks", options.rounds(),
-                options.calls(), options.listCalls(), options.warmup(), options.listWarmup());
-        out.printf(Locale.ROOT, "%-11s %-21s %12s %12s %13s   %s%n", "operation", "variant", "CPU µs/call",
-                "wall µs/call", "alloc B/call", "CPU µs/call per fork");
+                options.forks() == 0 ? "one JVM" : "median of " + options.forks() + " forks",
+                options.rounds(),
+                options.calls(),
+                options.listCalls(),
+                options.warmup(),
+                options.listWarmup());
+        out.printf(
+                Locale.ROOT,
+                "%-11s %-21s %12s %12s %13s   %s%n",
+                "operation",
+                "variant",
+                "CPU µs/call",
+                "wall µs/call",
+                "alloc B/call",
+                "CPU µs/call per fork");
         for (Result r : report.results()) {
-            out.printf(Locale.ROOT, "%-11s %-21s %12.1f %12.1f %13.0f   %s%n", r.variant().operation(),
-                    r.variant().name(), r.cpuMicros(), r.wallMicros(), r.allocatedBytes(), format(r.cpuPerFork(), "%.1f"));
+            out.printf(
+                    Locale.ROOT,
+                    "%-11s %-21s %12.1f %12.1f %13.0f   %s%n",
+                    r.variant().operation(),
+                    r.variant().name(),
+                    r.cpuMicros(),
+                    r.wallMicros(),
+                    r.allocatedBytes(),
+                    format(r.cpuPerFork(), "%.1f"));
         }
         for (Verdict v : report.verdicts()) {
-            out.printf(Locale.ROOT, "%-11s sdk / %-21s = %.3f  (%s)   per fork: %s%n", v.operation(), v.baseline(),
-                    v.ratio(), v.decides() ? (v.withinTarget() ? "within 10%: yes" : "within 10%: NO")
-                            : "different model, for reference", format(v.ratioPerFork(), "%.3f"));
+            out.printf(
+                    Locale.ROOT,
+                    "%-11s sdk / %-21s = %.3f  (%s)   per fork: %s%n",
+                    v.operation(),
+                    v.baseline(),
+                    v.ratio(),
+                    v.decides()
+                            ? (v.withinTarget() ? "within 10%: yes" : "within 10%: NO")
+                            : "different model, for reference",
+                    format(v.ratioPerFork(), "%.3f"));
         }
     }
 }

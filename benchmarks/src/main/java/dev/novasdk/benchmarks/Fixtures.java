@@ -28,8 +28,7 @@ final class Fixtures {
     /** Pages of the listing. */
     static final int PAGES = 3;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** {@code {"server": {...}}}, about 2.6 KB. */
     static byte[] serverDocument() {
@@ -67,7 +66,8 @@ final class Fixtures {
                 }
                 ArrayNode links = page.putArray("servers_links");
                 if (p < PAGES - 1) {
-                    links.addObject().put("rel", "next")
+                    links.addObject()
+                            .put("rel", "next")
                             .put("href", endpoint + "/servers/detail?limit=" + PAGE_SIZE + "&marker=" + lastId);
                 }
                 pages.add(mapper.writeValueAsBytes(page));

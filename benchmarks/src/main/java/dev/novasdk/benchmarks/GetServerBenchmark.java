@@ -43,10 +43,10 @@ public class GetServerBenchmark {
     public void start() {
         nova = LoopbackNova.start(2);
         sdk = SdkClients.pinned(nova.endpoint());
-        handWritten = new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION,
-                SdkClients.userAgent());
-        transport = new TransportOnlyCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION,
-                SdkClients.userAgent());
+        handWritten =
+                new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
+        transport = new TransportOnlyCompute(
+                nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
     }
 
     /** Closes the clients and the server. */

@@ -44,16 +44,13 @@ final class HandWrittenCompute implements AutoCloseable {
     private final HttpClientResponseHandler<ServerPage> serverPage;
 
     /** The {@code server} member of {@code GET /servers/{id}}. */
-    record ServerEnvelope(Server server) {
-    }
+    record ServerEnvelope(Server server) {}
 
     /** One page of {@code GET /servers/detail}. */
-    record ServerPage(List<Server> servers, @JsonProperty("servers_links") List<PageLink> links) {
-    }
+    record ServerPage(List<Server> servers, @JsonProperty("servers_links") List<PageLink> links) {}
 
     /** A member of {@code servers_links}. */
-    record PageLink(String rel, String href) {
-    }
+    record PageLink(String rel, String href) {}
 
     HandWrittenCompute(URI endpoint, String token, String microversion, String userAgent) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint").toString();
@@ -84,7 +81,8 @@ final class HandWrittenCompute implements AutoCloseable {
                 .disableConnectionState()
                 .build();
         this.treeOfServer = response -> treeMapper.readTree(body(response)).get("server");
-        this.server = response -> modelMapper.readValue(body(response), ServerEnvelope.class).server();
+        this.server = response ->
+                modelMapper.readValue(body(response), ServerEnvelope.class).server();
         this.serverPage = response -> modelMapper.readValue(body(response), ServerPage.class);
     }
 

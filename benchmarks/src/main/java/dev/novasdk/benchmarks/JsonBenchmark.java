@@ -48,7 +48,10 @@ public class JsonBenchmark {
         codec = JsonCodec.create();
         mapper = JsonCodec.defaultMapper();
         request = HttpRequest.get(URI.create("http://127.0.0.1/v2.1/servers/" + Fixtures.SERVER_ID));
-        response = HttpResponse.of(200, "OK", Headers.builder().add("Content-Type", "application/json").build(),
+        response = HttpResponse.of(
+                200,
+                "OK",
+                Headers.builder().add("Content-Type", "application/json").build(),
                 document);
     }
 
@@ -61,7 +64,8 @@ public class JsonBenchmark {
     /** {@code mapper.readValue(bytes, ServerEnvelope.class).server()}: the hand-written envelope. */
     @Benchmark
     public Server mapperReadValue() throws IOException {
-        return mapper.readValue(document, HandWrittenCompute.ServerEnvelope.class).server();
+        return mapper.readValue(document, HandWrittenCompute.ServerEnvelope.class)
+                .server();
     }
 
     /** {@code mapper.readTree(bytes)}: the whole document as a tree, no binding. */

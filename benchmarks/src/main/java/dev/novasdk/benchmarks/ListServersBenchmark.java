@@ -42,8 +42,8 @@ public class ListServersBenchmark {
     public void start() {
         nova = LoopbackNova.start(2);
         sdk = SdkClients.pinned(nova.endpoint());
-        handWritten = new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION,
-                SdkClients.userAgent());
+        handWritten =
+                new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
         options = ServerListOptions.builder().limit(Fixtures.PAGE_SIZE).build();
     }
 

@@ -99,7 +99,8 @@ final class LoopbackNova implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             if (!Fixtures.TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
                 respond(exchange, 401, UNAUTHORIZED);

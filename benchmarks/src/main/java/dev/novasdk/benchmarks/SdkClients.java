@@ -8,8 +8,7 @@ import java.net.URI;
 
 /** How the benchmarks build the SDK side: as an application would, with defaults everywhere else. */
 final class SdkClients {
-    private SdkClients() {
-    }
+    private SdkClients() {}
 
     /** A client pinned to {@value Fixtures#MICROVERSION}, so no call negotiates. */
     static ComputeClient pinned(URI endpoint) {

@@ -37,7 +37,8 @@ final class TransportOnlyCompute implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IOException("unexpected status " + response.statusCode());
         }
-        return mapper.readValue(response.bodyUnsafe(), HandWrittenCompute.ServerEnvelope.class).server();
+        return mapper.readValue(response.bodyUnsafe(), HandWrittenCompute.ServerEnvelope.class)
+                .server();
     }
 
     @Override

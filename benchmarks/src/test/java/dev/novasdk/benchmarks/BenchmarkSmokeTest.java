@@ -57,7 +57,9 @@ class BenchmarkSmokeTest {
         ObjectMapper mapper = new ObjectMapper();
         Set<String> ids = new HashSet<>();
         for (byte[] page : Fixtures.serverListPages("http://127.0.0.1:1/v2.1")) {
-            mapper.readTree(page).get("servers").forEach(s -> ids.add(s.get("id").asText()));
+            mapper.readTree(page)
+                    .get("servers")
+                    .forEach(s -> ids.add(s.get("id").asText()));
         }
 
         assertEquals(Fixtures.PAGES * Fixtures.PAGE_SIZE, ids.size());
@@ -70,25 +72,29 @@ class BenchmarkSmokeTest {
 
         assertEquals(Fixtures.SERVER_ID, b.codecDecode().id());
         assertEquals(b.codecDecode(), b.mapperReadValue());
-        assertEquals(Fixtures.SERVER_ID, b.mapperReadTree().get("server").get("id").asText());
+        assertEquals(
+                Fixtures.SERVER_ID, b.mapperReadTree().get("server").get("id").asText());
     }
 
     @Test
     void negotiatingClient_loopbackVersionDocument_usesItsMaximum() {
-        try (LoopbackNova nova = LoopbackNova.start(1); ComputeClient client = SdkClients.negotiating(nova.endpoint())) {
+        try (LoopbackNova nova = LoopbackNova.start(1);
+                ComputeClient client = SdkClients.negotiating(nova.endpoint())) {
             assertEquals(Microversion.parse(Fixtures.MICROVERSION), client.microversion());
-            assertEquals(Fixtures.SERVER_ID, client.servers().get(Fixtures.SERVER_ID).id());
+            assertEquals(
+                    Fixtures.SERVER_ID, client.servers().get(Fixtures.SERVER_ID).id());
         }
     }
 
     @Test
     void harness_tinyRunInOneJvm_reportsEveryVariantAndVerdict() throws Exception {
-        CpuPerCallHarness.Report report = CpuPerCallHarness.run(
-                new CpuPerCallHarness.Options(3, 1, 1, 0, 1, 0, false), System.err);
+        CpuPerCallHarness.Report report =
+                CpuPerCallHarness.run(new CpuPerCallHarness.Options(3, 1, 1, 0, 1, 0, false), System.err);
 
         assertEquals(CpuPerCallHarness.VARIANTS.size(), report.results().size());
         assertEquals(3, report.verdicts().size());
-        assertTrue(report.results().stream().allMatch(r -> r.cpuMicros() > 0 && r.wallMicros() > 0),
+        assertTrue(
+                report.results().stream().allMatch(r -> r.cpuMicros() > 0 && r.wallMicros() > 0),
                 () -> "every variant must have used CPU and time: " + report.results());
     }
 

@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * FakeCloud when none is configured. Exits 0 on success, 1 when a request is refused.
  */
 public final class BootServerDemo {
-    private static final WaitOptions WAIT = WaitOptions.of(Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(5));
+    private static final WaitOptions WAIT =
+            WaitOptions.of(Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(5));
 
-    private BootServerDemo() {
-    }
+    private BootServerDemo() {}
 
     /** Runs the demo. */
     public static void main(String[] args) {
@@ -51,13 +51,16 @@ public final class BootServerDemo {
                 Token token = cloud.session().token();
                 out.println("Authenticated to " + cloud.description() + " as "
                         + token.user().flatMap(NamedRef::name).orElse("?") + " in project "
-                        + token.project().flatMap(NamedRef::name).orElse("?") + " (identity " + token.identityVersion() + ")");
+                        + token.project().flatMap(NamedRef::name).orElse("?") + " (identity " + token.identityVersion()
+                        + ")");
                 out.println("Compute endpoint " + nova.endpoint() + ", microversion " + nova.microversion()
                         + " (cloud maximum " + nova.cloudMaxMicroversion() + ")");
 
-                Image image = nova.images().find("cirros")
+                Image image = nova.images()
+                        .find("cirros")
                         .orElseThrow(() -> new IllegalStateException("no image named cirros"));
-                Flavor flavor = nova.flavors().find("m1.tiny")
+                Flavor flavor = nova.flavors()
+                        .find("m1.tiny")
                         .orElseThrow(() -> new IllegalStateException("no flavor named m1.tiny"));
                 out.println("Image cirros is " + image.id() + "; flavor m1.tiny is " + flavor.id() + " (swap "
                         + flavor.swapMb().orElse(0) + " MB)");
@@ -65,27 +68,40 @@ public final class BootServerDemo {
                 out.println();
                 out.println("$ nova boot --flavor m1.tiny --image cirros --swap 100 test2   (seed 000)");
                 try {
-                    Server refused = nova.servers().create(ServerCreate.builder().name("test2").image(image).flavor(flavor)
-                            .networksNone().addBlockDeviceMappings(BlockDeviceMappingV2.swap(100)).build());
+                    Server refused = nova.servers()
+                            .create(ServerCreate.builder()
+                                    .name("test2")
+                                    .image(image)
+                                    .flavor(flavor)
+                                    .networksNone()
+                                    .addBlockDeviceMappings(BlockDeviceMappingV2.swap(100))
+                                    .build());
                     serverId = refused.id();
                     err.println("Unexpected: the cloud accepted a swap disk larger than m1.tiny allows");
                     return 1;
                 } catch (BadRequestException e) {
-                    out.println("Refused as expected: " + e.serviceMessage().orElse(e.getMessage())
-                            + " (HTTP " + e.statusCode() + ", request id " + e.requestId().orElse("none") + ")");
+                    out.println("Refused as expected: " + e.serviceMessage().orElse(e.getMessage()) + " (HTTP "
+                            + e.statusCode() + ", request id " + e.requestId().orElse("none") + ")");
                 }
 
                 String name = "novasdk-demo-" + Long.toHexString(System.nanoTime() & 0xffffff);
                 out.println();
                 out.println("$ nova boot --flavor m1.tiny --image cirros --nic none --poll " + name);
-                Server created = nova.servers().create(ServerCreate.builder().name(name).image(image).flavor(flavor)
-                        .networksNone().build());
+                Server created = nova.servers()
+                        .create(ServerCreate.builder()
+                                .name(name)
+                                .image(image)
+                                .flavor(flavor)
+                                .networksNone()
+                                .build());
                 serverId = created.id();
-                out.println("Server " + created.id() + " accepted; adminPass was returned: " + created.adminPass().isPresent());
+                out.println("Server " + created.id() + " accepted; adminPass was returned: "
+                        + created.adminPass().isPresent());
                 AtomicReference<String> last = new AtomicReference<>("");
                 Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, WAIT, s -> {
-                    String line = s.statusRaw().orElse("?") + " task_state=" + s.taskState().orElse("-")
-                            + " progress=" + s.progress().map(p -> p + "%").orElse("-");
+                    String line = s.statusRaw().orElse("?") + " task_state="
+                            + s.taskState().orElse("-") + " progress="
+                            + s.progress().map(p -> p + "%").orElse("-");
                     if (!line.equals(last.getAndSet(line))) {
                         out.println("  " + line);
                     }
@@ -98,8 +114,14 @@ public final class BootServerDemo {
                 out.println();
                 out.println("$ nova list");
                 Table list = new Table("ID", "Name", "Status", "Task State", "Power State");
-                nova.servers().list().forEach(s -> list.row(s.id(), s.name().orElse(""), s.statusRaw().orElse(""),
-                        s.taskState().orElse("-"), s.powerState().map(Enum::name).orElse("")));
+                nova.servers()
+                        .list()
+                        .forEach(s -> list.row(
+                                s.id(),
+                                s.name().orElse(""),
+                                s.statusRaw().orElse(""),
+                                s.taskState().orElse("-"),
+                                s.powerState().map(Enum::name).orElse("")));
                 list.print(out);
 
                 out.println();

@@ -38,16 +38,26 @@ final class CloudConnection implements AutoCloseable {
             Session session = config.get().newSession();
             ComputeClient.Builder b = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples");
             config.get().computeApiVersion().ifPresent(b::microversion);
-            return new CloudConnection(null, session, b.build(), "the cloud from " + config.get().source());
+            return new CloudConnection(
+                    null, session, b.build(), "the cloud from " + config.get().source());
         }
         // A clock that follows real time, so the demo sees BUILD step through its task states as it polls.
-        FakeCloud fake = FakeCloud.builder().clock(FakeClock.ticking()).stepDuration(Duration.ofMillis(400)).start();
+        FakeCloud fake = FakeCloud.builder()
+                .clock(FakeClock.ticking())
+                .stepDuration(Duration.ofMillis(400))
+                .start();
         err.println("No cloud configured (OS_CLOUD or OS_AUTH_URL are not set): using the embedded FakeCloud at "
                 + fake.authUrl());
         // The fake cloud's own OS_* settings, read exactly as a user's openrc would be.
-        CloudConfig fakeConfig = CloudConfig.builder().environment(fake.osEnvironment()).searchPaths(List.of()).build();
+        CloudConfig fakeConfig = CloudConfig.builder()
+                .environment(fake.osEnvironment())
+                .searchPaths(List.of())
+                .build();
         Session session = fakeConfig.newSession();
-        ComputeClient nova = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples").build();
+        ComputeClient nova = ComputeClient.builder()
+                .session(session)
+                .userAgentSuffix("novasdk-examples")
+                .build();
         return new CloudConnection(fake, session, nova, "the embedded FakeCloud");
     }
 

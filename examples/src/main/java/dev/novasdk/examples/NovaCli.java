@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: nova-cli [--debug] [--os-compute-api-version X.Y] <command> [options]",
             "",
             "commands:",
@@ -43,8 +44,7 @@ public final class NovaCli {
             "  flavor-list",
             "  image-list");
 
-    private NovaCli() {
-    }
+    private NovaCli() {}
 
     /** Runs one command and exits with its status. */
     public static void main(String[] args) {
@@ -96,8 +96,12 @@ public final class NovaCli {
             return 2;
         }
         try (CloudConnection cloud = CloudConnection.open(err, configuration.get())) {
-            ComputeClient nova = microversion == null ? cloud.nova() : ComputeClient.builder().session(cloud.session())
-                    .microversion(microversion).build();
+            ComputeClient nova = microversion == null
+                    ? cloud.nova()
+                    : ComputeClient.builder()
+                            .session(cloud.session())
+                            .microversion(microversion)
+                            .build();
             execute(command, args, nova, out);
             return 0;
         } catch (OpenStackException e) {
@@ -157,8 +161,15 @@ public final class NovaCli {
                 break;
             case "list": {
                 Table t = new Table("ID", "Name", "Status", "Task State", "Power State", "Networks");
-                nova.servers().list().forEach(s -> t.row(s.id(), s.name().orElse(""), s.statusRaw().orElse(""),
-                        s.taskState().orElse("-"), s.powerState().map(Enum::name).orElse(""), s.addresses().keySet()));
+                nova.servers()
+                        .list()
+                        .forEach(s -> t.row(
+                                s.id(),
+                                s.name().orElse(""),
+                                s.statusRaw().orElse(""),
+                                s.taskState().orElse("-"),
+                                s.powerState().map(Enum::name).orElse(""),
+                                s.addresses().keySet()));
                 t.print(out);
                 break;
             }
@@ -171,32 +182,52 @@ public final class NovaCli {
                 break;
             case "flavor-list": {
                 Table t = new Table("ID", "Name", "Memory_MiB", "Disk", "Ephemeral", "Swap", "VCPUs", "Is_Public");
-                nova.flavors().list().forEach(f -> t.row(f.id(), f.name(), f.ram().orElse(0), f.disk().orElse(0),
-                        f.ephemeralGb().orElse(0), f.swapMb().filter(x -> x > 0).map(Object::toString).orElse(""),
-                        f.vcpus().orElse(0), f.isPublic().orElse(true)));
+                nova.flavors()
+                        .list()
+                        .forEach(f -> t.row(
+                                f.id(),
+                                f.name(),
+                                f.ram().orElse(0),
+                                f.disk().orElse(0),
+                                f.ephemeralGb().orElse(0),
+                                f.swapMb()
+                                        .filter(x -> x > 0)
+                                        .map(Object::toString)
+                                        .orElse(""),
+                                f.vcpus().orElse(0),
+                                f.isPublic().orElse(true)));
                 t.print(out);
                 break;
             }
             default: {
                 Table t = new Table("ID", "Name", "Status", "Server");
-                nova.images().list().forEach(i -> t.row(i.id(), i.name().orElse(""), i.statusRaw().orElse(""), ""));
+                nova.images()
+                        .list()
+                        .forEach(i ->
+                                t.row(i.id(), i.name().orElse(""), i.statusRaw().orElse(""), ""));
                 t.print(out);
             }
         }
     }
 
     private static Server findServer(ComputeClient nova, String nameOrId) {
-        return nova.servers().find(nameOrId).orElseThrow(() -> new IllegalArgumentException(
-                "No server with a name or ID of '" + nameOrId + "' exists."));
+        return nova.servers()
+                .find(nameOrId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("No server with a name or ID of '" + nameOrId + "' exists."));
     }
 
     private static void boot(BootArgs a, ComputeClient nova, PrintStream out) throws UsageException {
-        Flavor flavor = nova.flavors().find(a.flavor).orElseThrow(() -> new IllegalArgumentException(
-                "No flavor with a name or ID of '" + a.flavor + "' exists."));
+        Flavor flavor = nova.flavors()
+                .find(a.flavor)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("No flavor with a name or ID of '" + a.flavor + "' exists."));
         ServerCreate.Builder b = ServerCreate.builder().name(a.name).flavor(flavor);
         if (a.image != null) {
-            Image image = nova.images().find(a.image).orElseThrow(() -> new IllegalArgumentException(
-                    "No image with a name or ID of '" + a.image + "' exists."));
+            Image image = nova.images()
+                    .find(a.image)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("No image with a name or ID of '" + a.image + "' exists."));
             b.image(image);
         }
         a.blockDevices.forEach(b::addBlockDeviceMappings);
@@ -242,10 +273,14 @@ public final class NovaCli {
         Server shown = created;
         if (a.poll) {
             out.println("Server building... ");
-            shown = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE,
-                    WaitOptions.of(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                    s -> out.println("  " + s.statusRaw().orElse("?") + " " + s.taskState().orElse("-")
-                            + s.progress().map(p -> " " + p + "%").orElse("")));
+            shown = nova.servers()
+                    .waitForStatus(
+                            created.id(),
+                            ServerStatus.ACTIVE,
+                            WaitOptions.of(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                            s -> out.println("  " + s.statusRaw().orElse("?") + " "
+                                    + s.taskState().orElse("-")
+                                    + s.progress().map(p -> " " + p + "%").orElse("")));
             out.println("Finished");
         } else {
             shown = nova.servers().get(created.id());
@@ -297,23 +332,56 @@ public final class NovaCli {
                 }
                 String v = args.get(++i);
                 switch (arg) {
-                    case "--flavor": a.flavor = v; break;
-                    case "--image": a.image = v; break;
-                    case "--swap": a.swapMb = positive(arg, v); break;
-                    case "--nic": nic(a, v); break;
-                    case "--block-device": a.blockDevices.add(blockDevice(v)); break;
-                    case "--meta": a.meta.add(pair(arg, v)); break;
-                    case "--hint": a.hints.add(pair(arg, v)); break;
-                    case "--key-name": a.keyName = v; break;
-                    case "--user-data": a.userData = Path.of(v); break;
-                    case "--availability-zone": a.zone = v; break;
-                    case "--security-groups": a.securityGroups.addAll(List.of(v.split(","))); break;
-                    case "--config-drive": a.configDrive = bool(arg, v); break;
-                    case "--min-count": a.minCount = positive(arg, v); break;
-                    case "--max-count": a.maxCount = positive(arg, v); break;
-                    case "--description": a.description = v; break;
-                    case "--tag": a.tags.add(v); break;
-                    default: throw new UsageException("unknown boot option " + arg);
+                    case "--flavor":
+                        a.flavor = v;
+                        break;
+                    case "--image":
+                        a.image = v;
+                        break;
+                    case "--swap":
+                        a.swapMb = positive(arg, v);
+                        break;
+                    case "--nic":
+                        nic(a, v);
+                        break;
+                    case "--block-device":
+                        a.blockDevices.add(blockDevice(v));
+                        break;
+                    case "--meta":
+                        a.meta.add(pair(arg, v));
+                        break;
+                    case "--hint":
+                        a.hints.add(pair(arg, v));
+                        break;
+                    case "--key-name":
+                        a.keyName = v;
+                        break;
+                    case "--user-data":
+                        a.userData = Path.of(v);
+                        break;
+                    case "--availability-zone":
+                        a.zone = v;
+                        break;
+                    case "--security-groups":
+                        a.securityGroups.addAll(List.of(v.split(",")));
+                        break;
+                    case "--config-drive":
+                        a.configDrive = bool(arg, v);
+                        break;
+                    case "--min-count":
+                        a.minCount = positive(arg, v);
+                        break;
+                    case "--max-count":
+                        a.maxCount = positive(arg, v);
+                        break;
+                    case "--description":
+                        a.description = v;
+                        break;
+                    case "--tag":
+                        a.tags.add(v);
+                        break;
+                    default:
+                        throw new UsageException("unknown boot option " + arg);
                 }
             }
             if (a.name == null) {
@@ -342,11 +410,23 @@ public final class NovaCli {
             for (String part : v.split(",")) {
                 String[] kv = pair("--nic", part);
                 switch (kv[0]) {
-                    case "net-id": n.networkId(kv[1]); target = true; break;
-                    case "port-id": n.portId(kv[1]); target = true; break;
-                    case "v4-fixed-ip": case "v6-fixed-ip": n.fixedIp(kv[1]); break;
-                    case "tag": n.tag(kv[1]); break;
-                    default: throw new UsageException("unknown --nic key '" + kv[0] + "'");
+                    case "net-id":
+                        n.networkId(kv[1]);
+                        target = true;
+                        break;
+                    case "port-id":
+                        n.portId(kv[1]);
+                        target = true;
+                        break;
+                    case "v4-fixed-ip":
+                    case "v6-fixed-ip":
+                        n.fixedIp(kv[1]);
+                        break;
+                    case "tag":
+                        n.tag(kv[1]);
+                        break;
+                    default:
+                        throw new UsageException("unknown --nic key '" + kv[0] + "'");
                 }
             }
             if (!target) {
@@ -365,19 +445,46 @@ public final class NovaCli {
                 String[] kv = pair("--block-device", part);
                 try {
                     switch (kv[0]) {
-                        case "source": b.sourceType(BlockDeviceMappingV2.SourceType.valueOf(kv[1].toUpperCase(java.util.Locale.ROOT))); break;
-                        case "dest": b.destinationType(BlockDeviceMappingV2.DestinationType.valueOf(kv[1].toUpperCase(java.util.Locale.ROOT))); break;
-                        case "id": b.uuid(kv[1]); break;
-                        case "bootindex": b.bootIndex(Integer.parseInt(kv[1])); break;
-                        case "size": b.volumeSize(Integer.parseInt(kv[1])); break;
-                        case "shutdown": b.deleteOnTermination(kv[1].equals("remove")); break;
-                        case "format": b.guestFormat(kv[1]); break;
-                        case "device": b.deviceName(kv[1]); break;
-                        case "type": b.deviceType(kv[1]); break;
-                        case "bus": b.diskBus(kv[1]); break;
-                        case "volume_type": b.volumeType(kv[1]); break;
-                        case "tag": b.tag(kv[1]); break;
-                        default: throw new UsageException("unknown --block-device key '" + kv[0] + "'");
+                        case "source":
+                            b.sourceType(
+                                    BlockDeviceMappingV2.SourceType.valueOf(kv[1].toUpperCase(java.util.Locale.ROOT)));
+                            break;
+                        case "dest":
+                            b.destinationType(BlockDeviceMappingV2.DestinationType.valueOf(
+                                    kv[1].toUpperCase(java.util.Locale.ROOT)));
+                            break;
+                        case "id":
+                            b.uuid(kv[1]);
+                            break;
+                        case "bootindex":
+                            b.bootIndex(Integer.parseInt(kv[1]));
+                            break;
+                        case "size":
+                            b.volumeSize(Integer.parseInt(kv[1]));
+                            break;
+                        case "shutdown":
+                            b.deleteOnTermination(kv[1].equals("remove"));
+                            break;
+                        case "format":
+                            b.guestFormat(kv[1]);
+                            break;
+                        case "device":
+                            b.deviceName(kv[1]);
+                            break;
+                        case "type":
+                            b.deviceType(kv[1]);
+                            break;
+                        case "bus":
+                            b.diskBus(kv[1]);
+                            break;
+                        case "volume_type":
+                            b.volumeType(kv[1]);
+                            break;
+                        case "tag":
+                            b.tag(kv[1]);
+                            break;
+                        default:
+                            throw new UsageException("unknown --block-device key '" + kv[0] + "'");
                     }
                 } catch (IllegalArgumentException e) {
                     throw new UsageException("--block-device " + part + ": " + e.getMessage());

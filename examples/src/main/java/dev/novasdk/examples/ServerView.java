@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  * Shows a server the way {@code nova show} does: one property per row, extended attributes included.
  */
 final class ServerView {
-    private ServerView() {
-    }
+    private ServerView() {}
 
     static void show(Server s, PrintStream out) {
         Table t = new Table("Property", "Value");
@@ -31,7 +30,9 @@ final class ServerView {
         t.row("config_drive", s.configDrive().orElse(""));
         t.row("created", s.created().map(Object::toString).orElse(""));
         t.row("description", s.description().orElse("-"));
-        t.row("flavor", s.flavor().map(f -> f.originalName().or(f::id).orElse("")).orElse(""));
+        t.row(
+                "flavor",
+                s.flavor().map(f -> f.originalName().or(f::id).orElse("")).orElse(""));
         t.row("hostId", s.hostId().orElse(""));
         t.row("id", s.id());
         t.row("image", s.image().map(i -> i.id()).orElse("Attempt to boot from volume - no image supplied"));
@@ -39,8 +40,9 @@ final class ServerView {
         t.row("locked", s.locked().map(Object::toString).orElse(""));
         t.row("metadata", s.metadata());
         t.row("name", s.name().orElse(""));
-        t.row("os-extended-volumes:volumes_attached", s.volumesAttached().stream().map(v -> v.id())
-                .collect(Collectors.toList()));
+        t.row(
+                "os-extended-volumes:volumes_attached",
+                s.volumesAttached().stream().map(v -> v.id()).collect(Collectors.toList()));
         t.row("progress", s.progress().map(Object::toString).orElse(""));
         t.row("security_groups", s.securityGroups().stream().map(g -> g.name()).collect(Collectors.joining(", ")));
         t.row("status", s.statusRaw().orElse(""));
@@ -48,13 +50,17 @@ final class ServerView {
         t.row("tenant_id", s.tenantId().orElse(""));
         t.row("updated", s.updated().map(Object::toString).orElse(""));
         t.row("user_id", s.userId().orElse(""));
-        s.fault().ifPresent(f -> t.row("fault", f.code().map(c -> c + ": ").orElse("") + f.message().orElse("")));
+        s.fault()
+                .ifPresent(f -> t.row(
+                        "fault",
+                        f.code().map(c -> c + ": ").orElse("") + f.message().orElse("")));
         t.print(out);
     }
 
     private static String addresses(Map<String, List<ServerAddress>> addresses) {
         return addresses.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().stream().map(ServerAddress::addr).collect(Collectors.joining(", ")))
+                .map(e -> e.getKey() + "="
+                        + e.getValue().stream().map(ServerAddress::addr).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
     }
 }

@@ -38,7 +38,10 @@ class ExamplesTest {
 
         assertEquals(0, code, err());
         assertTrue(err().contains("using the embedded FakeCloud"), err());
-        assertTrue(out().contains("Refused as expected: Swap drive requested is larger than instance type allows. (HTTP 400, request id req-"), out());
+        assertTrue(
+                out().contains(
+                                "Refused as expected: Swap drive requested is larger than instance type allows. (HTTP 400, request id req-"),
+                out());
         assertTrue(out().contains("ACTIVE task_state=-"), out());
         assertTrue(out().contains("| OS-EXT-STS:vm_state                  | active"), out());
         assertTrue(out().contains("is gone."), out());
@@ -51,7 +54,8 @@ class ExamplesTest {
         assertEquals(2, cli("reboot", "vm1"));
         assertEquals(2, cli("boot", "--image", "cirros", "vm1"));
         assertEquals(2, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--swap", "lots", "vm1"));
-        assertEquals(2, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "v4-fixed-ip=10.0.0.1", "vm1"));
+        assertEquals(
+                2, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "v4-fixed-ip=10.0.0.1", "vm1"));
         assertEquals(2, cli("show"));
         assertTrue(err().contains("usage: nova-cli"), err());
         assertFalse(err().contains("\tat "), "no stack trace without --debug");
@@ -75,7 +79,10 @@ class ExamplesTest {
         assertTrue(out().contains("m1.tiny"));
         assertEquals(0, cli("image-list"), err());
         assertTrue(out().contains("cirros"));
-        assertEquals(0, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "none", "--meta", "role=web", "vm1"), err());
+        assertEquals(
+                0,
+                cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "none", "--meta", "role=web", "vm1"),
+                err());
         assertTrue(out().contains("| name                                 | vm1"), out());
         assertTrue(out().contains("role=web"), out());
         assertEquals(1, cli("show", "no-such-server"));
@@ -85,8 +92,14 @@ class ExamplesTest {
     @Test
     void cli_debug_printsRedactedRequestAndResponseLines() throws Exception {
         // A process of its own: the logging backend reads --debug before the SDK's first logger exists.
-        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), NovaCli.class.getName(), "--debug", "flavor-list")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        NovaCli.class.getName(),
+                        "--debug",
+                        "flavor-list")
                 .redirectErrorStream(false);
         pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
         Process p = pb.start();

@@ -57,7 +57,10 @@ public final class ComputeClient implements AutoCloseable {
                 // Every compute request carries its own version attribute; no default is needed here, and none
                 // may be computed here: negotiation itself goes through this pipeline.
                 .microversion(MicroversionFilter.compute(Optional::empty))
-                .retryPolicy(b.retryPolicy).sleeper(b.sleeper).clock(b.clock).tokenProvider(b.tokenProvider);
+                .retryPolicy(b.retryPolicy)
+                .sleeper(b.sleeper)
+                .clock(b.clock)
+                .tokenProvider(b.tokenProvider);
         if (b.transport != null) {
             pb.transport(b.transport);
         }
@@ -70,8 +73,19 @@ public final class ComputeClient implements AutoCloseable {
         b.perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
         b.perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
         this.pipeline = pb.build();
-        this.context = new ComputeContext(pipeline, JsonCodec.create(), b.endpointResolver, b.endpoint, b.imageEndpoint,
-                b.endpointInterface, b.region, b.pinned, SDK_MAX_MICROVERSION, b.sleeper, b.nanoTime, b.clock);
+        this.context = new ComputeContext(
+                pipeline,
+                JsonCodec.create(),
+                b.endpointResolver,
+                b.endpoint,
+                b.imageEndpoint,
+                b.endpointInterface,
+                b.region,
+                b.pinned,
+                SDK_MAX_MICROVERSION,
+                b.sleeper,
+                b.nanoTime,
+                b.clock);
         this.servers = dev.novasdk.compute.servers.ServerManager.of(context);
         this.images = dev.novasdk.compute.images.ImageManager.of(context);
         this.flavors = dev.novasdk.compute.flavors.FlavorManager.of(context);
@@ -145,8 +159,7 @@ public final class ComputeClient implements AutoCloseable {
         private final List<Filter> perCall = new ArrayList<>();
         private final List<Filter> perAttempt = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Authenticates and resolves endpoints with {@code session} (an identity {@code Session}), sharing its
@@ -222,8 +235,8 @@ public final class ComputeClient implements AutoCloseable {
                 throw new IllegalArgumentException("microversion must be 2.1 or later, got '" + version + "'");
             }
             if (m.compareTo(SDK_MAX_MICROVERSION) > 0) {
-                throw new IllegalArgumentException("microversion " + m + " is above the highest this SDK supports ("
-                        + SDK_MAX_MICROVERSION + ")");
+                throw new IllegalArgumentException(
+                        "microversion " + m + " is above the highest this SDK supports (" + SDK_MAX_MICROVERSION + ")");
             }
             this.pinned = m;
             return this;
@@ -282,7 +295,8 @@ public final class ComputeClient implements AutoCloseable {
                 throw new IllegalArgumentException("tokenProvider is not set: pass a Session with session(..)");
             }
             if (endpointResolver == null && endpoint == null) {
-                throw new IllegalArgumentException("neither endpointResolver nor endpoint is set: pass a Session with session(..)");
+                throw new IllegalArgumentException(
+                        "neither endpointResolver nor endpoint is set: pass a Session with session(..)");
             }
             return new ComputeClient(this);
         }

@@ -47,6 +47,5 @@ public interface Link {
     }
 
     /** Builder of {@link Link}. */
-    final class Builder extends ImmutableLink.Builder {
-    }
+    final class Builder extends ImmutableLink.Builder {}
 }

@@ -29,13 +29,16 @@ public final class VersionRequirement {
     /** {@code field} exists from {@code min} on ("Requires microversion 2.52 or later" in the API reference). */
     public static VersionRequirement since(String field, Microversion min) {
         MicroversionRange range = MicroversionRange.atLeast(min);
-        return new VersionRequirement(checkField(field), null, List.of(range),
-                "requires compute microversion " + range);
+        return new VersionRequirement(
+                checkField(field), null, List.of(range), "requires compute microversion " + range);
     }
 
     /** {@code field} was removed after {@code max} (the API reference's {@code max_version}). */
     public static VersionRequirement until(String field, Microversion max) {
-        return new VersionRequirement(checkField(field), null, List.of(MicroversionRange.atMost(max)),
+        return new VersionRequirement(
+                checkField(field),
+                null,
+                List.of(MicroversionRange.atMost(max)),
                 "is not accepted after compute microversion " + max);
     }
 
@@ -58,8 +61,8 @@ public final class VersionRequirement {
             return until(field, first.max().orElseThrow());
         }
         boolean single = ranges.size() == 1 && first.min().equals(first.max());
-        StringBuilder rule = new StringBuilder(single
-                ? "is accepted only in compute microversion " : "is accepted only in compute microversions ");
+        StringBuilder rule = new StringBuilder(
+                single ? "is accepted only in compute microversion " : "is accepted only in compute microversions ");
         for (int i = 0; i < ranges.size(); i++) {
             rule.append(i == 0 ? "" : i == ranges.size() - 1 ? " and " : ", ").append(ranges.get(i));
         }
@@ -77,7 +80,9 @@ public final class VersionRequirement {
         if (min.minor() == 0) {
             throw new IllegalArgumentException("microversion " + min + " has no earlier minor version");
         }
-        return new VersionRequirement(checkField(field), null,
+        return new VersionRequirement(
+                checkField(field),
+                null,
                 List.of(MicroversionRange.atMost(Microversion.of(min.major(), min.minor() - 1))),
                 "is required from compute microversion " + min + " on");
     }
@@ -145,8 +150,10 @@ public final class VersionRequirement {
             return false;
         }
         VersionRequirement other = (VersionRequirement) o;
-        return field.equals(other.field) && Objects.equals(condition, other.condition)
-                && ranges.equals(other.ranges) && rule.equals(other.rule);
+        return field.equals(other.field)
+                && Objects.equals(condition, other.condition)
+                && ranges.equals(other.ranges)
+                && rule.equals(other.rule);
     }
 
     @Override

@@ -20,8 +20,7 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class VersionRequirements {
-    private VersionRequirements() {
-    }
+    private VersionRequirements() {}
 
     /**
      * Checks that a client pinned to {@code version} can send a request with these requirements.
@@ -52,8 +51,8 @@ public final class VersionRequirements {
      *         between accepts every requirement; the message names the fields at fault: each field no version
      *         in the range accepts, or else each pair of fields no single version accepts together
      */
-    public static Microversion select(Collection<VersionRequirement> requirements, Microversion minimum,
-            Microversion maximum) {
+    public static Microversion select(
+            Collection<VersionRequirement> requirements, Microversion minimum, Microversion maximum) {
         Objects.requireNonNull(requirements, "requirements");
         Objects.requireNonNull(minimum, "minimum");
         Objects.requireNonNull(maximum, "maximum");
@@ -87,21 +86,21 @@ public final class VersionRequirements {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new IllegalArgumentException("no compute microversion accepts every field set: "
-                    + String.join("; ", conflicts) + available);
+            throw new IllegalArgumentException(
+                    "no compute microversion accepts every field set: " + String.join("; ", conflicts) + available);
         }
         List<String> every = new ArrayList<>();
         for (VersionRequirement r : all) {
             every.add(r.describe());
         }
-        throw new IllegalArgumentException("no compute microversion accepts every field set: "
-                + String.join("; ", every) + available);
+        throw new IllegalArgumentException(
+                "no compute microversion accepts every field set: " + String.join("; ", every) + available);
     }
 
     // The accepted set is a union of closed ranges, so its highest point at or below the maximum is either the
     // maximum itself or the upper end of one of the ranges; trying those from the top finds it.
-    private static Microversion highest(List<VersionRequirement> requirements, Microversion minimum,
-            Microversion maximum) {
+    private static Microversion highest(
+            List<VersionRequirement> requirements, Microversion minimum, Microversion maximum) {
         TreeSet<Microversion> candidates = new TreeSet<>(Comparator.reverseOrder());
         candidates.add(maximum);
         for (VersionRequirement r : requirements) {

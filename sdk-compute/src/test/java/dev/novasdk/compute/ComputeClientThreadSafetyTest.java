@@ -40,17 +40,20 @@ class ComputeClientThreadSafetyTest {
     @Test
     void sharedClient_16ThreadsGettingAndListing_allSucceedAndNegotiateOnce() throws Exception {
         // The delay holds the first negotiation open while every thread makes its first call.
-        wm.stubFor(get(urlEqualTo("/v2.1")).willReturn(okJson(versionDocument("2.1", "2.93")).withFixedDelay(100)));
+        wm.stubFor(get(urlEqualTo("/v2.1"))
+                .willReturn(okJson(versionDocument("2.1", "2.93")).withFixedDelay(100)));
         for (int t = 0; t < THREADS; t++) {
-            wm.stubFor(get(urlEqualTo("/v2.1/servers/server-" + t)).willReturn(okJson(
-                    "{\"server\": {\"id\": \"server-" + t + "\", \"name\": \"vm-" + t + "\", \"status\": \"ACTIVE\"}}")));
+            wm.stubFor(get(urlEqualTo("/v2.1/servers/server-" + t))
+                    .willReturn(okJson("{\"server\": {\"id\": \"server-" + t + "\", \"name\": \"vm-" + t
+                            + "\", \"status\": \"ACTIVE\"}}")));
         }
-        wm.stubFor(get(urlEqualTo("/v2.1/flavors/detail?limit=2")).willReturn(okJson(
-                "{\"flavors\": [{\"id\": \"1\", \"name\": \"m1.tiny\"}, {\"id\": \"2\", \"name\": \"m1.small\"}], "
-                        + "\"flavors_links\": [{\"rel\": \"next\", \"href\": \"" + wm.baseUrl()
-                        + "/v2.1/flavors/detail?limit=2&marker=2\"}]}")));
-        wm.stubFor(get(urlEqualTo("/v2.1/flavors/detail?limit=2&marker=2")).willReturn(okJson(
-                "{\"flavors\": [{\"id\": \"3\", \"name\": \"m1.medium\"}]}")));
+        wm.stubFor(get(urlEqualTo("/v2.1/flavors/detail?limit=2"))
+                .willReturn(okJson(
+                        "{\"flavors\": [{\"id\": \"1\", \"name\": \"m1.tiny\"}, {\"id\": \"2\", \"name\": \"m1.small\"}], "
+                                + "\"flavors_links\": [{\"rel\": \"next\", \"href\": \"" + wm.baseUrl()
+                                + "/v2.1/flavors/detail?limit=2&marker=2\"}]}")));
+        wm.stubFor(get(urlEqualTo("/v2.1/flavors/detail?limit=2&marker=2"))
+                .willReturn(okJson("{\"flavors\": [{\"id\": \"3\", \"name\": \"m1.medium\"}]}")));
 
         ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -65,8 +68,12 @@ class ComputeClientThreadSafetyTest {
                     for (int r = 0; r < ROUNDS; r++) {
                         Server s = client.servers().get(id);
                         seen.add(s.id() + "/" + s.name().orElseThrow());
-                        seen.add(client.flavors().list(FlavorListOptions.builder().limit(2).build())
-                                .stream().map(Flavor::name).collect(Collectors.joining(",")));
+                        seen.add(client
+                                .flavors()
+                                .list(FlavorListOptions.builder().limit(2).build())
+                                .stream()
+                                .map(Flavor::name)
+                                .collect(Collectors.joining(",")));
                     }
                     return seen;
                 }));
@@ -87,7 +94,9 @@ class ComputeClientThreadSafetyTest {
             wm.verify(ROUNDS, compute(getRequestedFor(urlEqualTo("/v2.1/servers/server-" + t)), "2.93"));
         }
         wm.verify(THREADS * ROUNDS, compute(getRequestedFor(urlEqualTo("/v2.1/flavors/detail?limit=2")), "2.93"));
-        wm.verify(THREADS * ROUNDS, compute(getRequestedFor(urlEqualTo("/v2.1/flavors/detail?limit=2&marker=2")), "2.93"));
+        wm.verify(
+                THREADS * ROUNDS,
+                compute(getRequestedFor(urlEqualTo("/v2.1/flavors/detail?limit=2&marker=2")), "2.93"));
         // Nothing else: no second negotiation, no retries.
         wm.verify(1 + THREADS * ROUNDS * 3, anyRequestedFor(anyUrl()));
     }

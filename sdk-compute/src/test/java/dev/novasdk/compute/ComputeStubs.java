@@ -35,12 +35,13 @@ public final class ComputeStubs {
     /** Where the compute endpoint lives on the WireMock server, as the lab's catalog gives it. */
     public static final String COMPUTE_PATH = "/v2.1";
 
-    private ComputeStubs() {
-    }
+    private ComputeStubs() {}
 
     /** A WireMock server on a free port, reset before each test. */
     public static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort())
+                .build();
     }
 
     /** Always the same token; a refresh returns it again. */
@@ -83,7 +84,8 @@ public final class ComputeStubs {
                     if (q.serviceType().equals("compute")) {
                         return compute;
                     }
-                    throw new EndpointNotFoundException("no " + q.serviceType() + " endpoint in the test catalog",
+                    throw new EndpointNotFoundException(
+                            "no " + q.serviceType() + " endpoint in the test catalog",
                             List.of("compute/public/RegionOne"));
                 })
                 .sleeper(time.sleeper())
@@ -125,7 +127,8 @@ public final class ComputeStubs {
 
     /** Nova's 404 for a missing resource, with its request id headers. */
     public static ResponseDefinitionBuilder itemNotFound(String message, String requestId) {
-        return aResponse().withStatus(404)
+        return aResponse()
+                .withStatus(404)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withHeader("x-openstack-request-id", requestId)
                 .withHeader("x-compute-request-id", requestId)

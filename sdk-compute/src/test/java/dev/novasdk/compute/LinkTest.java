@@ -14,7 +14,8 @@ class LinkTest {
 
     @Test
     void href_relationPresent_isFirstMatch() {
-        List<Link> links = List.of(Link.of("self", "https://a"), Link.of("next", "https://b"), Link.of("next", "https://c"));
+        List<Link> links =
+                List.of(Link.of("self", "https://a"), Link.of("next", "https://b"), Link.of("next", "https://c"));
 
         assertEquals(Optional.of("https://b"), Link.href(links, "next"));
         assertEquals(Optional.empty(), Link.href(links, "bookmark"));
@@ -22,7 +23,8 @@ class LinkTest {
 
     @Test
     void json_withType_roundTrips() throws Exception {
-        String json = "{\"rel\":\"alternate\",\"href\":\"http://glance/images/1\",\"type\":\"application/vnd.openstack.image\"}";
+        String json =
+                "{\"rel\":\"alternate\",\"href\":\"http://glance/images/1\",\"type\":\"application/vnd.openstack.image\"}";
 
         Link link = mapper.readValue(json, Link.class);
 
@@ -32,6 +34,8 @@ class LinkTest {
 
     @Test
     void json_withoutType_writesNoType() {
-        assertEquals("{\"rel\":\"self\",\"href\":\"https://a\"}", mapper.valueToTree(Link.of("self", "https://a")).toString());
+        assertEquals(
+                "{\"rel\":\"self\",\"href\":\"https://a\"}",
+                mapper.valueToTree(Link.of("self", "https://a")).toString());
     }
 }

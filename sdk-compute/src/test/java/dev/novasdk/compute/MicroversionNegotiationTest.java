@@ -1,12 +1,12 @@
 package dev.novasdk.compute;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static dev.novasdk.compute.ComputeStubs.compute;
 import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.ComputeStubs.versionDocument;
@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MicroversionNegotiationTest {
     private static final String SERVER = "0e44cc9c-e052-415d-afbf-469b0d384170";
-    private static final String SERVER_JSON = "{\"server\": {\"id\": \"" + SERVER + "\", \"name\": \"vm1\", \"status\": \"ACTIVE\"}}";
+    private static final String SERVER_JSON =
+            "{\"server\": {\"id\": \"" + SERVER + "\", \"name\": \"vm1\", \"status\": \"ACTIVE\"}}";
 
     @RegisterExtension
     static final WireMockExtension wm = ComputeStubs.wireMock();
@@ -76,8 +77,8 @@ class MicroversionNegotiationTest {
             assertEquals(ComputeClient.SDK_MAX_MICROVERSION, client.microversion());
             assertEquals(Microversion.of(2, 100), client.cloudMaxMicroversion());
         }
-        wm.verify(compute(getRequestedFor(urlEqualTo("/v2.1/servers/" + SERVER)),
-                ComputeClient.SDK_MAX_MICROVERSION.toString()));
+        wm.verify(compute(
+                getRequestedFor(urlEqualTo("/v2.1/servers/" + SERVER)), ComputeClient.SDK_MAX_MICROVERSION.toString()));
     }
 
     @Test
@@ -86,16 +87,21 @@ class MicroversionNegotiationTest {
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
             client.microversion();
         }
-        wm.verify(1, versionDocumentRead()
-                .withHeader("X-Auth-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(ComputeStubs.TOKEN))
-                .withHeader("OpenStack-API-Version", absent())
-                .withHeader("X-OpenStack-Nova-API-Version", absent()));
+        wm.verify(
+                1,
+                versionDocumentRead()
+                        .withHeader(
+                                "X-Auth-Token",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo(ComputeStubs.TOKEN))
+                        .withHeader("OpenStack-API-Version", absent())
+                        .withHeader("X-OpenStack-Nova-API-Version", absent()));
     }
 
     @Test
     void firstCalls_fromManyThreadsAtOnce_readVersionDocumentOnce() throws Exception {
         // The delay keeps the first read in flight while the other threads arrive.
-        wm.stubFor(get(urlEqualTo("/v2.1")).willReturn(okJson(versionDocument("2.1", "2.93")).withFixedDelay(150)));
+        wm.stubFor(get(urlEqualTo("/v2.1"))
+                .willReturn(okJson(versionDocument("2.1", "2.93")).withFixedDelay(150)));
         stubServer("/v2.1/servers/" + SERVER);
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -122,7 +128,8 @@ class MicroversionNegotiationTest {
     void pinned_237_sendsPinnedWithoutReadingVersionDocument() {
         stubVersionDocument(wm, "2.93");
         stubServer("/v2.1/servers/" + SERVER);
-        try (ComputeClient client = ComputeStubs.client(wm, time).microversion("2.37").build()) {
+        try (ComputeClient client =
+                ComputeStubs.client(wm, time).microversion("2.37").build()) {
             client.servers().get(SERVER);
             assertEquals(Microversion.of(2, 37), client.microversion());
         }
@@ -133,7 +140,8 @@ class MicroversionNegotiationTest {
     @Test
     void pinned_bareMajor_means21() {
         stubServer("/v2.1/servers/" + SERVER);
-        try (ComputeClient client = ComputeStubs.client(wm, time).microversion("2").build()) {
+        try (ComputeClient client =
+                ComputeStubs.client(wm, time).microversion("2").build()) {
             client.servers().get(SERVER);
         }
         wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/servers/" + SERVER)), "2.1"));
@@ -143,7 +151,10 @@ class MicroversionNegotiationTest {
     void pinned_latest_negotiates() {
         stubVersionDocument(wm, "2.93");
         stubServer("/v2.1/servers/" + SERVER);
-        try (ComputeClient client = ComputeStubs.client(wm, time).microversion("2.37").microversion("latest").build()) {
+        try (ComputeClient client = ComputeStubs.client(wm, time)
+                .microversion("2.37")
+                .microversion("latest")
+                .build()) {
             client.servers().get(SERVER);
         }
         wm.verify(1, versionDocumentRead());
@@ -153,16 +164,17 @@ class MicroversionNegotiationTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "2.x", "2.", "v2.37", "2.037", "3.1", "1.5", "2.0", "2.97", "2.37.1", ""})
     void builderMicroversion_invalidText_rejectedNamingIt(String text) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ComputeClient.builder().microversion(text));
-        assertTrue(e.getMessage().contains("'" + text + "'") || e.getMessage().contains(text.trim()),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ComputeClient.builder().microversion(text));
+        assertTrue(
+                e.getMessage().contains("'" + text + "'") || e.getMessage().contains(text.trim()),
                 "message names the input: " + e.getMessage());
     }
 
     @Test
     void builderMicroversion_aboveSdkMax_messageNamesSdkMax() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ComputeClient.builder().microversion("2.97"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ComputeClient.builder().microversion("2.97"));
         assertTrue(e.getMessage().contains(ComputeClient.SDK_MAX_MICROVERSION.toString()), e.getMessage());
     }
 
@@ -170,12 +182,16 @@ class MicroversionNegotiationTest {
     void projectEndpoint_404_readsVersionDocumentFromParent() {
         String project = "086135f33d8c4c099da10fbc7715d075";
         // As the lab's nova answers GET /v2.1/<project>: an HTML 404.
-        wm.stubFor(get(urlEqualTo("/v2.1/" + project)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=UTF-8").withBody("<html><h1>404 Not Found</h1></html>")));
+        wm.stubFor(get(urlEqualTo("/v2.1/" + project))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/html; charset=UTF-8")
+                        .withBody("<html><h1>404 Not Found</h1></html>")));
         wm.stubFor(get(urlEqualTo("/v2.1/")).willReturn(okJson(versionDocument("2.1", "2.93"))));
         stubServer("/v2.1/" + project + "/servers/" + SERVER);
         try (ComputeClient client = ComputeStubs.client(wm, time)
-                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project)).build()) {
+                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project))
+                .build()) {
             client.servers().get(SERVER);
             client.servers().get(SERVER);
         }
@@ -187,11 +203,15 @@ class MicroversionNegotiationTest {
     @Test
     void projectEndpoint_200NotAVersionDocument_readsVersionDocumentFromParent() {
         String project = "6f70656e737461636b20342065766572";
-        wm.stubFor(get(urlEqualTo("/v2.1/" + project)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>compute</html>")));
+        wm.stubFor(get(urlEqualTo("/v2.1/" + project))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>compute</html>")));
         wm.stubFor(get(urlEqualTo("/v2.1/")).willReturn(okJson(versionDocument("2.1", "2.60"))));
         try (ComputeClient client = ComputeStubs.client(wm, time)
-                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project)).build()) {
+                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project))
+                .build()) {
             assertEquals(Microversion.of(2, 60), client.microversion());
         }
         wm.verify(1, getRequestedFor(urlEqualTo("/v2.1/")));
@@ -200,11 +220,14 @@ class MicroversionNegotiationTest {
     @Test
     void versionDocument_forbidden_throwsForbiddenWithoutTryingParent() {
         String project = "086135f33d8c4c099da10fbc7715d075";
-        wm.stubFor(get(urlEqualTo("/v2.1/" + project)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Policy doesn't allow it.\"}}")));
+        wm.stubFor(get(urlEqualTo("/v2.1/" + project))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Policy doesn't allow it.\"}}")));
         try (ComputeClient client = ComputeStubs.client(wm, time)
-                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project)).build()) {
+                .endpoint(URI.create(wm.baseUrl() + "/v2.1/" + project))
+                .build()) {
             ForbiddenException e = assertThrows(ForbiddenException.class, client::microversion);
             assertEquals("Policy doesn't allow it.", e.serviceMessage().orElseThrow());
         }
@@ -213,11 +236,17 @@ class MicroversionNegotiationTest {
 
     @Test
     void versionDocument_failedRead_isReadAgainOnNextCall() {
-        wm.stubFor(get(urlEqualTo("/v2.1")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        wm.stubFor(get(urlEqualTo("/v2.1"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"computeFault\": {\"code\": 500, \"message\": \"oops\"}}"))
                 .willSetStateTo("up"));
-        wm.stubFor(get(urlEqualTo("/v2.1")).inScenario("flaky").whenScenarioStateIs("up")
+        wm.stubFor(get(urlEqualTo("/v2.1"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
                 .willReturn(okJson(versionDocument("2.1", "2.93"))));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
             assertThrows(ServerErrorException.class, client::microversion);
@@ -231,8 +260,11 @@ class MicroversionNegotiationTest {
     void cloudMinAboveSdkMax_throwsIllegalStateBeforeSending() {
         wm.stubFor(get(urlEqualTo("/v2.1")).willReturn(okJson(versionDocument("2.97", "2.110"))));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> client.servers().get(SERVER));
-            assertTrue(e.getMessage().contains("2.97") && e.getMessage().contains(ComputeClient.SDK_MAX_MICROVERSION.toString()),
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class, () -> client.servers().get(SERVER));
+            assertTrue(
+                    e.getMessage().contains("2.97")
+                            && e.getMessage().contains(ComputeClient.SDK_MAX_MICROVERSION.toString()),
                     e.getMessage());
         }
         wm.verify(0, getRequestedFor(urlPathMatching("/v2\\.1/servers.*")));

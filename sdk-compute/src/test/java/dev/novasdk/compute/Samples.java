@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  * conformance tests make between a sample and the JSON a model writes back.
  */
 public final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     /**
      * The resource paths of the {@code .json} files under {@code dir} (a resource directory such as
@@ -52,8 +51,8 @@ public final class Samples {
                         .sorted()
                         .collect(Collectors.toList());
                 if (found.size() < atLeast) {
-                    throw new IllegalStateException("expected at least " + atLeast + " samples under " + dir
-                            + ", found " + found.size());
+                    throw new IllegalStateException(
+                            "expected at least " + atLeast + " samples under " + dir + ", found " + found.size());
                 }
                 return found;
             }
@@ -98,7 +97,10 @@ public final class Samples {
 
     private static void compare(ObjectMapper mapper, JsonNode expected, JsonNode actual, String path) {
         if (expected.isNull()) {
-            assertTrue(actual == null || actual.isMissingNode() || actual.isNull()
+            assertTrue(
+                    actual == null
+                            || actual.isMissingNode()
+                            || actual.isNull()
                             || (actual.isContainerNode() && actual.isEmpty()),
                     path + ": null in the sample but " + actual + " written");
             return;
@@ -115,7 +117,8 @@ public final class Samples {
             for (Iterator<Map.Entry<String, JsonNode>> it = actual.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!expected.has(e.getKey())) {
-                    assertTrue(e.getValue().isContainerNode() && e.getValue().isEmpty(),
+                    assertTrue(
+                            e.getValue().isContainerNode() && e.getValue().isEmpty(),
                             path + "." + e.getKey() + ": written (" + e.getValue() + ") but not in the sample");
                 }
             }
@@ -127,10 +130,16 @@ public final class Samples {
             }
         } else if (expected.isNumber()) {
             assertTrue(actual.isNumber(), path + ": expected a number, written " + actual);
-            assertEquals(0, expected.decimalValue().compareTo(actual.decimalValue()),
+            assertEquals(
+                    0,
+                    expected.decimalValue().compareTo(actual.decimalValue()),
                     path + ": " + expected + " vs " + actual);
-        } else if (expected.isTextual() && actual.isTextual() && !expected.asText().equals(actual.asText())) {
-            assertEquals(instant(mapper, expected.asText(), path), instant(mapper, actual.asText(), path),
+        } else if (expected.isTextual()
+                && actual.isTextual()
+                && !expected.asText().equals(actual.asText())) {
+            assertEquals(
+                    instant(mapper, expected.asText(), path),
+                    instant(mapper, actual.asText(), path),
                     path + ": " + expected + " vs " + actual);
         } else {
             assertEquals(expected, actual, path);

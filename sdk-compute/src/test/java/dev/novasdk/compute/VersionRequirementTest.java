@@ -17,8 +17,10 @@ class VersionRequirementTest {
         return Microversion.parse(text);
     }
 
-    private static final VersionRequirement BDM_TAG = VersionRequirement.anyOf("block_device_mapping_v2[0].tag",
-            MicroversionRange.between(v("2.32"), v("2.32")), MicroversionRange.atLeast(v("2.42")));
+    private static final VersionRequirement BDM_TAG = VersionRequirement.anyOf(
+            "block_device_mapping_v2[0].tag",
+            MicroversionRange.between(v("2.32"), v("2.32")),
+            MicroversionRange.atLeast(v("2.42")));
 
     @Test
     void range_contains_includesBothBounds() {
@@ -36,8 +38,8 @@ class VersionRequirementTest {
 
     @Test
     void range_between_reversedBounds_fails() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MicroversionRange.between(v("2.40"), v("2.3")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> MicroversionRange.between(v("2.40"), v("2.3")));
         assertEquals("min 2.40 is after max 2.3", e.getMessage());
     }
 
@@ -66,18 +68,24 @@ class VersionRequirementTest {
         assertFalse(BDM_TAG.accepts(v("2.33")));
         assertFalse(BDM_TAG.accepts(v("2.41")));
         assertTrue(BDM_TAG.accepts(v("2.42")));
-        assertEquals("field 'block_device_mapping_v2[0].tag' is accepted only in compute microversions 2.32 and 2.42 "
-                + "or later", BDM_TAG.describe());
+        assertEquals(
+                "field 'block_device_mapping_v2[0].tag' is accepted only in compute microversions 2.32 and 2.42 "
+                        + "or later",
+                BDM_TAG.describe());
     }
 
     @Test
     void anyOf_singleOpenRange_readsLikeSinceOrUntil() {
-        assertEquals(VersionRequirement.since("f", v("2.3")),
+        assertEquals(
+                VersionRequirement.since("f", v("2.3")),
                 VersionRequirement.anyOf("f", MicroversionRange.atLeast(v("2.3"))));
-        assertEquals(VersionRequirement.until("f", v("2.3")),
+        assertEquals(
+                VersionRequirement.until("f", v("2.3")),
                 VersionRequirement.anyOf("f", MicroversionRange.atMost(v("2.3"))));
-        assertEquals("field 'f' is accepted only in compute microversion 2.32",
-                VersionRequirement.anyOf("f", MicroversionRange.between(v("2.32"), v("2.32"))).describe());
+        assertEquals(
+                "field 'f' is accepted only in compute microversion 2.32",
+                VersionRequirement.anyOf("f", MicroversionRange.between(v("2.32"), v("2.32")))
+                        .describe());
     }
 
     @Test
@@ -91,7 +99,8 @@ class VersionRequirementTest {
 
     @Test
     void withCondition_appearsInTheDescription() {
-        VersionRequirement auto = VersionRequirement.since("networks", v("2.37")).withCondition("'auto'");
+        VersionRequirement auto =
+                VersionRequirement.since("networks", v("2.37")).withCondition("'auto'");
         assertEquals("field 'networks' ('auto') requires compute microversion 2.37 or later", auto.describe());
         assertEquals(Optional.of("'auto'"), auto.condition());
         assertNotEquals(VersionRequirement.since("networks", v("2.37")), auto);
@@ -106,30 +115,46 @@ class VersionRequirementTest {
 
     @Test
     void check_pinnedTooLow_namesFieldAndVersions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.check(
-                List.of(VersionRequirement.since("tags", v("2.52"))), v("2.37")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.check(List.of(VersionRequirement.since("tags", v("2.52"))), v("2.37")));
         assertEquals("field 'tags' requires compute microversion 2.52 or later; the client uses 2.37", e.getMessage());
     }
 
     @Test
     void check_pinnedTooHigh_namesFieldAndVersions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.check(
-                List.of(VersionRequirement.until("personality", v("2.56"))), v("2.57")));
-        assertEquals("field 'personality' is not accepted after compute microversion 2.56; the client uses 2.57",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.check(
+                        List.of(VersionRequirement.until("personality", v("2.56"))), v("2.57")));
+        assertEquals(
+                "field 'personality' is not accepted after compute microversion 2.56; the client uses 2.57",
                 e.getMessage());
     }
 
     @Test
     void check_severalFieldsFail_namesEach() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.check(
-                List.of(VersionRequirement.since("tags", v("2.52")), VersionRequirement.since("description", v("2.19")),
-                        VersionRequirement.since("hostname", v("2.90"))), v("2.60")));
-        assertEquals("field 'hostname' requires compute microversion 2.90 or later; the client uses 2.60", e.getMessage());
-        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.check(
-                List.of(VersionRequirement.since("tags", v("2.52")), VersionRequirement.since("hostname", v("2.90"))),
-                v("2.19")));
-        assertEquals("field 'tags' requires compute microversion 2.52 or later; field 'hostname' requires compute "
-                + "microversion 2.90 or later; the client uses 2.19", both.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.check(
+                        List.of(
+                                VersionRequirement.since("tags", v("2.52")),
+                                VersionRequirement.since("description", v("2.19")),
+                                VersionRequirement.since("hostname", v("2.90"))),
+                        v("2.60")));
+        assertEquals(
+                "field 'hostname' requires compute microversion 2.90 or later; the client uses 2.60", e.getMessage());
+        IllegalArgumentException both = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.check(
+                        List.of(
+                                VersionRequirement.since("tags", v("2.52")),
+                                VersionRequirement.since("hostname", v("2.90"))),
+                        v("2.19")));
+        assertEquals(
+                "field 'tags' requires compute microversion 2.52 or later; field 'hostname' requires compute "
+                        + "microversion 2.90 or later; the client uses 2.19",
+                both.getMessage());
     }
 
     @Test
@@ -145,15 +170,22 @@ class VersionRequirementTest {
 
     @Test
     void select_personality_isHighestVersionThatStillHasIt() {
-        assertEquals(v("2.56"), VersionRequirements.select(
-                List.of(VersionRequirement.until("personality", v("2.56"))), v("2.1"), v("2.93")));
+        assertEquals(
+                v("2.56"),
+                VersionRequirements.select(
+                        List.of(VersionRequirement.until("personality", v("2.56"))), v("2.1"), v("2.93")));
     }
 
     @Test
     void select_networksNoneAndPersonality_is256() {
-        assertEquals(v("2.56"), VersionRequirements.select(List.of(
-                VersionRequirement.since("networks", v("2.37")).withCondition("'none'"),
-                VersionRequirement.until("personality", v("2.56"))), v("2.1"), v("2.93")));
+        assertEquals(
+                v("2.56"),
+                VersionRequirements.select(
+                        List.of(
+                                VersionRequirement.since("networks", v("2.37")).withCondition("'none'"),
+                                VersionRequirement.until("personality", v("2.56"))),
+                        v("2.1"),
+                        v("2.93")));
     }
 
     @Test
@@ -164,28 +196,44 @@ class VersionRequirementTest {
 
     @Test
     void select_requirementAboveMaximum_namesFieldAndRange() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.select(
-                List.of(VersionRequirement.since("tags", v("2.52"))), v("2.1"), v("2.37")));
-        assertEquals("field 'tags' requires compute microversion 2.52 or later; the client can use compute "
-                + "microversions 2.1 to 2.37", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.select(
+                        List.of(VersionRequirement.since("tags", v("2.52"))), v("2.1"), v("2.37")));
+        assertEquals(
+                "field 'tags' requires compute microversion 2.52 or later; the client can use compute "
+                        + "microversions 2.1 to 2.37",
+                e.getMessage());
     }
 
     @Test
     void select_requirementBelowCloudMinimum_namesField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.select(
-                List.of(VersionRequirement.until("personality", v("2.56"))), v("2.60"), v("2.90")));
-        assertEquals("field 'personality' is not accepted after compute microversion 2.56; the client can use compute "
-                + "microversions 2.60 to 2.90", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.select(
+                        List.of(VersionRequirement.until("personality", v("2.56"))), v("2.60"), v("2.90")));
+        assertEquals(
+                "field 'personality' is not accepted after compute microversion 2.56; the client can use compute "
+                        + "microversions 2.60 to 2.90",
+                e.getMessage());
     }
 
     @Test
     void select_conflictingFields_namesBoth() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRequirements.select(
-                List.of(VersionRequirement.since("hostname", v("2.90")), VersionRequirement.since("tags", v("2.52")),
-                        VersionRequirement.until("personality", v("2.56"))), v("2.1"), v("2.93")));
-        assertEquals("no compute microversion accepts every field set: field 'hostname' requires compute microversion "
-                + "2.90 or later, but field 'personality' is not accepted after compute microversion 2.56; the client "
-                + "can use compute microversions 2.1 to 2.93", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VersionRequirements.select(
+                        List.of(
+                                VersionRequirement.since("hostname", v("2.90")),
+                                VersionRequirement.since("tags", v("2.52")),
+                                VersionRequirement.until("personality", v("2.56"))),
+                        v("2.1"),
+                        v("2.93")));
+        assertEquals(
+                "no compute microversion accepts every field set: field 'hostname' requires compute microversion "
+                        + "2.90 or later, but field 'personality' is not accepted after compute microversion 2.56; the client "
+                        + "can use compute microversions 2.1 to 2.93",
+                e.getMessage());
     }
 
     @Test
@@ -196,7 +244,8 @@ class VersionRequirementTest {
     @Test
     void select_windowOfOneVersion_checksIt() {
         assertEquals(v("2.32"), VersionRequirements.select(List.of(BDM_TAG), v("2.32"), v("2.32")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> VersionRequirements.select(List.of(BDM_TAG), v("2.33"), v("2.33")));
     }
 }

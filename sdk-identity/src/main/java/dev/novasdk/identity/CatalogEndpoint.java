@@ -27,6 +27,5 @@ public interface CatalogEndpoint {
     }
 
     /** Builder of {@link CatalogEndpoint}. */
-    final class Builder extends ImmutableCatalogEndpoint.Builder {
-    }
+    final class Builder extends ImmutableCatalogEndpoint.Builder {}
 }

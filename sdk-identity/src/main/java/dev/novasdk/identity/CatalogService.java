@@ -27,6 +27,5 @@ public interface CatalogService {
     }
 
     /** Builder of {@link CatalogService}. */
-    final class Builder extends ImmutableCatalogService.Builder {
-    }
+    final class Builder extends ImmutableCatalogService.Builder {}
 }

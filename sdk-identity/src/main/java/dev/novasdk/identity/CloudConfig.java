@@ -1,9 +1,8 @@
 package dev.novasdk.identity;
 
-import dev.novasdk.core.http.apache.ApacheHttpTransport;
-
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.error.SafeUri;
+import dev.novasdk.core.http.apache.ApacheHttpTransport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,9 +80,19 @@ public final class CloudConfig {
     private final String computeApiVersion;
     private final Map<String, URI> endpointOverrides;
 
-    CloudConfig(String cloudName, String source, URI authUrl, KeystoneAuth auth, String region,
-                EndpointInterface endpointInterface, Path caCert, Path clientCert, Path clientKey, boolean insecure,
-                String computeApiVersion, Map<String, URI> endpointOverrides) {
+    CloudConfig(
+            String cloudName,
+            String source,
+            URI authUrl,
+            KeystoneAuth auth,
+            String region,
+            EndpointInterface endpointInterface,
+            Path caCert,
+            Path clientCert,
+            Path clientKey,
+            boolean insecure,
+            String computeApiVersion,
+            Map<String, URI> endpointOverrides) {
         this.cloudName = cloudName;
         this.source = source;
         this.authUrl = authUrl;
@@ -242,9 +251,12 @@ public final class CloudConfig {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("CloudConfig{source=").append(source)
-                .append(", authUrl=").append(SafeUri.of(authUrl))
-                .append(", auth=").append(auth);
+        StringBuilder sb = new StringBuilder("CloudConfig{source=")
+                .append(source)
+                .append(", authUrl=")
+                .append(SafeUri.of(authUrl))
+                .append(", auth=")
+                .append(auth);
         if (region != null) {
             sb.append(", region=").append(region);
         }
@@ -283,8 +295,7 @@ public final class CloudConfig {
         private List<Path> searchPaths;
         private final CloudConfigLoader.Layer explicit = new CloudConfigLoader.Layer();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The variables to read instead of the process environment. */
         public Builder environment(Map<String, String> environment) {
@@ -324,7 +335,8 @@ public final class CloudConfig {
         }
 
         private Builder put(ConfigKey key, String value) {
-            String v = key.secret ? Objects.requireNonNull(value, key.builderMethod)
+            String v = key.secret
+                    ? Objects.requireNonNull(value, key.builderMethod)
                     : DomainRef.requireText(value, key.builderMethod).trim();
             if (v.isEmpty()) {
                 throw new IllegalArgumentException(key.builderMethod + " must not be empty");
@@ -446,7 +458,8 @@ public final class CloudConfig {
 
         /** A client certificate. */
         public Builder clientCert(Path file) {
-            return put(ConfigKey.CERT, Objects.requireNonNull(file, "clientCert").toString());
+            return put(
+                    ConfigKey.CERT, Objects.requireNonNull(file, "clientCert").toString());
         }
 
         /** The client certificate's key. */
@@ -463,14 +476,20 @@ public final class CloudConfig {
         public Builder endpointOverride(String serviceType, URI url) {
             DomainRef.requireText(serviceType, "serviceType");
             Objects.requireNonNull(url, "url");
-            explicit.overrides.put(serviceType.trim().toLowerCase(Locale.ROOT),
+            explicit.overrides.put(
+                    serviceType.trim().toLowerCase(Locale.ROOT),
                     new CloudConfigLoader.Entry(url.toString(), "endpointOverride(" + serviceType + ", ..)"));
             return this;
         }
 
         private CloudConfigLoader.Request request() {
-            return new CloudConfigLoader.Request(environment != null ? environment : System.getenv(), cloud,
-                    configFile, secureFile, searchPaths, explicit.copy());
+            return new CloudConfigLoader.Request(
+                    environment != null ? environment : System.getenv(),
+                    cloud,
+                    configFile,
+                    secureFile,
+                    searchPaths,
+                    explicit.copy());
         }
 
         /**
@@ -490,7 +509,8 @@ public final class CloudConfig {
          */
         public Optional<CloudConfig> detect() {
             CloudConfigLoader.Request request = request();
-            return CloudConfigLoader.isConfigured(request) ? Optional.of(CloudConfigLoader.load(request))
+            return CloudConfigLoader.isConfigured(request)
+                    ? Optional.of(CloudConfigLoader.load(request))
                     : Optional.empty();
         }
     }

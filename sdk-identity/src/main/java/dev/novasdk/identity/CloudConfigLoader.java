@@ -34,8 +34,7 @@ final class CloudConfigLoader {
     private static final Pattern COMPUTE_VERSION = Pattern.compile("^(latest|[1-9]\\d*(\\.(0|[1-9]\\d*))?)$");
 
     /** One setting's value and where it came from, as messages name it ({@code OS_REGION_NAME}). */
-    record Entry(String value, String origin) {
-    }
+    record Entry(String value, String origin) {}
 
     /** The settings of one source. */
     static final class Layer {
@@ -60,13 +59,23 @@ final class CloudConfigLoader {
     }
 
     /** What the builder was told. {@code searchPaths} is null for the standard places. */
-    record Request(Map<String, String> env, String cloud, Path configFile, Path secureFile, List<Path> searchPaths,
-                   Layer explicit) {
-    }
+    record Request(
+            Map<String, String> env,
+            String cloud,
+            Path configFile,
+            Path secureFile,
+            List<Path> searchPaths,
+            Layer explicit) {}
 
     /** The selected cloud as read from the files. */
-    private record FileCloud(String name, Path cloudsFile, Path secureFile, Layer layer, List<String> regions,
-                             String regionsOrigin, String profile) {
+    private record FileCloud(
+            String name,
+            Path cloudsFile,
+            Path secureFile,
+            Layer layer,
+            List<String> regions,
+            String regionsOrigin,
+            String profile) {
         String files() {
             return describeFiles(cloudsFile, secureFile);
         }
@@ -95,7 +104,8 @@ final class CloudConfigLoader {
 
     /** Whether anything selects a cloud or names an auth URL; {@code detect()} needs no more. */
     static boolean isConfigured(Request request) {
-        return request.cloud() != null || clean(request.env().get(OS_CLOUD)) != null
+        return request.cloud() != null
+                || clean(request.env().get(OS_CLOUD)) != null
                 || request.explicit().values.containsKey(ConfigKey.AUTH_URL)
                 || clean(request.env().get(ConfigKey.AUTH_URL.envName())) != null;
     }
@@ -155,7 +165,9 @@ final class CloudConfigLoader {
 
     static List<Path> defaultSearchPaths(Map<String, String> env) {
         String xdg = clean(env.get("XDG_CONFIG_HOME"));
-        Path user = xdg != null ? Path.of(xdg, "openstack") : Path.of(System.getProperty("user.home"), ".config", "openstack");
+        Path user = xdg != null
+                ? Path.of(xdg, "openstack")
+                : Path.of(System.getProperty("user.home"), ".config", "openstack");
         return List.of(Path.of("").toAbsolutePath(), user, Path.of("/etc/openstack"));
     }
 
@@ -231,9 +243,14 @@ final class CloudConfigLoader {
         String files = describeFiles(cloudsFile, secureFile);
         YNode node = defined.get(cloud);
         if (node == null) {
-            throw new CloudConfigException("cloud '" + cloud + "' (" + via + ") is not defined in " + files + "; "
-                    + (defined.isEmpty() ? "no clouds are defined there" : "defined clouds: "
-                    + String.join(", ", defined.keySet())), cloudsFile != null ? cloudsFile : secureFile, 0, null);
+            throw new CloudConfigException(
+                    "cloud '" + cloud + "' (" + via + ") is not defined in " + files + "; "
+                            + (defined.isEmpty()
+                                    ? "no clouds are defined there"
+                                    : "defined clouds: " + String.join(", ", defined.keySet())),
+                    cloudsFile != null ? cloudsFile : secureFile,
+                    0,
+                    null);
         }
         if (!(node instanceof YMap)) {
             throw typeError("clouds." + cloud, node, "a mapping of settings");
@@ -253,9 +270,12 @@ final class CloudConfigLoader {
                 if (found == null) {
                     found = e;
                 } else if (!k.canonical(found.value()).equals(k.canonical(v))) {
-                    throw new CloudConfigException(found.origin() + " and " + e.origin() + " differ"
-                            + (k.secret ? "" : " ('" + found.value() + "' and '" + v + "')") + "; set only one",
-                            s.file(), s.line(), null);
+                    throw new CloudConfigException(
+                            found.origin() + " and " + e.origin() + " differ"
+                                    + (k.secret ? "" : " ('" + found.value() + "' and '" + v + "')") + "; set only one",
+                            s.file(),
+                            s.line(),
+                            null);
                 }
             }
             if (found != null) {
@@ -268,8 +288,11 @@ final class CloudConfigLoader {
             String insecure = String.valueOf(!parseBoolean(new Entry(verify.text(), origin)));
             Entry explicitInsecure = layer.values.get(ConfigKey.INSECURE);
             if (explicitInsecure != null && parseBoolean(explicitInsecure) != Boolean.parseBoolean(insecure)) {
-                throw new CloudConfigException(origin + " and " + explicitInsecure.origin() + " contradict each other; "
-                        + "set only one", verify.file(), verify.line(), null);
+                throw new CloudConfigException(
+                        origin + " and " + explicitInsecure.origin() + " contradict each other; " + "set only one",
+                        verify.file(),
+                        verify.line(),
+                        null);
             }
             layer.values.put(ConfigKey.INSECURE, new Entry(insecure, origin));
         }
@@ -279,7 +302,8 @@ final class CloudConfigLoader {
                 YScalar s = scalar(prefix + e.getKey(), e.getValue());
                 String v = s == null ? null : clean(s.text());
                 if (v != null) {
-                    layer.overrides.put(serviceType(m.group(1)), new Entry(v, prefix + e.getKey() + " in " + s.where()));
+                    layer.overrides.put(
+                            serviceType(m.group(1)), new Entry(v, prefix + e.getKey() + " in " + s.where()));
                 }
             }
         }
@@ -300,7 +324,13 @@ final class CloudConfigLoader {
             throw typeError(prefix + "regions", r, "a list of region names");
         }
         YScalar profile = scalarAt(c, prefix, "profile");
-        return new FileCloud(cloud, cloudsFile, secureFile, layer, List.copyOf(regions), regionsOrigin,
+        return new FileCloud(
+                cloud,
+                cloudsFile,
+                secureFile,
+                layer,
+                List.copyOf(regions),
+                regionsOrigin,
                 profile == null ? null : clean(profile.text()));
     }
 
@@ -316,8 +346,11 @@ final class CloudConfigLoader {
     }
 
     private static CloudConfigException typeError(String key, YNode node, String expected) {
-        return new CloudConfigException(key + " in " + node.where() + " must be " + expected + ", got " + node.kind(),
-                node.file(), node.line(), null);
+        return new CloudConfigException(
+                key + " in " + node.where() + " must be " + expected + ", got " + node.kind(),
+                node.file(),
+                node.line(),
+                null);
     }
 
     private static YScalar scalar(String key, YNode node) {
@@ -425,7 +458,11 @@ final class CloudConfigLoader {
                 + ")";
     }
 
-    private enum AuthKind { PASSWORD, TOKEN, APPLICATION_CREDENTIAL }
+    private enum AuthKind {
+        PASSWORD,
+        TOKEN,
+        APPLICATION_CREDENTIAL
+    }
 
     private CloudConfig interpret() {
         // Kind and version from the auth type first: what is missing depends on them.
@@ -433,7 +470,9 @@ final class CloudConfigLoader {
         AuthKind kind;
         KeystoneProtocol.Version typeVersion = null;
         if (typeEntry == null) {
-            if (has(ConfigKey.APPLICATION_CREDENTIAL_ID, ConfigKey.APPLICATION_CREDENTIAL_NAME,
+            if (has(
+                    ConfigKey.APPLICATION_CREDENTIAL_ID,
+                    ConfigKey.APPLICATION_CREDENTIAL_NAME,
                     ConfigKey.APPLICATION_CREDENTIAL_SECRET)) {
                 kind = AuthKind.APPLICATION_CREDENTIAL;
             } else if (!has(ConfigKey.PASSWORD) && has(ConfigKey.TOKEN)) {
@@ -443,12 +482,28 @@ final class CloudConfigLoader {
             }
         } else {
             switch (typeEntry.value().toLowerCase(Locale.ROOT)) {
-                case "password": kind = AuthKind.PASSWORD; break;
-                case "v3password": kind = AuthKind.PASSWORD; typeVersion = KeystoneProtocol.Version.V3; break;
-                case "v2password": kind = AuthKind.PASSWORD; typeVersion = KeystoneProtocol.Version.V2; break;
-                case "token": kind = AuthKind.TOKEN; break;
-                case "v3token": kind = AuthKind.TOKEN; typeVersion = KeystoneProtocol.Version.V3; break;
-                case "v2token": kind = AuthKind.TOKEN; typeVersion = KeystoneProtocol.Version.V2; break;
+                case "password":
+                    kind = AuthKind.PASSWORD;
+                    break;
+                case "v3password":
+                    kind = AuthKind.PASSWORD;
+                    typeVersion = KeystoneProtocol.Version.V3;
+                    break;
+                case "v2password":
+                    kind = AuthKind.PASSWORD;
+                    typeVersion = KeystoneProtocol.Version.V2;
+                    break;
+                case "token":
+                    kind = AuthKind.TOKEN;
+                    break;
+                case "v3token":
+                    kind = AuthKind.TOKEN;
+                    typeVersion = KeystoneProtocol.Version.V3;
+                    break;
+                case "v2token":
+                    kind = AuthKind.TOKEN;
+                    typeVersion = KeystoneProtocol.Version.V2;
+                    break;
                 case "applicationcredential":
                 case "v3applicationcredential":
                     kind = AuthKind.APPLICATION_CREDENTIAL;
@@ -532,8 +587,19 @@ final class CloudConfigLoader {
         Map<String, URI> endpointOverrides = new TreeMap<>();
         overrides.forEach((type, e) -> endpointOverrides.put(type, url(e)));
 
-        return new CloudConfig(file == null ? null : file.name(), source(), authUrl, auth, region, iface, caCert, cert,
-                key, insecure, compute, endpointOverrides);
+        return new CloudConfig(
+                file == null ? null : file.name(),
+                source(),
+                authUrl,
+                auth,
+                region,
+                iface,
+                caCert,
+                cert,
+                key,
+                insecure,
+                compute,
+                endpointOverrides);
     }
 
     private String hintWithoutCloud() {
@@ -581,20 +647,27 @@ final class CloudConfigLoader {
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!u.isAbsolute() || u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new CloudConfigException(e.origin() + ": '" + e.value() + "' is not an absolute http(s) URL with a "
-                    + "host");
+            throw new CloudConfigException(
+                    e.origin() + ": '" + e.value() + "' is not an absolute http(s) URL with a " + "host");
         }
         return u;
     }
 
     private static boolean parseBoolean(Entry e) {
         switch (e.value().trim().toLowerCase(Locale.ROOT)) {
-            case "true": case "yes": case "on": case "1":
+            case "true":
+            case "yes":
+            case "on":
+            case "1":
                 return true;
-            case "false": case "no": case "off": case "0":
+            case "false":
+            case "no":
+            case "off":
+            case "0":
                 return false;
             default:
-                throw new CloudConfigException(e.origin() + ": '" + e.value() + "' is not a boolean; use true or false");
+                throw new CloudConfigException(
+                        e.origin() + ": '" + e.value() + "' is not a boolean; use true or false");
         }
     }
 
@@ -635,15 +708,21 @@ final class CloudConfigLoader {
         Entry id = get(ConfigKey.IDENTITY_API_VERSION);
         if (id != null) {
             switch (id.value().toLowerCase(Locale.ROOT)) {
-                case "3": case "3.0": case "v3": case "v3.0":
+                case "3":
+                case "3.0":
+                case "v3":
+                case "v3.0":
                     idVersion = KeystoneProtocol.Version.V3;
                     break;
-                case "2": case "2.0": case "v2": case "v2.0":
+                case "2":
+                case "2.0":
+                case "v2":
+                case "v2.0":
                     idVersion = KeystoneProtocol.Version.V2;
                     break;
                 default:
-                    throw new CloudConfigException(id.origin() + ": '" + id.value() + "' is not an identity API "
-                            + "version; use 3 (or 2.0)");
+                    throw new CloudConfigException(
+                            id.origin() + ": '" + id.value() + "' is not an identity API " + "version; use 3 (or 2.0)");
             }
         }
         if (urlVersion != null && typeVersion != null && urlVersion != typeVersion) {
@@ -662,8 +741,12 @@ final class CloudConfigLoader {
         return urlVersion != null ? urlVersion : typeVersion != null ? typeVersion : idVersion;
     }
 
-    private static final List<ConfigKey> SCOPE_KEYS = List.of(ConfigKey.PROJECT_ID, ConfigKey.PROJECT_NAME,
-            ConfigKey.DOMAIN_ID, ConfigKey.DOMAIN_NAME, ConfigKey.SYSTEM_SCOPE);
+    private static final List<ConfigKey> SCOPE_KEYS = List.of(
+            ConfigKey.PROJECT_ID,
+            ConfigKey.PROJECT_NAME,
+            ConfigKey.DOMAIN_ID,
+            ConfigKey.DOMAIN_NAME,
+            ConfigKey.SYSTEM_SCOPE);
 
     private KeystoneAuth auth(AuthKind kind, KeystoneProtocol.Version version) {
         // openstacksdk's default_domain: fills the user's and the project's domain when they are not given.
@@ -673,7 +756,8 @@ final class CloudConfigLoader {
             if (has(ConfigKey.DEFAULT_DOMAIN_ID)) {
                 defaultDomain = DomainRef.id(get(ConfigKey.DEFAULT_DOMAIN_ID).value());
             } else if (has(ConfigKey.DEFAULT_DOMAIN_NAME)) {
-                defaultDomain = DomainRef.name(get(ConfigKey.DEFAULT_DOMAIN_NAME).value());
+                defaultDomain =
+                        DomainRef.name(get(ConfigKey.DEFAULT_DOMAIN_NAME).value());
             }
         }
         Entry system = get(ConfigKey.SYSTEM_SCOPE);
@@ -743,8 +827,8 @@ final class CloudConfigLoader {
             if (e.getMessage() != null && e.getMessage().contains("auth URL")) {
                 origins.add(url.origin());
             }
-            throw new CloudConfigException(e.getMessage() + (origins.isEmpty() ? "" : " (settings from "
-                    + String.join(", ", origins) + ")"));
+            throw new CloudConfigException(
+                    e.getMessage() + (origins.isEmpty() ? "" : " (settings from " + String.join(", ", origins) + ")"));
         }
     }
 
@@ -756,8 +840,11 @@ final class CloudConfigLoader {
         }
     }
 
-    private void userDomain(java.util.function.Consumer<String> byId, java.util.function.Consumer<String> byName,
-                            DomainRef defaultDomain, List<ConfigKey> used) {
+    private void userDomain(
+            java.util.function.Consumer<String> byId,
+            java.util.function.Consumer<String> byName,
+            DomainRef defaultDomain,
+            List<ConfigKey> used) {
         if (has(ConfigKey.USER_DOMAIN_ID, ConfigKey.USER_DOMAIN_NAME)) {
             set(ConfigKey.USER_DOMAIN_ID, byId, used);
             set(ConfigKey.USER_DOMAIN_NAME, byName, used);
@@ -766,8 +853,11 @@ final class CloudConfigLoader {
         }
     }
 
-    private void applyDomain(DomainRef domain, java.util.function.Consumer<String> byId,
-                             java.util.function.Consumer<String> byName, List<ConfigKey> used) {
+    private void applyDomain(
+            DomainRef domain,
+            java.util.function.Consumer<String> byId,
+            java.util.function.Consumer<String> byName,
+            List<ConfigKey> used) {
         if (domain.domainId().isPresent()) {
             byId.accept(domain.domainId().get());
             used.add(ConfigKey.DEFAULT_DOMAIN_ID);

@@ -36,8 +36,7 @@ import org.yaml.snakeyaml.representer.Representer;
 final class CloudsYaml {
     private static final int MAX_DEPTH = 64;
 
-    private CloudsYaml() {
-    }
+    private CloudsYaml() {}
 
     /** A value in the tree. */
     sealed interface YNode permits YMap, YList, YScalar {
@@ -88,8 +87,12 @@ final class CloudsYaml {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CloudConfigException("cannot read " + file + " as UTF-8 text: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), file, 0, e);
+            throw new CloudConfigException(
+                    "cannot read " + file + " as UTF-8 text: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    file,
+                    0,
+                    e);
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowRecursiveKeys(false);
@@ -97,8 +100,8 @@ final class CloudsYaml {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(1024 * 1024);
         options.setMergeOnCompose(true);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-                options);
+        Yaml yaml = new Yaml(
+                new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
         Node root;
         try {
             root = yaml.compose(new StringReader(text));
@@ -110,18 +113,23 @@ final class CloudsYaml {
             String at = mark == null ? "" : " at line " + line + ", column " + (mark.getColumn() + 1);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw new CloudConfigException("malformed YAML in " + file + at + ": " + problem + context, file, line, null);
+            throw new CloudConfigException(
+                    "malformed YAML in " + file + at + ": " + problem + context, file, line, null);
         } catch (YAMLException e) {
-            throw new CloudConfigException("malformed YAML in " + file + ": " + e.getClass().getSimpleName(), file, 0,
-                    null);
+            throw new CloudConfigException(
+                    "malformed YAML in " + file + ": " + e.getClass().getSimpleName(), file, 0, null);
         }
         if (root == null) {
             return new YMap(file, 1, Map.of());
         }
         YNode tree = convert(file, root, 0);
         if (!(tree instanceof YMap)) {
-            throw new CloudConfigException(file + " line " + tree.line() + ": the document must be a mapping "
-                    + "(clouds: ...), got " + tree.kind(), file, tree.line(), null);
+            throw new CloudConfigException(
+                    file + " line " + tree.line() + ": the document must be a mapping " + "(clouds: ...), got "
+                            + tree.kind(),
+                    file,
+                    tree.line(),
+                    null);
         }
         return (YMap) tree;
     }
@@ -130,8 +138,8 @@ final class CloudsYaml {
         int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
         if (depth > MAX_DEPTH) {
             // Aliases can make a cycle the composer accepts; the walk must still end.
-            throw new CloudConfigException(file + " line " + line + ": nested too deeply (a recursive alias?)", file,
-                    line, null);
+            throw new CloudConfigException(
+                    file + " line " + line + ": nested too deeply (a recursive alias?)", file, line, null);
         }
         if (node instanceof ScalarNode) {
             ScalarNode s = (ScalarNode) node;
@@ -150,14 +158,14 @@ final class CloudsYaml {
             Node k = t.getKeyNode();
             int keyLine = k.getStartMark() == null ? line : k.getStartMark().getLine() + 1;
             if (!(k instanceof ScalarNode) || Tag.NULL.equals(k.getTag())) {
-                throw new CloudConfigException(file + " line " + keyLine + ": keys must be plain names", file, keyLine,
-                        null);
+                throw new CloudConfigException(
+                        file + " line " + keyLine + ": keys must be plain names", file, keyLine, null);
             }
             String key = ((ScalarNode) k).getValue();
             // YAML says duplicate keys are an error; a silent "last one wins" hides typos in a copied block.
             if (entries.containsKey(key)) {
-                throw new CloudConfigException(file + " line " + keyLine + ": duplicate key '" + key + "'", file,
-                        keyLine, null);
+                throw new CloudConfigException(
+                        file + " line " + keyLine + ": duplicate key '" + key + "'", file, keyLine, null);
             }
             entries.put(key, convert(file, t.getValueNode(), depth + 1));
         }

@@ -45,7 +45,9 @@ public final class DomainRef {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DomainRef && Objects.equals(id, ((DomainRef) o).id) && Objects.equals(name, ((DomainRef) o).name);
+        return o instanceof DomainRef
+                && Objects.equals(id, ((DomainRef) o).id)
+                && Objects.equals(name, ((DomainRef) o).name);
     }
 
     @Override

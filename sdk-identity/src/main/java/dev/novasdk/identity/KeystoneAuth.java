@@ -36,8 +36,15 @@ public final class KeystoneAuth {
     private final String credentialName;
     private final Scope scope;
 
-    private KeystoneAuth(Method method, String userId, String username, DomainRef userDomain, String secret,
-                         String credentialId, String credentialName, Scope scope) {
+    private KeystoneAuth(
+            Method method,
+            String userId,
+            String username,
+            DomainRef userDomain,
+            String secret,
+            String credentialId,
+            String credentialName,
+            Scope scope) {
         this.method = method;
         this.userId = userId;
         this.username = username;
@@ -119,10 +126,13 @@ public final class KeystoneAuth {
      */
     void checkForV3() {
         if (username != null && userId == null && userDomain == null) {
-            throw new IllegalArgumentException("user domain is not set: Keystone v3 needs userDomainId or userDomainName "
-                    + "(OS_USER_DOMAIN_ID / OS_USER_DOMAIN_NAME) with a user name");
+            throw new IllegalArgumentException(
+                    "user domain is not set: Keystone v3 needs userDomainId or userDomainName "
+                            + "(OS_USER_DOMAIN_ID / OS_USER_DOMAIN_NAME) with a user name");
         }
-        if (scope.kind() == Scope.Kind.PROJECT && scope.name().isPresent() && scope.projectDomain().isEmpty()) {
+        if (scope.kind() == Scope.Kind.PROJECT
+                && scope.name().isPresent()
+                && scope.projectDomain().isEmpty()) {
             throw new IllegalArgumentException("project domain is not set: Keystone v3 needs projectDomainId or "
                     + "projectDomainName (OS_PROJECT_DOMAIN_ID / OS_PROJECT_DOMAIN_NAME) with a project name");
         }
@@ -148,7 +158,8 @@ public final class KeystoneAuth {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("KeystoneAuth{").append(method.name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder sb =
+                new StringBuilder("KeystoneAuth{").append(method.name().toLowerCase(java.util.Locale.ROOT));
         if (userId != null) {
             sb.append(", userId=").append(userId);
         }
@@ -255,8 +266,8 @@ public final class KeystoneAuth {
                 throw new IllegalArgumentException("both projectDomainId and projectDomainName given; use one");
             }
             if (given.size() > 1) {
-                throw new IllegalArgumentException("both " + given.get(0) + " and " + given.get(1)
-                        + " given; a token has one scope");
+                throw new IllegalArgumentException(
+                        "both " + given.get(0) + " and " + given.get(1) + " given; a token has one scope");
             }
             if ((projectDomainId != null || projectDomainName != null) && projectName == null) {
                 // Tolerated like keystoneauth: a project domain without a project name is ignored for ids.
@@ -297,8 +308,7 @@ public final class KeystoneAuth {
         private String userDomainName;
         private String password;
 
-        private PasswordBuilder() {
-        }
+        private PasswordBuilder() {}
 
         @Override
         PasswordBuilder self() {
@@ -353,7 +363,8 @@ public final class KeystoneAuth {
             if (userDomainId != null && userDomainName != null) {
                 throw new IllegalArgumentException("both userDomainId and userDomainName given; use one");
             }
-            DomainRef domain = userDomainId != null ? DomainRef.id(userDomainId)
+            DomainRef domain = userDomainId != null
+                    ? DomainRef.id(userDomainId)
                     : userDomainName != null ? DomainRef.name(userDomainName) : null;
             return new KeystoneAuth(Method.PASSWORD, userId, username, domain, password, null, null, buildScope());
         }
@@ -363,8 +374,7 @@ public final class KeystoneAuth {
     public static final class TokenBuilder extends ScopedBuilder<TokenBuilder> {
         private String tokenId;
 
-        private TokenBuilder() {
-        }
+        private TokenBuilder() {}
 
         @Override
         TokenBuilder self() {
@@ -400,8 +410,7 @@ public final class KeystoneAuth {
         private String userDomainId;
         private String userDomainName;
 
-        private ApplicationCredentialBuilder() {
-        }
+        private ApplicationCredentialBuilder() {}
 
         /** The credential id; enough on its own (with the secret). */
         public ApplicationCredentialBuilder id(String v) {
@@ -455,14 +464,17 @@ public final class KeystoneAuth {
                 throw new IllegalArgumentException("applicationCredentialSecret is not set");
             }
             if (id == null && name == null) {
-                throw new IllegalArgumentException("neither applicationCredentialId nor applicationCredentialName is set");
+                throw new IllegalArgumentException(
+                        "neither applicationCredentialId nor applicationCredentialName is set");
             }
             if (id != null && name != null) {
-                throw new IllegalArgumentException("both applicationCredentialId and applicationCredentialName given; use one");
+                throw new IllegalArgumentException(
+                        "both applicationCredentialId and applicationCredentialName given; use one");
             }
             if (name != null && userId == null && username == null) {
-                throw new IllegalArgumentException("applicationCredentialName needs the owning user: userId, or username "
-                        + "with userDomainId/userDomainName");
+                throw new IllegalArgumentException(
+                        "applicationCredentialName needs the owning user: userId, or username "
+                                + "with userDomainId/userDomainName");
             }
             if (userId != null && username != null) {
                 throw new IllegalArgumentException("both userId and username given; use one");
@@ -471,10 +483,11 @@ public final class KeystoneAuth {
                 throw new IllegalArgumentException("user domain is not set: an application credential owner named by "
                         + "name needs userDomainId or userDomainName");
             }
-            DomainRef domain = userDomainId != null ? DomainRef.id(userDomainId)
+            DomainRef domain = userDomainId != null
+                    ? DomainRef.id(userDomainId)
                     : userDomainName != null ? DomainRef.name(userDomainName) : null;
-            return new KeystoneAuth(Method.APPLICATION_CREDENTIAL, userId, username, domain, secret, id, name,
-                    Scope.userDefault());
+            return new KeystoneAuth(
+                    Method.APPLICATION_CREDENTIAL, userId, username, domain, secret, id, name, Scope.userDefault());
         }
     }
 }

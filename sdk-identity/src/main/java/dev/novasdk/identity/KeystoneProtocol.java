@@ -34,7 +34,8 @@ import java.util.Map;
 final class KeystoneProtocol {
     /** The identity API versions the SDK speaks. */
     enum Version {
-        V3("v3"), V2("v2.0");
+        V3("v3"),
+        V2("v2.0");
 
         final String label;
 
@@ -44,8 +45,7 @@ final class KeystoneProtocol {
     }
 
     /** A versioned identity base URL, without a trailing slash. */
-    record IdentityEndpoint(Version version, URI base) {
-    }
+    record IdentityEndpoint(Version version, URI base) {}
 
     private final HttpPipeline pipeline;
     private final ObjectMapper mapper;
@@ -106,8 +106,8 @@ final class KeystoneProtocol {
         }
         VersionEntry chosen = v3 != null ? v3 : v2;
         if (chosen == null) {
-            throw new EndpointNotFoundException("no identity v3 or v2.0 API at " + root + "; versions offered: " + offered,
-                    offered);
+            throw new EndpointNotFoundException(
+                    "no identity v3 or v2.0 API at " + root + "; versions offered: " + offered, offered);
         }
         URI base = root.resolve(chosen.id().startsWith("v3") ? "v3" : "v2.0");
         if (chosen.links() != null) {
@@ -133,31 +133,49 @@ final class KeystoneProtocol {
                 for (JsonNode v : versions) {
                     out.add(mapper.treeToValue(v, VersionEntry.class));
                 }
-            } else if (root != null && root.get("version") != null && root.get("version").isObject()) {
+            } else if (root != null
+                    && root.get("version") != null
+                    && root.get("version").isObject()) {
                 out.add(mapper.treeToValue(root.get("version"), VersionEntry.class));
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            throw new ResponseParseException(request.method(), request.uri(), response.statusCode(),
-                    response.requestId().orElse(null), "not a version document", e);
+            throw new ResponseParseException(
+                    request.method(),
+                    request.uri(),
+                    response.statusCode(),
+                    response.requestId().orElse(null),
+                    "not a version document",
+                    e);
         }
     }
 
     /** Authenticates and returns the token with its catalog. */
     Token authenticate(IdentityEndpoint endpoint, KeystoneAuth auth) {
-        return endpoint.version() == Version.V3 ? authenticateV3(endpoint.base(), auth) : authenticateV2(endpoint.base(), auth);
+        return endpoint.version() == Version.V3
+                ? authenticateV3(endpoint.base(), auth)
+                : authenticateV2(endpoint.base(), auth);
     }
 
     private Token authenticateV3(URI base, KeystoneAuth auth) {
         auth.checkForV3();
         HttpRequest request = HttpRequest.builder(HttpMethod.POST, URI.create(base + "/auth/tokens"))
-                .body(RequestBody.wrap(codec.write(v3Body(auth)), RequestBody.JSON)).build();
+                .body(RequestBody.wrap(codec.write(v3Body(auth)), RequestBody.JSON))
+                .build();
         HttpResponse response = pipeline.send(request);
-        String tokenId = response.headers().firstValue("X-Subject-Token").orElseThrow(() -> new ResponseParseException(
-                request.method(), request.uri(), response.statusCode(), response.requestId().orElse(null),
-                "no X-Subject-Token header in the token response", null));
+        String tokenId = response.headers()
+                .firstValue("X-Subject-Token")
+                .orElseThrow(() -> new ResponseParseException(
+                        request.method(),
+                        request.uri(),
+                        response.statusCode(),
+                        response.requestId().orElse(null),
+                        "no X-Subject-Token header in the token response",
+                        null));
         V3Token t = codec.decode(request, response, "token", V3Token.class);
-        Token.Builder b = Token.builder().id(tokenId).identityVersion(Version.V3.label)
+        Token.Builder b = Token.builder()
+                .id(tokenId)
+                .identityVersion(Version.V3.label)
                 .expiresAt(java.util.Optional.ofNullable(t.expiresAt()))
                 .issuedAt(java.util.Optional.ofNullable(t.issuedAt()))
                 .systemScoped(t.system() != null)
@@ -183,14 +201,22 @@ final class KeystoneProtocol {
     private Token authenticateV2(URI base, KeystoneAuth auth) {
         auth.checkForV2();
         HttpRequest request = HttpRequest.builder(HttpMethod.POST, URI.create(base + "/tokens"))
-                .body(RequestBody.wrap(codec.write(v2Body(auth)), RequestBody.JSON)).build();
+                .body(RequestBody.wrap(codec.write(v2Body(auth)), RequestBody.JSON))
+                .build();
         HttpResponse response = pipeline.send(request);
         V2Access a = codec.decode(request, response, "access", V2Access.class);
         if (a.token() == null || a.token().id() == null) {
-            throw new ResponseParseException(request.method(), request.uri(), response.statusCode(),
-                    response.requestId().orElse(null), "no access.token.id in the token response", null);
+            throw new ResponseParseException(
+                    request.method(),
+                    request.uri(),
+                    response.statusCode(),
+                    response.requestId().orElse(null),
+                    "no access.token.id in the token response",
+                    null);
         }
-        Token.Builder b = Token.builder().id(a.token().id()).identityVersion(Version.V2.label)
+        Token.Builder b = Token.builder()
+                .id(a.token().id())
+                .identityVersion(Version.V2.label)
                 .expiresAt(java.util.Optional.ofNullable(a.token().expires()))
                 .issuedAt(java.util.Optional.ofNullable(a.token().issuedAt()))
                 .addMethods(auth.method() == KeystoneAuth.Method.TOKEN ? "token" : "password")
@@ -199,8 +225,10 @@ final class KeystoneProtocol {
             b.project(ref(a.token().tenant()));
         }
         if (a.user() != null) {
-            b.user(NamedRef.builder().id(java.util.Optional.ofNullable(a.user().id()))
-                    .name(java.util.Optional.ofNullable(a.user().name())).build());
+            b.user(NamedRef.builder()
+                    .id(java.util.Optional.ofNullable(a.user().id()))
+                    .name(java.util.Optional.ofNullable(a.user().name()))
+                    .build());
             if (a.user().roles() != null) {
                 a.user().roles().forEach(r -> b.addRoles(ref(r)));
             }
@@ -292,11 +320,14 @@ final class KeystoneProtocol {
     }
 
     private static Map<String, Object> domain(DomainRef d) {
-        return d.domainId().isPresent() ? Map.of("id", d.domainId().get()) : Map.of("name", d.domainName().orElseThrow());
+        return d.domainId().isPresent()
+                ? Map.of("id", d.domainId().get())
+                : Map.of("name", d.domainName().orElseThrow());
     }
 
     private static NamedRef ref(Ref r) {
-        NamedRef.Builder b = NamedRef.builder().id(java.util.Optional.ofNullable(r.id()))
+        NamedRef.Builder b = NamedRef.builder()
+                .id(java.util.Optional.ofNullable(r.id()))
                 .name(java.util.Optional.ofNullable(r.name()));
         if (r.domain() != null) {
             b.domain(ref(r.domain()));
@@ -313,18 +344,22 @@ final class KeystoneProtocol {
             if (s.type() == null) {
                 continue;
             }
-            CatalogService.Builder b = CatalogService.builder().type(s.type())
-                    .name(java.util.Optional.ofNullable(s.name())).id(java.util.Optional.ofNullable(s.id()));
+            CatalogService.Builder b = CatalogService.builder()
+                    .type(s.type())
+                    .name(java.util.Optional.ofNullable(s.name()))
+                    .id(java.util.Optional.ofNullable(s.id()));
             if (s.endpoints() != null) {
                 for (V3Endpoint e : s.endpoints()) {
                     URI url = parseUrl(e.url());
                     if (url == null || e.iface() == null) {
                         continue;
                     }
-                    b.addEndpoints(CatalogEndpoint.builder().id(java.util.Optional.ofNullable(e.id()))
+                    b.addEndpoints(CatalogEndpoint.builder()
+                            .id(java.util.Optional.ofNullable(e.id()))
                             .interfaceName(e.iface().toLowerCase(Locale.ROOT))
                             .region(java.util.Optional.ofNullable(e.regionId() != null ? e.regionId() : e.region()))
-                            .url(url).build());
+                            .url(url)
+                            .build());
                 }
             }
             out.add(b.build());
@@ -341,7 +376,8 @@ final class KeystoneProtocol {
             if (s.type() == null) {
                 continue;
             }
-            CatalogService.Builder b = CatalogService.builder().type(s.type()).name(java.util.Optional.ofNullable(s.name()));
+            CatalogService.Builder b =
+                    CatalogService.builder().type(s.type()).name(java.util.Optional.ofNullable(s.name()));
             if (s.endpoints() != null) {
                 for (V2Endpoint e : s.endpoints()) {
                     addV2(b, e, "public", e.publicURL());
@@ -357,8 +393,12 @@ final class KeystoneProtocol {
     private static void addV2(CatalogService.Builder b, V2Endpoint e, String iface, String url) {
         URI u = parseUrl(url);
         if (u != null) {
-            b.addEndpoints(CatalogEndpoint.builder().id(java.util.Optional.ofNullable(e.id())).interfaceName(iface)
-                    .region(java.util.Optional.ofNullable(e.region())).url(u).build());
+            b.addEndpoints(CatalogEndpoint.builder()
+                    .id(java.util.Optional.ofNullable(e.id()))
+                    .interfaceName(iface)
+                    .region(java.util.Optional.ofNullable(e.region()))
+                    .url(u)
+                    .build());
         }
     }
 

@@ -23,6 +23,5 @@ public interface NamedRef {
     }
 
     /** Builder of {@link NamedRef}. */
-    final class Builder extends ImmutableNamedRef.Builder {
-    }
+    final class Builder extends ImmutableNamedRef.Builder {}
 }

@@ -47,7 +47,10 @@ public final class Scope {
      * (tenant name) it is ignored, so {@link #projectName(String)} is enough there.
      */
     public static Scope projectName(String projectName, DomainRef projectDomain) {
-        return new Scope(Kind.PROJECT, null, DomainRef.requireText(projectName, "projectName"),
+        return new Scope(
+                Kind.PROJECT,
+                null,
+                DomainRef.requireText(projectName, "projectName"),
                 Objects.requireNonNull(projectDomain, "projectDomain"));
     }
 
@@ -107,7 +110,10 @@ public final class Scope {
             return false;
         }
         Scope s = (Scope) o;
-        return kind == s.kind && Objects.equals(id, s.id) && Objects.equals(name, s.name) && Objects.equals(domain, s.domain);
+        return kind == s.kind
+                && Objects.equals(id, s.id)
+                && Objects.equals(name, s.name)
+                && Objects.equals(domain, s.domain);
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class ServiceCatalog {
      */
     public URI resolve(EndpointQuery query, EndpointInterface defaultInterface, Optional<String> defaultRegion) {
         Objects.requireNonNull(query, "query");
-        EndpointInterface iface = query.endpointInterface().orElse(Objects.requireNonNull(defaultInterface, "defaultInterface"));
+        EndpointInterface iface =
+                query.endpointInterface().orElse(Objects.requireNonNull(defaultInterface, "defaultInterface"));
         Optional<String> region = query.region().isPresent() ? query.region() : defaultRegion;
         for (String type : typesFor(query.serviceType())) {
             List<CatalogService> ofType = new ArrayList<>();
@@ -118,32 +119,35 @@ public final class ServiceCatalog {
                 }
             }
             candidates.sort(null);
-            String wanted = type + "/" + iface.wireName() + region.map(r -> "@" + r).orElse("")
-                    + query.serviceName().map(n -> " named " + n).orElse("");
+            String wanted =
+                    type + "/" + iface.wireName() + region.map(r -> "@" + r).orElse("")
+                            + query.serviceName().map(n -> " named " + n).orElse("");
             if (matches.size() == 1) {
                 return matches.keySet().iterator().next();
             }
             if (matches.isEmpty()) {
-                throw new EndpointNotFoundException("no " + wanted + " endpoint in the service catalog; it has: "
-                        + candidates, candidates);
+                throw new EndpointNotFoundException(
+                        "no " + wanted + " endpoint in the service catalog; it has: " + candidates, candidates);
             }
             List<String> ambiguous = new ArrayList<>(matches.values());
             ambiguous.sort(null);
             String hint = region.isEmpty() && regions.size() > 1
                     ? "; set a region (OS_REGION_NAME), the catalog has " + regions
                     : "; set a service name or an endpoint override";
-            throw new EndpointNotFoundException("more than one " + wanted + " endpoint in the service catalog: "
-                    + ambiguous + hint, ambiguous);
+            throw new EndpointNotFoundException(
+                    "more than one " + wanted + " endpoint in the service catalog: " + ambiguous + hint, ambiguous);
         }
         List<String> types = new ArrayList<>(serviceTypes());
-        throw new EndpointNotFoundException("no service of type " + String.join(" or ", typesFor(query.serviceType()))
-                + query.serviceName().map(n -> " named " + n).orElse("")
-                + " in the service catalog; the types it has are " + types, types);
+        throw new EndpointNotFoundException(
+                "no service of type " + String.join(" or ", typesFor(query.serviceType()))
+                        + query.serviceName().map(n -> " named " + n).orElse("")
+                        + " in the service catalog; the types it has are " + types,
+                types);
     }
 
     private static String describe(CatalogService s, CatalogEndpoint e) {
-        return s.type() + s.name().map(n -> "(" + n + ")").orElse("") + "/" + e.interfaceName()
-                + "@" + e.region().orElse("(no region)") + " " + e.url();
+        return s.type() + s.name().map(n -> "(" + n + ")").orElse("") + "/" + e.interfaceName() + "@"
+                + e.region().orElse("(no region)") + " " + e.url();
     }
 
     @Override

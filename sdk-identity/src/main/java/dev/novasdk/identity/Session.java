@@ -62,14 +62,20 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         this.endpointOverrides = Map.copyOf(b.endpointOverrides);
         this.ownsTransport = b.transport == null || b.ownsTransport;
         this.transport = b.transport == null ? ApacheHttpTransport.create() : b.transport;
-        HttpPipeline.Builder pb = HttpPipeline.builder().transport(transport).retryPolicy(b.retryPolicy)
-                .sleeper(b.sleeper).clock(b.clock);
+        HttpPipeline.Builder pb = HttpPipeline.builder()
+                .transport(transport)
+                .retryPolicy(b.retryPolicy)
+                .sleeper(b.sleeper)
+                .clock(b.clock);
         if (b.userAgentSuffix != null) {
             pb.userAgentSuffix(b.userAgentSuffix);
         }
         this.pipeline = pb.build();
         this.protocol = new KeystoneProtocol(pipeline, JsonCodec.defaultMapper());
-        this.tokens = CachingTokenProvider.builder(this::authenticate).expirySkew(b.expirySkew).clock(b.clock).build();
+        this.tokens = CachingTokenProvider.builder(this::authenticate)
+                .expirySkew(b.expirySkew)
+                .clock(b.clock)
+                .build();
     }
 
     /** A builder; the auth URL and the authentication are required. */
@@ -190,8 +196,7 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private String userAgentSuffix;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The Keystone URL, with or without a version ({@code http://h:5000}, {@code .../v3}, {@code .../v2.0}). */
         public Builder authUrl(String authUrl) {
@@ -206,9 +211,13 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         /** The Keystone URL. */
         public Builder authUrl(URI authUrl) {
             Objects.requireNonNull(authUrl, "authUrl");
-            String scheme = authUrl.getScheme() == null ? "" : authUrl.getScheme().toLowerCase(Locale.ROOT);
-            if (!authUrl.isAbsolute() || authUrl.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new IllegalArgumentException("authUrl must be an absolute http(s) URL with a host, got '" + authUrl + "'");
+            String scheme =
+                    authUrl.getScheme() == null ? "" : authUrl.getScheme().toLowerCase(Locale.ROOT);
+            if (!authUrl.isAbsolute()
+                    || authUrl.getHost() == null
+                    || !(scheme.equals("http") || scheme.equals("https"))) {
+                throw new IllegalArgumentException(
+                        "authUrl must be an absolute http(s) URL with a host, got '" + authUrl + "'");
             }
             this.authUrl = authUrl;
             return this;
@@ -238,7 +247,8 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
             Objects.requireNonNull(serviceType, "serviceType");
             Objects.requireNonNull(url, "url");
             if (!url.isAbsolute()) {
-                throw new IllegalArgumentException("endpoint override for " + serviceType + " must be absolute, got '" + url + "'");
+                throw new IllegalArgumentException(
+                        "endpoint override for " + serviceType + " must be absolute, got '" + url + "'");
             }
             endpointOverrides.put(serviceType.toLowerCase(Locale.ROOT), url);
             return this;

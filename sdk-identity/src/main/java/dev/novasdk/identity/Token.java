@@ -55,6 +55,5 @@ public interface Token extends AuthToken {
     }
 
     /** Builder of {@link Token}. */
-    final class Builder extends ImmutableToken.Builder {
-    }
+    final class Builder extends ImmutableToken.Builder {}
 }

@@ -35,10 +35,12 @@ class CloudConfigCloudsYamlTest {
         assertEquals(Optional.of("demo"), c.auth().username());
         assertEquals(Optional.of(DomainRef.name("Default")), c.auth().userDomain());
         assertEquals("demo-lab-secret", c.auth().secret());
-        assertEquals(Scope.projectName("demo", DomainRef.name("Default")), c.auth().scope());
+        assertEquals(
+                Scope.projectName("demo", DomainRef.name("Default")), c.auth().scope());
         assertEquals(Optional.of("RegionOne"), c.region());
         assertEquals(EndpointInterface.PUBLIC, c.endpointInterface());
-        assertEquals("cloud 'oslab-demo' in " + dir.resolve("clouds.yaml") + " and " + dir.resolve("secure.yaml"),
+        assertEquals(
+                "cloud 'oslab-demo' in " + dir.resolve("clouds.yaml") + " and " + dir.resolve("secure.yaml"),
                 c.source());
     }
 
@@ -57,7 +59,8 @@ class CloudConfigCloudsYamlTest {
     void build_builderCloud_winsOverOsCloud() {
         copySamples(dir);
 
-        CloudConfig c = builder(env("OS_CLOUD", "oslab"), dir).cloud("oslab-demo").build();
+        CloudConfig c =
+                builder(env("OS_CLOUD", "oslab"), dir).cloud("oslab-demo").build();
 
         assertEquals(Optional.of("oslab-demo"), c.cloudName());
     }
@@ -67,14 +70,21 @@ class CloudConfigCloudsYamlTest {
         Path elsewhere = dir.resolve("elsewhere");
         Path searched = dir.resolve("searched");
         write(searched.resolve("clouds.yaml"), "clouds: {}");
-        write(elsewhere.resolve("my-clouds.yaml"),
+        write(
+                elsewhere.resolve("my-clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://10.0.0.5:5000/v3', user_id: u-1}");
         write(elsewhere.resolve("secure.yaml"), "clouds: {lab: {auth: {password: pw}}}");
 
-        CloudConfig c = builder(env("OS_CLOUD", "lab", "OS_CLIENT_CONFIG_FILE",
-                elsewhere.resolve("my-clouds.yaml").toString()), searched).build();
+        CloudConfig c = builder(
+                        env(
+                                "OS_CLOUD",
+                                "lab",
+                                "OS_CLIENT_CONFIG_FILE",
+                                elsewhere.resolve("my-clouds.yaml").toString()),
+                        searched)
+                .build();
 
         assertEquals(URI.create("http://10.0.0.5:5000/v3"), c.authUrl());
         assertEquals(Optional.of("u-1"), c.auth().userId());
@@ -83,24 +93,35 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_osClientConfigFileMissing_failsNamingIt() {
-        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(env("OS_CLOUD", "lab",
-                "OS_CLIENT_CONFIG_FILE", dir.resolve("nope.yaml").toString()), dir).build());
+        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(
+                        env(
+                                "OS_CLOUD",
+                                "lab",
+                                "OS_CLIENT_CONFIG_FILE",
+                                dir.resolve("nope.yaml").toString()),
+                        dir)
+                .build());
 
-        assertTrue(e.getMessage().startsWith("OS_CLIENT_CONFIG_FILE names " + dir.resolve("nope.yaml")),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("OS_CLIENT_CONFIG_FILE names " + dir.resolve("nope.yaml")), e.getMessage());
     }
 
     @Test
     void build_searchPaths_firstDirectoryWithACloudsYamlWins() {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
-        write(first.resolve("clouds.yml"), "clouds: {lab: {auth: {auth_url: 'http://first:5000/v3', user_id: u, "
-                + "password: p}}}");
-        write(second.resolve("clouds.yaml"), "clouds: {lab: {auth: {auth_url: 'http://second:5000/v3', user_id: u, "
-                + "password: p}}}");
+        write(
+                first.resolve("clouds.yml"),
+                "clouds: {lab: {auth: {auth_url: 'http://first:5000/v3', user_id: u, " + "password: p}}}");
+        write(
+                second.resolve("clouds.yaml"),
+                "clouds: {lab: {auth: {auth_url: 'http://second:5000/v3', user_id: u, " + "password: p}}}");
 
-        CloudConfig c = CloudConfig.builder().environment(Map.of()).searchPaths(List.of(dir.resolve("none"), first,
-                second)).cloud("lab").build();
+        CloudConfig c = CloudConfig.builder()
+                .environment(Map.of())
+                .searchPaths(List.of(dir.resolve("none"), first, second))
+                .cloud("lab")
+                .build();
 
         assertEquals("first", c.authUrl().getHost());
     }
@@ -108,8 +129,9 @@ class CloudConfigCloudsYamlTest {
     @Test
     void build_explicitConfigFile_usedInsteadOfSearch() {
         copySamples(dir);
-        Path other = write(dir.resolve("sub/other.yaml"), "clouds: {x: {auth: {auth_url: 'http://other:5000/v3', "
-                + "token: t}}}");
+        Path other = write(
+                dir.resolve("sub/other.yaml"),
+                "clouds: {x: {auth: {auth_url: 'http://other:5000/v3', " + "token: t}}}");
 
         CloudConfig c = builder(Map.of(), dir).configFile(other).cloud("x").build();
 
@@ -121,32 +143,40 @@ class CloudConfigCloudsYamlTest {
     void build_cloudNotDefined_listsDefinedCloudsAndFiles() {
         copySamples(dir);
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env("OS_CLOUD", "oslab-admin"), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env("OS_CLOUD", "oslab-admin"), dir)
+                        .build());
 
-        assertEquals("cloud 'oslab-admin' (OS_CLOUD) is not defined in " + dir.resolve("clouds.yaml") + " and "
-                + dir.resolve("secure.yaml") + "; defined clouds: oslab, oslab-demo", e.getMessage());
+        assertEquals(
+                "cloud 'oslab-admin' (OS_CLOUD) is not defined in " + dir.resolve("clouds.yaml") + " and "
+                        + dir.resolve("secure.yaml") + "; defined clouds: oslab, oslab-demo",
+                e.getMessage());
     }
 
     @Test
     void build_cloudSelectedButNoCloudsYaml_failsNamingTheSearchedDirectories() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env("OS_CLOUD", "oslab"), dir).build());
+        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(env("OS_CLOUD", "oslab"), dir)
+                .build());
 
-        assertTrue(e.getMessage().startsWith("cloud 'oslab' is selected (OS_CLOUD) but no clouds.yaml was found in ["
-                + dir + "]"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "cloud 'oslab' is selected (OS_CLOUD) but no clouds.yaml was found in [" + dir + "]"),
+                e.getMessage());
     }
 
     @Test
     void build_malformedYaml_failsNamingFileAndLineWithoutQuotingIt() {
-        Path file = write(dir.resolve("clouds.yaml"),
+        Path file = write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  oslab:",
                 "    auth:",
                 "      password: \"unterminated-secret-value",
                 "      username: admin");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("oslab").build());
 
         assertTrue(e.getMessage().startsWith("malformed YAML in " + file + " at line "), e.getMessage());
@@ -158,13 +188,15 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_badIndentation_reportsOneBasedLine() {
-        Path file = write(dir.resolve("clouds.yaml"),
+        Path file = write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  oslab:",
                 "    region_name: RegionOne",
                 "   interface: public");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("oslab").build());
 
         assertEquals(OptionalInt.of(4), e.line(), e.getMessage());
@@ -175,10 +207,12 @@ class CloudConfigCloudsYamlTest {
     void build_cloudsIsAList_failsNamingFileAndKey() {
         Path file = write(dir.resolve("clouds.yaml"), "# comment", "clouds: [1, 2]");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("oslab").build());
 
-        assertEquals("clouds in " + file + " line 2 must be a mapping of cloud names to their settings, got a list",
+        assertEquals(
+                "clouds in " + file + " line 2 must be a mapping of cloud names to their settings, got a list",
                 e.getMessage());
     }
 
@@ -186,7 +220,8 @@ class CloudConfigCloudsYamlTest {
     void build_authIsNotAMapping_failsNamingFileAndKey() {
         Path file = write(dir.resolve("clouds.yaml"), "clouds:", "  oslab:", "    auth: http://127.0.0.1:5000/v3");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("oslab").build());
 
         assertEquals("clouds.oslab.auth in " + file + " line 3 must be a mapping, got a single value", e.getMessage());
@@ -194,10 +229,11 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_duplicateKey_failsNamingTheLine() {
-        Path file = write(dir.resolve("clouds.yaml"), "clouds:", "  oslab:", "    region_name: A",
-                "    region_name: B");
+        Path file =
+                write(dir.resolve("clouds.yaml"), "clouds:", "  oslab:", "    region_name: A", "    region_name: B");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("oslab").build());
 
         assertEquals(file + " line 4: duplicate key 'region_name'", e.getMessage());
@@ -205,7 +241,8 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_anchorsAndMergeKeys_sharedSettingsAppliedAndOverridable() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "base: &base",
                 "  region_name: RegionOne",
                 "  interface: internal",
@@ -223,7 +260,8 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_scalarsKeepTheirText_computeVersionAndLeadingZeros() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://127.0.0.1:5000/v3', user_id: 0123, password: 12345, project_id: 007}",
@@ -239,7 +277,8 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_singleRegionListed_usedAsRegion() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://127.0.0.1:5000/v3', user_id: u, password: p}",
@@ -247,28 +286,37 @@ class CloudConfigCloudsYamlTest {
                 "      - name: RegionOne",
                 "        values: {}");
 
-        assertEquals(Optional.of("RegionOne"), builder(Map.of(), dir).cloud("lab").build().region());
+        assertEquals(
+                Optional.of("RegionOne"),
+                builder(Map.of(), dir).cloud("lab").build().region());
     }
 
     @Test
     void build_regionNotAmongListedRegions_failsListingThem() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://127.0.0.1:5000/v3', user_id: u, password: p}",
                 "    regions: [RegionOne, RegionTwo]");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env("OS_REGION_NAME", "RegionThree"), dir).cloud("lab").build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env("OS_REGION_NAME", "RegionThree"), dir)
+                        .cloud("lab")
+                        .build());
 
-        assertTrue(e.getMessage().startsWith("OS_REGION_NAME: region 'RegionThree' is not one of the regions of cloud "
-                + "'lab'"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "OS_REGION_NAME: region 'RegionThree' is not one of the regions of cloud " + "'lab'"),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith(": RegionOne, RegionTwo"), e.getMessage());
     }
 
     @Test
     void build_endpointOverrideKeys_byServiceType() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://127.0.0.1:5000/v3', user_id: u, password: p}",
@@ -277,15 +325,21 @@ class CloudConfigCloudsYamlTest {
 
         CloudConfig c = builder(Map.of(), dir).cloud("lab").build();
 
-        assertEquals(Map.of("compute", URI.create("http://127.0.0.1:8774/v2.1"),
-                "block-storage", URI.create("http://127.0.0.1:8776/v3")), c.endpointOverrides());
+        assertEquals(
+                Map.of(
+                        "compute",
+                        URI.create("http://127.0.0.1:8774/v2.1"),
+                        "block-storage",
+                        URI.create("http://127.0.0.1:8776/v3")),
+                c.endpointOverrides());
     }
 
     @Test
     void build_missingAuthUrlInCloud_failsNamingKeyCloudAndFile() {
         Path file = write(dir.resolve("clouds.yaml"), "clouds: {lab: {auth: {user_id: u, password: p}}}");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("lab").build());
 
         assertEquals("auth.auth_url is not set for cloud 'lab' in " + file + " (nor is OS_AUTH_URL)", e.getMessage());
@@ -293,10 +347,11 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_missingPasswordInCloud_failsNamingTheKey() {
-        Path file = write(dir.resolve("clouds.yaml"), "clouds: {lab: {auth: {auth_url: 'http://h:5000/v3', "
-                + "user_id: u}}}");
+        Path file = write(
+                dir.resolve("clouds.yaml"), "clouds: {lab: {auth: {auth_url: 'http://h:5000/v3', " + "user_id: u}}}");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("lab").build());
 
         assertEquals("auth.password is not set for cloud 'lab' in " + file + " (nor is OS_PASSWORD)", e.getMessage());
@@ -304,8 +359,10 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_tenantNameAndDashedKeys_accepted() {
-        write(dir.resolve("clouds.yaml"), "clouds: {lab: {auth: {auth-url: 'http://h:5000/v2.0', username: u, "
-                + "password: p, tenant_name: demo}}}");
+        write(
+                dir.resolve("clouds.yaml"),
+                "clouds: {lab: {auth: {auth-url: 'http://h:5000/v2.0', username: u, "
+                        + "password: p, tenant_name: demo}}}");
 
         CloudConfig c = builder(Map.of(), dir).cloud("lab").build();
 
@@ -315,13 +372,17 @@ class CloudConfigCloudsYamlTest {
 
     @Test
     void build_unknownAuthType_failsNamingIt() {
-        write(dir.resolve("clouds.yaml"), "clouds: {lab: {auth_type: v3oidcpassword, auth: {auth_url: 'http://h/v3'}}}");
+        write(
+                dir.resolve("clouds.yaml"),
+                "clouds: {lab: {auth_type: v3oidcpassword, auth: {auth_url: 'http://h/v3'}}}");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class,
                 () -> builder(Map.of(), dir).cloud("lab").build());
 
         assertTrue(e.getMessage().contains("auth type 'v3oidcpassword' is not supported"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("clouds.lab.auth_type in " + dir.resolve("clouds.yaml") + " line 1"),
+        assertTrue(
+                e.getMessage().startsWith("clouds.lab.auth_type in " + dir.resolve("clouds.yaml") + " line 1"),
                 e.getMessage());
     }
 

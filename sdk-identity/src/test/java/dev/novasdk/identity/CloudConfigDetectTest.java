@@ -21,8 +21,10 @@ class CloudConfigDetectTest {
 
     @Test
     void detect_nothingConfigured_empty() {
-        assertEquals(Optional.empty(), builder(Map.of("HOME", "/nonexistent", "OS_REGION_NAME", "RegionOne"), dir)
-                .detect());
+        assertEquals(
+                Optional.empty(),
+                builder(Map.of("HOME", "/nonexistent", "OS_REGION_NAME", "RegionOne"), dir)
+                        .detect());
     }
 
     @Test
@@ -50,16 +52,20 @@ class CloudConfigDetectTest {
 
     @Test
     void detect_configuredButIncomplete_fails() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env("OS_AUTH_URL", "http://127.0.0.1:5000/v3"), dir).detect());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env("OS_AUTH_URL", "http://127.0.0.1:5000/v3"), dir)
+                        .detect());
 
         assertTrue(e.getMessage().contains("OS_PASSWORD is not set"), e.getMessage());
     }
 
     @Test
     void detect_explicitAuthUrl_present() {
-        Optional<CloudConfig> c = builder(Map.of(), dir).authUrl("http://127.0.0.1:5000/v3").userId("u")
-                .password("p").detect();
+        Optional<CloudConfig> c = builder(Map.of(), dir)
+                .authUrl("http://127.0.0.1:5000/v3")
+                .userId("u")
+                .password("p")
+                .detect();
 
         assertEquals("builder settings", c.orElseThrow().source());
     }

@@ -29,22 +29,28 @@ class CloudConfigPrecedenceTest {
 
     @Test
     void region_fileOnly_fromFile() {
-        assertEquals(Optional.of("RegionOne"), builder(Map.of(), dir).cloud("oslab").build().region());
+        assertEquals(
+                Optional.of("RegionOne"),
+                builder(Map.of(), dir).cloud("oslab").build().region());
     }
 
     @Test
     void region_environmentAndFile_environmentWins() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_REGION_NAME", "RegionTwo"), dir).build();
+        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_REGION_NAME", "RegionTwo"), dir)
+                .build();
 
         assertEquals(Optional.of("RegionTwo"), c.region());
-        assertEquals("cloud 'oslab' in " + dir.resolve("clouds.yaml") + " and " + dir.resolve("secure.yaml")
-                + ", with OS_REGION_NAME from the environment", c.source());
+        assertEquals(
+                "cloud 'oslab' in " + dir.resolve("clouds.yaml") + " and " + dir.resolve("secure.yaml")
+                        + ", with OS_REGION_NAME from the environment",
+                c.source());
     }
 
     @Test
     void region_builderEnvironmentAndFile_builderWins() {
         CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_REGION_NAME", "RegionTwo"), dir)
-                .region("RegionThree").build();
+                .region("RegionThree")
+                .build();
 
         assertEquals(Optional.of("RegionThree"), c.region());
         assertTrue(c.source().endsWith(", with builder settings"), c.source());
@@ -52,7 +58,8 @@ class CloudConfigPrecedenceTest {
 
     @Test
     void password_environmentOverSecureYaml() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_PASSWORD", "from-env"), dir).build();
+        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_PASSWORD", "from-env"), dir)
+                .build();
 
         assertEquals("from-env", c.auth().secret());
     }
@@ -66,21 +73,25 @@ class CloudConfigPrecedenceTest {
 
     @Test
     void scope_projectIdInEnvironment_replacesProjectNameOfFile() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_PROJECT_ID", "p-1"), dir).build();
+        CloudConfig c =
+                builder(env("OS_CLOUD", "oslab", "OS_PROJECT_ID", "p-1"), dir).build();
 
         assertEquals(Scope.projectId("p-1"), c.auth().scope());
     }
 
     @Test
     void scope_builderSystemScope_replacesProjectOfEnvironmentAndFile() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_PROJECT_NAME", "demo"), dir).systemScope().build();
+        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_PROJECT_NAME", "demo"), dir)
+                .systemScope()
+                .build();
 
         assertEquals(Scope.system(), c.auth().scope());
     }
 
     @Test
     void user_userIdInEnvironment_replacesUsernameOfFile() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_USER_ID", "u-1"), dir).build();
+        CloudConfig c =
+                builder(env("OS_CLOUD", "oslab", "OS_USER_ID", "u-1"), dir).build();
 
         assertEquals(Optional.of("u-1"), c.auth().userId());
         assertEquals(Optional.empty(), c.auth().username());
@@ -88,14 +99,17 @@ class CloudConfigPrecedenceTest {
 
     @Test
     void interface_environmentOverFile_andEndpointTypeFormAccepted() {
-        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_ENDPOINT_TYPE", "internalURL"), dir).build();
+        CloudConfig c = builder(env("OS_CLOUD", "oslab", "OS_ENDPOINT_TYPE", "internalURL"), dir)
+                .build();
 
         assertEquals(EndpointInterface.INTERNAL, c.endpointInterface());
     }
 
     @Test
     void authUrl_builderOverEnvironment() {
-        CloudConfig c = builder(LAB_OPENRC, dir).authUrl("https://keystone.example.com/v3").build();
+        CloudConfig c = builder(LAB_OPENRC, dir)
+                .authUrl("https://keystone.example.com/v3")
+                .build();
 
         assertEquals(URI.create("https://keystone.example.com/v3"), c.authUrl());
         assertEquals("environment and builder settings", c.source());
@@ -103,18 +117,33 @@ class CloudConfigPrecedenceTest {
 
     @Test
     void endpointOverride_builderOverEnvironmentOverFile() {
-        write(dir.resolve("clouds.yaml"),
+        write(
+                dir.resolve("clouds.yaml"),
                 "clouds:",
                 "  lab:",
                 "    auth: {auth_url: 'http://127.0.0.1:5000/v3', user_id: u, password: p}",
                 "    compute_endpoint_override: http://file:8774/v2.1",
                 "    image_endpoint_override: http://file:9292");
-        Map<String, String> env = env("OS_CLOUD", "lab", "OS_COMPUTE_ENDPOINT_OVERRIDE", "http://env:8774/v2.1",
-                "OS_NETWORK_ENDPOINT_OVERRIDE", "http://env:9696");
+        Map<String, String> env = env(
+                "OS_CLOUD",
+                "lab",
+                "OS_COMPUTE_ENDPOINT_OVERRIDE",
+                "http://env:8774/v2.1",
+                "OS_NETWORK_ENDPOINT_OVERRIDE",
+                "http://env:9696");
 
-        CloudConfig c = builder(env, dir).endpointOverride("network", URI.create("http://builder:9696")).build();
+        CloudConfig c = builder(env, dir)
+                .endpointOverride("network", URI.create("http://builder:9696"))
+                .build();
 
-        assertEquals(Map.of("compute", URI.create("http://env:8774/v2.1"), "image", URI.create("http://file:9292"),
-                "network", URI.create("http://builder:9696")), c.endpointOverrides());
+        assertEquals(
+                Map.of(
+                        "compute",
+                        URI.create("http://env:8774/v2.1"),
+                        "image",
+                        URI.create("http://file:9292"),
+                        "network",
+                        URI.create("http://builder:9696")),
+                c.endpointOverrides());
     }
 }

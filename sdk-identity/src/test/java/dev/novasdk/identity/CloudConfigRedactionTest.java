@@ -31,9 +31,18 @@ class CloudConfigRedactionTest {
 
     @Test
     void toString_tokenAndApplicationCredentialSecret_redacted() {
-        CloudConfig token = builder(env("OS_AUTH_URL", "http://h:5000/v3", "OS_TOKEN", SECRET), dir).build();
-        CloudConfig appCred = builder(env("OS_AUTH_URL", "http://h:5000/v3", "OS_APPLICATION_CREDENTIAL_ID", "a",
-                "OS_APPLICATION_CREDENTIAL_SECRET", SECRET), dir).build();
+        CloudConfig token = builder(env("OS_AUTH_URL", "http://h:5000/v3", "OS_TOKEN", SECRET), dir)
+                .build();
+        CloudConfig appCred = builder(
+                        env(
+                                "OS_AUTH_URL",
+                                "http://h:5000/v3",
+                                "OS_APPLICATION_CREDENTIAL_ID",
+                                "a",
+                                "OS_APPLICATION_CREDENTIAL_SECRET",
+                                SECRET),
+                        dir)
+                .build();
 
         assertFalse(token.toString().contains(SECRET), token.toString());
         assertFalse(appCred.toString().contains(SECRET), appCred.toString());
@@ -41,22 +50,53 @@ class CloudConfigRedactionTest {
 
     @Test
     void messages_contradictionsAndMissingSettings_neverContainTheSecret() {
-        assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_DOMAIN_ID", "d"), dir).build());
-        assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_AUTH_URL", ""), dir).build());
+        assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_DOMAIN_ID", "d"), dir)
+                .build());
+        assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_AUTH_URL", ""), dir)
+                .build());
         assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_USER_DOMAIN_NAME", ""), dir)
                 .build());
-        assertNotInMessage(() -> builder(env(LAB_OPENRC, "OS_PASSWORD", SECRET, "OS_AUTH_TYPE", "v2password",
-                "OS_IDENTITY_API_VERSION", ""), dir).build());
-        assertNotInMessage(() -> builder(env("OS_AUTH_URL", "http://h:5000/v2.0", "OS_APPLICATION_CREDENTIAL_ID", "a",
-                "OS_APPLICATION_CREDENTIAL_SECRET", SECRET), dir).build());
-        assertNotInMessage(() -> builder(env("OS_AUTH_URL", "http://h:5000/v3", "OS_TOKEN", SECRET,
-                "OS_PROJECT_ID", "p", "OS_SYSTEM_SCOPE", "all"), dir).build());
+        assertNotInMessage(() -> builder(
+                        env(
+                                LAB_OPENRC,
+                                "OS_PASSWORD",
+                                SECRET,
+                                "OS_AUTH_TYPE",
+                                "v2password",
+                                "OS_IDENTITY_API_VERSION",
+                                ""),
+                        dir)
+                .build());
+        assertNotInMessage(() -> builder(
+                        env(
+                                "OS_AUTH_URL",
+                                "http://h:5000/v2.0",
+                                "OS_APPLICATION_CREDENTIAL_ID",
+                                "a",
+                                "OS_APPLICATION_CREDENTIAL_SECRET",
+                                SECRET),
+                        dir)
+                .build());
+        assertNotInMessage(() -> builder(
+                        env(
+                                "OS_AUTH_URL",
+                                "http://h:5000/v3",
+                                "OS_TOKEN",
+                                SECRET,
+                                "OS_PROJECT_ID",
+                                "p",
+                                "OS_SYSTEM_SCOPE",
+                                "all"),
+                        dir)
+                .build());
     }
 
     @Test
     void messages_secureYamlContradictingCloudsYaml_neverContainTheSecret() {
-        write(dir.resolve("clouds.yaml"), "clouds: {lab: {auth: {auth_url: 'http://h:5000/v3', user_id: u, "
-                + "password: " + SECRET + ", project_id: p, domain_id: d}}}");
+        write(
+                dir.resolve("clouds.yaml"),
+                "clouds: {lab: {auth: {auth_url: 'http://h:5000/v3', user_id: u, " + "password: " + SECRET
+                        + ", project_id: p, domain_id: d}}}");
 
         assertNotInMessage(() -> builder(Map.of(), dir).cloud("lab").build());
     }

@@ -27,16 +27,21 @@ class CloudConfigValidationTest {
 
     @Test
     void build_nothingSet_namesEveryMissingVariable() {
-        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(Map.of(), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(Map.of(), dir).build());
 
-        assertTrue(e.getMessage().startsWith("OS_AUTH_URL is not set; OS_USERNAME (or OS_USER_ID) is not set; "
-                + "OS_PASSWORD is not set; set the OS_* variables"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("OS_AUTH_URL is not set; OS_USERNAME (or OS_USER_ID) is not set; "
+                                + "OS_PASSWORD is not set; set the OS_* variables"),
+                e.getMessage());
     }
 
     @Test
     void build_noAuthUrl_failsWithOsAuthUrlIsNotSet() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_AUTH_URL", ""), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_AUTH_URL", ""), dir)
+                        .build());
 
         assertTrue(e.getMessage().startsWith("OS_AUTH_URL is not set"), e.getMessage());
     }
@@ -45,70 +50,96 @@ class CloudConfigValidationTest {
     void build_noAuthUrlButCloudsYamlPresent_hintsAtOsCloud() {
         copySamples(dir);
 
-        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(Map.of(), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(Map.of(), dir).build());
 
-        assertTrue(e.getMessage().endsWith("no cloud is selected: set OS_CLOUD (or cloud(..)) to one of the clouds in "
-                + dir.resolve("clouds.yaml")), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("no cloud is selected: set OS_CLOUD (or cloud(..)) to one of the clouds in "
+                                + dir.resolve("clouds.yaml")),
+                e.getMessage());
     }
 
     @Test
     void build_noPassword_failsWithOsPasswordIsNotSet() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_PASSWORD", ""), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_PASSWORD", ""), dir)
+                        .build());
 
         assertEquals("OS_PASSWORD is not set", e.getMessage());
     }
 
     @Test
     void build_authUrlNotHttp_failsNamingTheVariable() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_AUTH_URL", "127.0.0.1:5000/v3"), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_AUTH_URL", "127.0.0.1:5000/v3"), dir)
+                        .build());
 
         assertTrue(e.getMessage().startsWith("OS_AUTH_URL: '127.0.0.1:5000/v3'"), e.getMessage());
     }
 
     @Test
     void build_unknownAuthType_failsNamingIt() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_AUTH_TYPE", "v3totp"), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_AUTH_TYPE", "v3totp"), dir)
+                        .build());
 
         assertTrue(e.getMessage().startsWith("OS_AUTH_TYPE: auth type 'v3totp' is not supported"), e.getMessage());
     }
 
     @Test
     void build_v2AuthTypeWithV3Url_fails() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_AUTH_TYPE", "v2password", "OS_IDENTITY_API_VERSION", ""), dir)
-                        .build());
+        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(
+                        env(LAB_OPENRC, "OS_AUTH_TYPE", "v2password", "OS_IDENTITY_API_VERSION", ""), dir)
+                .build());
 
-        assertEquals("auth type 'v2password' (OS_AUTH_TYPE) needs Keystone v2.0 but the auth URL (OS_AUTH_URL) is v3",
+        assertEquals(
+                "auth type 'v2password' (OS_AUTH_TYPE) needs Keystone v2.0 but the auth URL (OS_AUTH_URL) is v3",
                 e.getMessage());
     }
 
     @Test
     void build_identityApiVersionContradictsUrl_fails() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_IDENTITY_API_VERSION", "2"), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_IDENTITY_API_VERSION", "2"), dir)
+                        .build());
 
-        assertTrue(e.getMessage().startsWith("identity API version '2' (OS_IDENTITY_API_VERSION) contradicts the auth "
-                + "URL"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("identity API version '2' (OS_IDENTITY_API_VERSION) contradicts the auth " + "URL"),
+                e.getMessage());
     }
 
     @Test
     void build_applicationCredentialOnV2Url_fails() {
-        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(env(
-                "OS_AUTH_URL", "http://h:5000/v2.0", "OS_APPLICATION_CREDENTIAL_ID", "a",
-                "OS_APPLICATION_CREDENTIAL_SECRET", "s"), dir).build());
+        CloudConfigException e = assertThrows(CloudConfigException.class, () -> builder(
+                        env(
+                                "OS_AUTH_URL",
+                                "http://h:5000/v2.0",
+                                "OS_APPLICATION_CREDENTIAL_ID",
+                                "a",
+                                "OS_APPLICATION_CREDENTIAL_SECRET",
+                                "s"),
+                        dir)
+                .build());
 
         assertTrue(e.getMessage().startsWith("application credentials need Keystone v3"), e.getMessage());
         assertTrue(e.getMessage().contains("OS_AUTH_URL"), e.getMessage());
     }
 
     @ParameterizedTest
-    @CsvSource({"public,PUBLIC", "publicURL,PUBLIC", "internal,INTERNAL", "internalURL,INTERNAL", "admin,ADMIN",
-            "adminURL,ADMIN"})
+    @CsvSource({
+        "public,PUBLIC",
+        "publicURL,PUBLIC",
+        "internal,INTERNAL",
+        "internalURL,INTERNAL",
+        "admin,ADMIN",
+        "adminURL,ADMIN"
+    })
     void endpointInterface_osInterfaceForms_parsed(String value, EndpointInterface expected) {
-        assertEquals(expected, builder(env(LAB_OPENRC, "OS_INTERFACE", value), dir).build().endpointInterface());
+        assertEquals(
+                expected,
+                builder(env(LAB_OPENRC, "OS_INTERFACE", value), dir).build().endpointInterface());
     }
 
     @Test
@@ -121,20 +152,23 @@ class CloudConfigValidationTest {
 
     @Test
     void endpointInterface_interfaceAndEndpointTypeDiffer_fails() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_ENDPOINT_TYPE", "adminURL"), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_ENDPOINT_TYPE", "adminURL"), dir)
+                        .build());
 
-        assertEquals("OS_INTERFACE and OS_ENDPOINT_TYPE are both set and differ ('public' and 'adminURL'); set only one",
+        assertEquals(
+                "OS_INTERFACE and OS_ENDPOINT_TYPE are both set and differ ('public' and 'adminURL'); set only one",
                 e.getMessage());
     }
 
     @Test
     void endpointInterface_unknown_failsNamingTheVariable() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_INTERFACE", "private"), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_INTERFACE", "private"), dir)
+                        .build());
 
-        assertTrue(e.getMessage().startsWith("OS_INTERFACE: interface must be public, internal or admin"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("OS_INTERFACE: interface must be public, internal or admin"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -151,8 +185,9 @@ class CloudConfigValidationTest {
 
     @Test
     void insecure_notABoolean_failsNamingTheVariable() {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_INSECURE", "maybe"), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_INSECURE", "maybe"), dir)
+                        .build());
 
         assertEquals("OS_INSECURE: 'maybe' is not a boolean; use true or false", e.getMessage());
     }
@@ -168,7 +203,8 @@ class CloudConfigValidationTest {
     void insecure_environmentFalseOverridesVerifyFalse() {
         write(dir.resolve("clouds.yaml"), "clouds: {lab: {verify: no, auth: {auth_url: 'https://h/v3', token: t}}}");
 
-        assertFalse(builder(env("OS_INSECURE", "false"), dir).cloud("lab").build().insecure());
+        assertFalse(
+                builder(env("OS_INSECURE", "false"), dir).cloud("lab").build().insecure());
     }
 
     @Test
@@ -177,8 +213,17 @@ class CloudConfigValidationTest {
         Path cert = write(dir.resolve("client.pem"), "cert");
         Path key = write(dir.resolve("client.key"), "key");
 
-        CloudConfig c = builder(env(LAB_OPENRC, "OS_CACERT", ca.toString(), "OS_CERT", cert.toString(),
-                "OS_KEY", key.toString()), dir).build();
+        CloudConfig c = builder(
+                        env(
+                                LAB_OPENRC,
+                                "OS_CACERT",
+                                ca.toString(),
+                                "OS_CERT",
+                                cert.toString(),
+                                "OS_KEY",
+                                key.toString()),
+                        dir)
+                .build();
 
         assertEquals(Optional.of(ca), c.caCert());
         assertEquals(Optional.of(cert), c.clientCert());
@@ -188,18 +233,21 @@ class CloudConfigValidationTest {
     @Test
     void tls_cacertFromCloudsYaml_exposed() {
         Path ca = write(dir.resolve("ca.pem"), "ca");
-        write(dir.resolve("clouds.yaml"), "clouds: {lab: {cacert: '" + ca + "', auth: {auth_url: 'https://h/v3', "
-                + "token: t}}}");
+        write(
+                dir.resolve("clouds.yaml"),
+                "clouds: {lab: {cacert: '" + ca + "', auth: {auth_url: 'https://h/v3', " + "token: t}}}");
 
-        assertEquals(Optional.of(ca), builder(Map.of(), dir).cloud("lab").build().caCert());
+        assertEquals(
+                Optional.of(ca), builder(Map.of(), dir).cloud("lab").build().caCert());
     }
 
     @Test
     void tls_cacertMissing_failsNamingTheVariable() {
         Path missing = dir.resolve("no-such-ca.pem");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_CACERT", missing.toString()), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_CACERT", missing.toString()), dir)
+                        .build());
 
         assertEquals("OS_CACERT names " + missing + ", which is not a readable file", e.getMessage());
     }
@@ -208,8 +256,9 @@ class CloudConfigValidationTest {
     void tls_keyWithoutCertificate_fails() {
         Path key = write(dir.resolve("client.key"), "key");
 
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_KEY", key.toString()), dir).build());
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_KEY", key.toString()), dir)
+                        .build());
 
         assertTrue(e.getMessage().startsWith("OS_KEY is set but there is no client certificate"), e.getMessage());
     }
@@ -217,17 +266,22 @@ class CloudConfigValidationTest {
     @ParameterizedTest
     @CsvSource({"2.79,2.79", "2.1,2.1", "2,2", "latest,latest", "LATEST,latest"})
     void computeApiVersion_validForms_accepted(String value, String expected) {
-        assertEquals(Optional.of(expected),
-                builder(env(LAB_OPENRC, "OS_COMPUTE_API_VERSION", value), dir).build().computeApiVersion());
+        assertEquals(
+                Optional.of(expected),
+                builder(env(LAB_OPENRC, "OS_COMPUTE_API_VERSION", value), dir)
+                        .build()
+                        .computeApiVersion());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2.x", "v2.1", "2.01", "two"})
     void computeApiVersion_invalidForms_failNamingTheVariable(String value) {
-        CloudConfigException e = assertThrows(CloudConfigException.class,
-                () -> builder(env(LAB_OPENRC, "OS_COMPUTE_API_VERSION", value), dir).build());
+        CloudConfigException e = assertThrows(
+                CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_COMPUTE_API_VERSION", value), dir)
+                        .build());
 
-        assertTrue(e.getMessage().startsWith("OS_COMPUTE_API_VERSION: '" + value + "' is not a compute API version"),
+        assertTrue(
+                e.getMessage().startsWith("OS_COMPUTE_API_VERSION: '" + value + "' is not a compute API version"),
                 e.getMessage());
     }
 
@@ -238,8 +292,8 @@ class CloudConfigValidationTest {
 
     @Test
     void builder_blankExplicitSetting_rejectedNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CloudConfig.builder().region(" "));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CloudConfig.builder().region(" "));
 
         assertEquals("region must not be blank", e.getMessage());
     }

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
 
 /** Test fixtures and a clock tests can move. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/identity/" + path)) {

@@ -25,12 +25,16 @@ class KeystoneRequestBodyTest {
 
     @Test
     void v3Body_passwordProjectNameWithDomainId_matchesSample() throws Exception {
-        assertV3("project-name-password.json", devstacker().projectName("admin").projectDomainId("default").build());
+        assertV3(
+                "project-name-password.json",
+                devstacker().projectName("admin").projectDomainId("default").build());
     }
 
     @Test
     void v3Body_passwordProjectId_matchesSample() throws Exception {
-        assertV3("project-id-password.json", devstacker().projectId("a6944d763bf64ee6a275f1263fae0352").build());
+        assertV3(
+                "project-id-password.json",
+                devstacker().projectId("a6944d763bf64ee6a275f1263fae0352").build());
     }
 
     @Test
@@ -42,24 +46,41 @@ class KeystoneRequestBodyTest {
     @Test
     void v3Body_passwordSystemScope_matchesSamples() throws Exception {
         assertV3("system-password.json", devstacker().systemScope().build());
-        assertV3("auth-password-system-scoped-request-with-domain.json", KeystoneAuth.password().username("admin")
-                .userDomainName("Default").password("devstacker").systemScope().build());
+        assertV3(
+                "auth-password-system-scoped-request-with-domain.json",
+                KeystoneAuth.password()
+                        .username("admin")
+                        .userDomainName("Default")
+                        .password("devstacker")
+                        .systemScope()
+                        .build());
     }
 
     @Test
     void v3Body_explicitlyUnscoped_matchesSamples() throws Exception {
-        assertV3("auth-password-explicit-unscoped-request.json", devstacker().scope(Scope.unscoped()).build());
-        assertV3("auth-token-explicit-unscoped-request.json",
-                KeystoneAuth.token().tokenId("'$OS_TOKEN'").scope(Scope.unscoped()).build());
+        assertV3(
+                "auth-password-explicit-unscoped-request.json",
+                devstacker().scope(Scope.unscoped()).build());
+        assertV3(
+                "auth-token-explicit-unscoped-request.json",
+                KeystoneAuth.token()
+                        .tokenId("'$OS_TOKEN'")
+                        .scope(Scope.unscoped())
+                        .build());
     }
 
     @Test
     void v3Body_tokenRescoping_matchesSamples() throws Exception {
-        assertV3("project-id-token.json", KeystoneAuth.token().tokenId("'$OS_TOKEN'")
-                .projectId("a6944d763bf64ee6a275f1263fae0352").build());
+        assertV3(
+                "project-id-token.json",
+                KeystoneAuth.token()
+                        .tokenId("'$OS_TOKEN'")
+                        .projectId("a6944d763bf64ee6a275f1263fae0352")
+                        .build());
         JsonNode expected = MAPPER.readTree(Fixtures.read("v3/requests/project-name-token.json"));
         JsonNode project = expected.at("/auth/scope/project");
-        KeystoneAuth.TokenBuilder b = KeystoneAuth.token().tokenId(expected.at("/auth/identity/token/id").asText())
+        KeystoneAuth.TokenBuilder b = KeystoneAuth.token()
+                .tokenId(expected.at("/auth/identity/token/id").asText())
                 .projectName(project.get("name").asText());
         JsonNode domain = project.get("domain");
         if (domain.has("id")) {
@@ -72,19 +93,35 @@ class KeystoneRequestBodyTest {
 
     @Test
     void v3Body_applicationCredentials_matchSamples() throws Exception {
-        assertV3("auth-application-credential-id-request.json", KeystoneAuth.applicationCredential()
-                .id("423f19a4ac1e4f48bbb4180756e6eb6c").secret("rEaqvJka48mpv").build());
-        assertV3("auth-application-credential-name-request.json", KeystoneAuth.applicationCredential()
-                .name("monitoring").userId("423f19a4ac1e4f48bbb4180756e6eb6c").secret("rEaqvJka48mpv").build());
+        assertV3(
+                "auth-application-credential-id-request.json",
+                KeystoneAuth.applicationCredential()
+                        .id("423f19a4ac1e4f48bbb4180756e6eb6c")
+                        .secret("rEaqvJka48mpv")
+                        .build());
+        assertV3(
+                "auth-application-credential-name-request.json",
+                KeystoneAuth.applicationCredential()
+                        .name("monitoring")
+                        .userId("423f19a4ac1e4f48bbb4180756e6eb6c")
+                        .secret("rEaqvJka48mpv")
+                        .build());
     }
 
     @Test
     void v2Body_passwordAndToken_matchSamples() throws Exception {
-        assertEquals(MAPPER.readTree(Fixtures.read("v2/authenticate-credentials-request.json")),
-                MAPPER.valueToTree(KeystoneProtocol.v2Body(KeystoneAuth.password().username("admin")
-                        .password("secretsecret").projectName("admin").build())));
-        assertEquals(MAPPER.readTree(Fixtures.read("v2/authenticate-token-request.json")),
+        assertEquals(
+                MAPPER.readTree(Fixtures.read("v2/authenticate-credentials-request.json")),
+                MAPPER.valueToTree(KeystoneProtocol.v2Body(KeystoneAuth.password()
+                        .username("admin")
+                        .password("secretsecret")
+                        .projectName("admin")
+                        .build())));
+        assertEquals(
+                MAPPER.readTree(Fixtures.read("v2/authenticate-token-request.json")),
                 MAPPER.valueToTree(KeystoneProtocol.v2Body(KeystoneAuth.token()
-                        .tokenId("cbc36478b0bd8e67e89469c7749d4127").projectName("demo").build())));
+                        .tokenId("cbc36478b0bd8e67e89469c7749d4127")
+                        .projectName("demo")
+                        .build())));
     }
 }

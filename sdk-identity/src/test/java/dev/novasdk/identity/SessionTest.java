@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Sessions against a stubbed Keystone: every method, scope, version, discovery form and catalog choice. */
 class SessionTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     // The api-ref samples expire at 2015-11-07T02:58:43Z; the clock stands an hour before.
     private final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2015-11-07T01:58:00Z"));
@@ -45,27 +47,45 @@ class SessionTest {
     private static final String PASSWORD = "devstacker-pw";
 
     private KeystoneAuth adminPassword() {
-        return KeystoneAuth.password().username("admin").userDomainName("Default").password(PASSWORD)
-                .projectName("admin").projectDomainName("Default").build();
+        return KeystoneAuth.password()
+                .username("admin")
+                .userDomainName("Default")
+                .password(PASSWORD)
+                .projectName("admin")
+                .projectDomainName("Default")
+                .build();
     }
 
     private Session.Builder session(String authPath, KeystoneAuth auth) {
-        return Session.builder().authUrl(wm.baseUrl() + authPath).auth(auth).clock(clock).sleeper(d -> { });
+        return Session.builder()
+                .authUrl(wm.baseUrl() + authPath)
+                .auth(auth)
+                .clock(clock)
+                .sleeper(d -> {});
     }
 
     private static void stubV3(String fixture, String token) {
-        wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withHeader("X-Subject-Token", token)
-                .withHeader("x-openstack-request-id", "req-auth")
-                .withBody(Fixtures.read("v3/responses/" + fixture))));
+        wm.stubFor(post(urlEqualTo("/v3/auth/tokens"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Subject-Token", token)
+                        .withHeader("x-openstack-request-id", "req-auth")
+                        .withBody(Fixtures.read("v3/responses/" + fixture))));
     }
 
     private static String keystoneRoot(String... versions) {
         StringBuilder sb = new StringBuilder("{\"versions\": {\"values\": [");
         for (int i = 0; i < versions.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"id\": \"").append(versions[i]).append("\", \"status\": \"stable\", ")
-                    .append("\"links\": [{\"rel\": \"self\", \"href\": \"").append(wm.baseUrl()).append('/')
-                    .append(versions[i].startsWith("v3") ? "v3" : "v2.0").append("/\"}]}");
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"id\": \"")
+                    .append(versions[i])
+                    .append("\", \"status\": \"stable\", ")
+                    .append("\"links\": [{\"rel\": \"self\", \"href\": \"")
+                    .append(wm.baseUrl())
+                    .append('/')
+                    .append(versions[i].startsWith("v3") ? "v3" : "v2.0")
+                    .append("/\"}]}");
         }
         return sb.append("]}}").toString();
     }
@@ -79,41 +99,80 @@ class SessionTest {
             assertEquals("tok-1", t.id());
             assertEquals(Optional.of(Instant.parse("2015-11-07T02:58:43.578887Z")), t.expiresAt());
             assertEquals(Optional.of("admin"), t.project().flatMap(NamedRef::name));
-            assertEquals(Optional.of("Default"), t.user().flatMap(NamedRef::domain).flatMap(NamedRef::name));
+            assertEquals(
+                    Optional.of("Default"), t.user().flatMap(NamedRef::domain).flatMap(NamedRef::name));
             assertEquals(List.of("password"), t.methods());
             assertEquals("admin", t.roles().get(0).name().orElseThrow());
             assertEquals("v3", t.identityVersion());
             assertFalse(t.toString().contains("tok-1"), t.toString());
         }
-        wm.verify(1, postRequestedFor(urlEqualTo("/v3/auth/tokens")).withRequestBody(equalToJson(
-                "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"admin\", "
-                        + "\"domain\": {\"name\": \"Default\"}, \"password\": \"" + PASSWORD + "\"}}}, "
-                        + "\"scope\": {\"project\": {\"name\": \"admin\", \"domain\": {\"name\": \"Default\"}}}}}")));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v3/auth/tokens"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"admin\", "
+                                                + "\"domain\": {\"name\": \"Default\"}, \"password\": \"" + PASSWORD
+                                                + "\"}}}, "
+                                                + "\"scope\": {\"project\": {\"name\": \"admin\", \"domain\": {\"name\": \"Default\"}}}}}")));
     }
 
     @Test
     void token_v3OtherScopesAndMethods_parseTheirSamples() {
         stubV3("domain-scoped-password.json", "d");
-        try (Session s = session("/v3", KeystoneAuth.password().userId("u").password(PASSWORD).domainId("default").build()).build()) {
+        try (Session s = session(
+                        "/v3",
+                        KeystoneAuth.password()
+                                .userId("u")
+                                .password(PASSWORD)
+                                .domainId("default")
+                                .build())
+                .build()) {
             assertEquals(Optional.of("default"), s.token().domain().flatMap(NamedRef::id));
         }
         stubV3("system-scoped-password.json", "s");
-        try (Session s = session("/v3", KeystoneAuth.password().userId("u").password(PASSWORD).systemScope().build()).build()) {
+        try (Session s = session(
+                        "/v3",
+                        KeystoneAuth.password()
+                                .userId("u")
+                                .password(PASSWORD)
+                                .systemScope()
+                                .build())
+                .build()) {
             assertTrue(s.token().systemScoped());
         }
         stubV3("unscoped-password.json", "u");
-        try (Session s = session("/v3", KeystoneAuth.password().userId("u").password(PASSWORD).scope(Scope.unscoped()).build()).build()) {
+        try (Session s = session(
+                        "/v3",
+                        KeystoneAuth.password()
+                                .userId("u")
+                                .password(PASSWORD)
+                                .scope(Scope.unscoped())
+                                .build())
+                .build()) {
             assertTrue(s.token().project().isEmpty());
             assertTrue(s.token().catalog().services().isEmpty());
         }
         stubV3("project-scoped-token.json", "rescoped");
-        try (Session s = session("/v3", KeystoneAuth.token().tokenId("old-token").projectId("a6944d763bf64ee6a275f1263fae0352").build()).build()) {
-            assertTrue(s.token().methods().contains("token"), s.token().methods().toString());
+        try (Session s = session(
+                        "/v3",
+                        KeystoneAuth.token()
+                                .tokenId("old-token")
+                                .projectId("a6944d763bf64ee6a275f1263fae0352")
+                                .build())
+                .build()) {
+            assertTrue(
+                    s.token().methods().contains("token"), s.token().methods().toString());
         }
         clock.set(Instant.parse("2018-01-15T21:00:00Z"));
         stubV3("auth-application-credential-response.json", "ac");
-        try (Session s = session("/v3", KeystoneAuth.applicationCredential().id("423f19a4ac1e4f48bbb4180756e6eb6c")
-                .secret("rEaqvJka48mpv").build()).build()) {
+        try (Session s = session(
+                        "/v3",
+                        KeystoneAuth.applicationCredential()
+                                .id("423f19a4ac1e4f48bbb4180756e6eb6c")
+                                .secret("rEaqvJka48mpv")
+                                .build())
+                .build()) {
             assertEquals(List.of("application_credential"), s.token().methods());
         }
     }
@@ -121,28 +180,45 @@ class SessionTest {
     @Test
     void token_v20PasswordWithTenant_usesV2AndCatalogUrlsAsGiven() {
         clock.set(Instant.parse("2014-01-31T10:00:00Z"));
-        wm.stubFor(post(urlEqualTo("/v2.0/tokens")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.read("v2/authenticate-response.json"))));
-        try (Session s = session("/v2.0", KeystoneAuth.password().username("admin").password(PASSWORD)
-                .projectName("admin").build()).build()) {
+        wm.stubFor(post(urlEqualTo("/v2.0/tokens"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("v2/authenticate-response.json"))));
+        try (Session s = session(
+                        "/v2.0",
+                        KeystoneAuth.password()
+                                .username("admin")
+                                .password(PASSWORD)
+                                .projectName("admin")
+                                .build())
+                .build()) {
             Token t = s.token();
 
             assertEquals("admin_id", t.id());
             assertEquals("v2.0", t.identityVersion());
-            assertEquals(Optional.of("73f0aa26640f4971864919d0eb0f0880"), t.project().flatMap(NamedRef::id));
-            assertEquals(URI.create("http://23.253.72.207:8774/v2/73f0aa26640f4971864919d0eb0f0880"), s.endpoint("compute"));
-            assertEquals(URI.create("http://23.253.72.207:8776/v2/73f0aa26640f4971864919d0eb0f0880"), s.endpoint("block-storage"));
+            assertEquals(
+                    Optional.of("73f0aa26640f4971864919d0eb0f0880"), t.project().flatMap(NamedRef::id));
+            assertEquals(
+                    URI.create("http://23.253.72.207:8774/v2/73f0aa26640f4971864919d0eb0f0880"), s.endpoint("compute"));
+            assertEquals(
+                    URI.create("http://23.253.72.207:8776/v2/73f0aa26640f4971864919d0eb0f0880"),
+                    s.endpoint("block-storage"));
         }
-        wm.verify(postRequestedFor(urlEqualTo("/v2.0/tokens")).withRequestBody(equalToJson(
-                "{\"auth\": {\"tenantName\": \"admin\", \"passwordCredentials\": {\"username\": \"admin\", \"password\": \""
-                        + PASSWORD + "\"}}}")));
+        wm.verify(postRequestedFor(urlEqualTo("/v2.0/tokens"))
+                .withRequestBody(equalToJson(
+                        "{\"auth\": {\"tenantName\": \"admin\", \"passwordCredentials\": {\"username\": \"admin\", \"password\": \""
+                                + PASSWORD + "\"}}}")));
     }
 
     @Test
     void token_eachAuthUrlForm_discoversTheVersion() {
         stubV3("lab-like-two-regions.json", "tok");
-        wm.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(300)
-                .withHeader("Content-Type", "application/json").withBody(keystoneRoot("v3.14"))));
+        wm.stubFor(get(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(300)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(keystoneRoot("v3.14"))));
         for (String form : List.of("", "/", "/v3", "/v3/")) {
             try (Session s = session(form, adminPassword()).build()) {
                 assertEquals("v3", s.identityVersion(), form);
@@ -155,11 +231,24 @@ class SessionTest {
     @Test
     void token_rootOffersOnlyV20_usesV20() {
         clock.set(Instant.parse("2014-01-31T10:00:00Z"));
-        wm.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(300)
-                .withHeader("Content-Type", "application/json").withBody(keystoneRoot("v2.0"))));
-        wm.stubFor(post(urlEqualTo("/v2.0/tokens")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.read("v2/authenticate-response.json"))));
-        try (Session s = session("", KeystoneAuth.password().username("admin").password(PASSWORD).projectName("admin").build()).build()) {
+        wm.stubFor(get(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(300)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(keystoneRoot("v2.0"))));
+        wm.stubFor(post(urlEqualTo("/v2.0/tokens"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("v2/authenticate-response.json"))));
+        try (Session s = session(
+                        "",
+                        KeystoneAuth.password()
+                                .username("admin")
+                                .password(PASSWORD)
+                                .projectName("admin")
+                                .build())
+                .build()) {
             assertEquals("v2.0", s.identityVersion());
         }
         wm.verify(1, postRequestedFor(urlEqualTo("/v2.0/tokens")));
@@ -171,20 +260,33 @@ class SessionTest {
         stubV3("lab-like-two-regions.json", "tok");
         try (Session s = session("/v3", adminPassword()).region("RegionOne").build()) {
             assertEquals(URI.create("http://nova-one.example:8774/v2.1"), s.endpoint("compute"));
-            assertEquals(URI.create("http://nova-one.internal:8774/v2.1"), s.resolve(EndpointQuery.builder("compute")
-                    .endpointInterface(EndpointInterface.INTERNAL).build()));
-            assertEquals(URI.create("http://nova-one.admin:8774/v2.1"), s.resolve(EndpointQuery.builder("compute")
-                    .endpointInterface(EndpointInterface.ADMIN).build()));
-            assertEquals(URI.create("http://nova-two.example:8774/v2.1"), s.resolve(EndpointQuery.builder("compute")
-                    .region("RegionTwo").build()));
+            assertEquals(
+                    URI.create("http://nova-one.internal:8774/v2.1"),
+                    s.resolve(EndpointQuery.builder("compute")
+                            .endpointInterface(EndpointInterface.INTERNAL)
+                            .build()));
+            assertEquals(
+                    URI.create("http://nova-one.admin:8774/v2.1"),
+                    s.resolve(EndpointQuery.builder("compute")
+                            .endpointInterface(EndpointInterface.ADMIN)
+                            .build()));
+            assertEquals(
+                    URI.create("http://nova-two.example:8774/v2.1"),
+                    s.resolve(
+                            EndpointQuery.builder("compute").region("RegionTwo").build()));
             assertEquals(URI.create("http://glance.example:9292"), s.endpoint("image"));
             assertEquals(URI.create("http://cinder.example:8776/v3/p1"), s.endpoint("block-storage"));
             assertEquals(URI.create("http://cinder.example:8776/v3/p1"), s.endpoint("volumev3"));
-            assertEquals(URI.create("http://nova-one.example:8774/v2.1"), s.resolve(EndpointQuery.builder("compute")
-                    .serviceName("nova").build()));
+            assertEquals(
+                    URI.create("http://nova-one.example:8774/v2.1"),
+                    s.resolve(
+                            EndpointQuery.builder("compute").serviceName("nova").build()));
         }
-        try (Session s = session("/v3", adminPassword()).endpointInterface(EndpointInterface.INTERNAL).region("RegionOne")
-                .endpointOverride("image", URI.create("http://override:9292")).build()) {
+        try (Session s = session("/v3", adminPassword())
+                .endpointInterface(EndpointInterface.INTERNAL)
+                .region("RegionOne")
+                .endpointOverride("image", URI.create("http://override:9292"))
+                .build()) {
             assertEquals(URI.create("http://nova-one.internal:8774/v2.1"), s.endpoint("compute"));
             assertEquals(URI.create("http://override:9292"), s.endpoint("image"));
         }
@@ -211,7 +313,8 @@ class SessionTest {
         try (Session s = session("/v3", adminPassword()).build()) {
             EndpointNotFoundException e = assertThrows(EndpointNotFoundException.class, () -> s.endpoint("compute"));
 
-            assertEquals("no service of type compute in the service catalog; the types it has are [identity, image]",
+            assertEquals(
+                    "no service of type compute in the service catalog; the types it has are [identity, image]",
                     e.getMessage());
             assertEquals(List.of("identity", "image"), e.candidates());
         }
@@ -238,8 +341,12 @@ class SessionTest {
         clock.set(Instant.parse("2030-01-01T11:00:00Z"));
         // Keystone issues a new id each time; a refresh that got the stale id back would rightly try again.
         for (String[] step : new String[][] {{Scenario.STARTED, "tok-1", "second"}, {"second", "tok-2", "third"}}) {
-            wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("ids").whenScenarioStateIs(step[0])
-                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            wm.stubFor(post(urlEqualTo("/v3/auth/tokens"))
+                    .inScenario("ids")
+                    .whenScenarioStateIs(step[0])
+                    .willReturn(aResponse()
+                            .withStatus(201)
+                            .withHeader("Content-Type", "application/json")
                             .withHeader("X-Subject-Token", step[1])
                             .withBody(Fixtures.read("v3/responses/lab-like-two-regions.json")))
                     .willSetStateTo(step[2]));
@@ -271,12 +378,14 @@ class SessionTest {
 
     @Test
     void token_wrongPassword_oneRequestThenAuthenticationExceptionWithKeystoneMessage() {
-        wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("WWW-Authenticate", "Keystone uri=\"" + wm.baseUrl() + "\"")
-                .withHeader("x-openstack-request-id", "req-7f3a")
-                .withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
-                        + "\"message\": \"The request you have made requires authentication.\"}}")));
+        wm.stubFor(post(urlEqualTo("/v3/auth/tokens"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("WWW-Authenticate", "Keystone uri=\"" + wm.baseUrl() + "\"")
+                        .withHeader("x-openstack-request-id", "req-7f3a")
+                        .withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
+                                + "\"message\": \"The request you have made requires authentication.\"}}")));
         try (Session s = session("/v3", adminPassword()).build()) {
             AuthenticationException e = assertThrows(AuthenticationException.class, s::token);
 
@@ -293,8 +402,11 @@ class SessionTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (Session s = Session.builder().authUrl("http://127.0.0.1:" + port + "/v3").auth(adminPassword())
-                .sleeper(d -> { }).build()) {
+        try (Session s = Session.builder()
+                .authUrl("http://127.0.0.1:" + port + "/v3")
+                .auth(adminPassword())
+                .sleeper(d -> {})
+                .build()) {
             TransportException e = assertThrows(TransportException.class, s::token);
 
             assertEquals(TransportException.Kind.CONNECT_FAILED, e.kind());
@@ -304,14 +416,31 @@ class SessionTest {
 
     @Test
     void build_missingSettings_failBeforeAnyRequest() {
-        assertEquals("authUrl is not set (OS_AUTH_URL)",
-                assertThrows(IllegalArgumentException.class, () -> Session.builder().auth(adminPassword()).build()).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Session.builder().authUrl("http://h/v3")
-                .auth(KeystoneAuth.password().username("u").password("p").build()).build()).getMessage()
+        assertEquals(
+                "authUrl is not set (OS_AUTH_URL)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Session.builder().auth(adminPassword()).build())
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Session.builder()
+                        .authUrl("http://h/v3")
+                        .auth(KeystoneAuth.password()
+                                .username("u")
+                                .password("p")
+                                .build())
+                        .build())
+                .getMessage()
                 .startsWith("user domain is not set"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Session.builder().authUrl("keystone:5000")).getMessage()
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> Session.builder().authUrl("keystone:5000"))
+                .getMessage()
                 .startsWith("authUrl must be an absolute http(s) URL"));
-        assertFalse(Session.builder().authUrl("http://h/v3").auth(adminPassword()).build().toString().contains(PASSWORD));
+        assertFalse(Session.builder()
+                .authUrl("http://h/v3")
+                .auth(adminPassword())
+                .build()
+                .toString()
+                .contains(PASSWORD));
         assertTrue(wm.getAllServeEvents().isEmpty());
     }
 }

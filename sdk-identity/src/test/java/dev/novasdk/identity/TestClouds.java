@@ -24,8 +24,7 @@ final class TestClouds {
             "OS_IDENTITY_API_VERSION", "3",
             "OS_INTERFACE", "public");
 
-    private TestClouds() {
-    }
+    private TestClouds() {}
 
     /** A builder reading only {@code env} and searching only {@code dir}. */
     static CloudConfig.Builder builder(Map<String, String> env, Path dir) {

@@ -23,9 +23,12 @@ import java.util.function.Consumer;
  * lock-ordering puzzles.
  */
 final class CloudState {
-    static final DateTimeFormatter SECONDS_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter MICROS_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SECONDS_Z =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter MICROS_Z =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,13 +51,19 @@ final class CloudState {
     final Map<String, Server> servers = new LinkedHashMap<>();
     /** Servers that are gone; kept for {@code os-instance-actions} (readable for deleted servers from 2.21). */
     final Map<String, Server> deletedServers = new LinkedHashMap<>();
+
     final Quota quota;
 
     long serverSeq;
     long keypairSeq;
     long imageSeq;
 
-    CloudState(Clock clock, Duration tokenLifetime, Duration stepDuration, boolean instantBoot, boolean instantDelete,
+    CloudState(
+            Clock clock,
+            Duration tokenLifetime,
+            Duration stepDuration,
+            boolean instantBoot,
+            boolean instantDelete,
             Quota quota) {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
@@ -166,6 +175,7 @@ final class CloudState {
         final Domain domain;
         /** Roles by project id, in the order Keystone lists them. */
         final Map<String, List<Role>> projectRoles = new LinkedHashMap<>();
+
         final List<Role> domainRoles = new ArrayList<>();
         final List<Role> systemRoles = new ArrayList<>();
 
@@ -182,7 +192,12 @@ final class CloudState {
         }
     }
 
-    enum ScopeKind { PROJECT, DOMAIN, SYSTEM, UNSCOPED }
+    enum ScopeKind {
+        PROJECT,
+        DOMAIN,
+        SYSTEM,
+        UNSCOPED
+    }
 
     static final class Token {
         final String id;
@@ -199,8 +214,19 @@ final class CloudState {
         final AppCred appCred;
         final String identityVersion;
 
-        Token(String id, User user, ScopeKind scope, Project project, Domain domain, List<Role> roles, List<String> methods,
-                List<String> auditIds, Instant issuedAt, Instant expiresAt, AppCred appCred, String identityVersion) {
+        Token(
+                String id,
+                User user,
+                ScopeKind scope,
+                Project project,
+                Domain domain,
+                List<Role> roles,
+                List<String> methods,
+                List<String> auditIds,
+                Instant issuedAt,
+                Instant expiresAt,
+                AppCred appCred,
+                String identityVersion) {
             this.id = id;
             this.user = user;
             this.scope = scope;
@@ -235,8 +261,16 @@ final class CloudState {
         final Instant expiresAt;
         final boolean unrestricted;
 
-        AppCred(String id, String name, String description, String secret, User user, Project project, List<Role> roles,
-                Instant expiresAt, boolean unrestricted) {
+        AppCred(
+                String id,
+                String name,
+                String description,
+                String secret,
+                User user,
+                Project project,
+                List<Role> roles,
+                Instant expiresAt,
+                boolean unrestricted) {
             this.id = id;
             this.name = name;
             this.description = description;
@@ -262,8 +296,18 @@ final class CloudState {
         final Map<String, String> extraSpecs;
         final double rxtxFactor;
 
-        Flavor(String id, String name, int ramMb, int vcpus, int diskGb, int swapMb, int ephemeralGb, boolean isPublic,
-                String description, Map<String, String> extraSpecs, double rxtxFactor) {
+        Flavor(
+                String id,
+                String name,
+                int ramMb,
+                int vcpus,
+                int diskGb,
+                int swapMb,
+                int ephemeralGb,
+                boolean isPublic,
+                String description,
+                Map<String, String> extraSpecs,
+                double rxtxFactor) {
             this.id = id;
             this.name = name;
             this.ramMb = ramMb;
@@ -298,9 +342,24 @@ final class CloudState {
         Instant updatedAt;
         final long seq;
 
-        Image(String id, String name, String status, String visibility, String owner, String diskFormat,
-                String containerFormat, Long size, Long virtualSize, String checksum, String hashValue, int minRam,
-                int minDisk, Map<String, String> properties, List<String> tags, Instant createdAt, long seq) {
+        Image(
+                String id,
+                String name,
+                String status,
+                String visibility,
+                String owner,
+                String diskFormat,
+                String containerFormat,
+                Long size,
+                Long virtualSize,
+                String checksum,
+                String hashValue,
+                int minRam,
+                int minDisk,
+                Map<String, String> properties,
+                List<String> tags,
+                Instant createdAt,
+                long seq) {
             this.id = id;
             this.name = name;
             this.status = status;
@@ -331,7 +390,14 @@ final class CloudState {
         final String type;
         final Instant createdAt;
 
-        Keypair(long id, String name, String userId, String publicKey, String fingerprint, String type, Instant createdAt) {
+        Keypair(
+                long id,
+                String name,
+                String userId,
+                String publicKey,
+                String fingerprint,
+                String type,
+                Instant createdAt) {
             this.id = id;
             this.name = name;
             this.userId = userId;
@@ -468,10 +534,28 @@ final class CloudState {
         final Deque<Step> steps = new ArrayDeque<>();
         final List<Action> actions = new ArrayList<>();
 
-        Server(String id, long seq, String name, String projectId, String userId, Flavor flavor, String imageId,
-                Map<String, String> metadata, String keyName, String description, List<String> tags, String hostname,
-                String diskConfig, boolean configDrive, String userData, String requestedAz, String reservationId,
-                int launchIndex, List<Volume> volumes, List<String> securityGroups, List<String> trustedCertificates,
+        Server(
+                String id,
+                long seq,
+                String name,
+                String projectId,
+                String userId,
+                Flavor flavor,
+                String imageId,
+                Map<String, String> metadata,
+                String keyName,
+                String description,
+                List<String> tags,
+                String hostname,
+                String diskConfig,
+                boolean configDrive,
+                String userData,
+                String requestedAz,
+                String reservationId,
+                int launchIndex,
+                List<Volume> volumes,
+                List<String> securityGroups,
+                List<String> trustedCertificates,
                 Instant created) {
             this.id = id;
             this.seq = seq;
@@ -502,7 +586,8 @@ final class CloudState {
         /** Nova's status for the vm_state/task_state pair ({@code nova/api/openstack/common.py}). */
         String status() {
             switch (vmState) {
-                case "building": return "BUILD";
+                case "building":
+                    return "BUILD";
                 case "active":
                     if ("rebooting".equals(taskState)) {
                         return "REBOOT";
@@ -511,10 +596,14 @@ final class CloudState {
                         return "HARD_REBOOT";
                     }
                     return "ACTIVE";
-                case "stopped": return "SHUTOFF";
-                case "error": return "ERROR";
-                case "deleted": return "DELETED";
-                default: return "UNKNOWN";
+                case "stopped":
+                    return "SHUTOFF";
+                case "error":
+                    return "ERROR";
+                case "deleted":
+                    return "DELETED";
+                default:
+                    return "UNKNOWN";
             }
         }
 

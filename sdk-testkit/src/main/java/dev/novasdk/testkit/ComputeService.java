@@ -117,18 +117,30 @@ final class ComputeService {
 
     static String faultName(int status) {
         switch (status) {
-            case 400: return "badRequest";
-            case 401: return "unauthorized";
-            case 403: return "forbidden";
-            case 404: return "itemNotFound";
-            case 405: return "badMethod";
-            case 409: return "conflictingRequest";
-            case 413: return "overLimit";
-            case 415: return "badMediaType";
-            case 429: return "overLimit";
-            case 501: return "notImplemented";
-            case 503: return "serviceUnavailable";
-            default: return "computeFault";
+            case 400:
+                return "badRequest";
+            case 401:
+                return "unauthorized";
+            case 403:
+                return "forbidden";
+            case 404:
+                return "itemNotFound";
+            case 405:
+                return "badMethod";
+            case 409:
+                return "conflictingRequest";
+            case 413:
+                return "overLimit";
+            case 415:
+                return "badMediaType";
+            case 429:
+                return "overLimit";
+            case 501:
+                return "notImplemented";
+            case 503:
+                return "serviceUnavailable";
+            default:
+                return "computeFault";
         }
     }
 
@@ -162,7 +174,9 @@ final class ComputeService {
         err.put("code", 401);
         err.put("title", "Unauthorized");
         err.put("message", IdentityService.AUTH_REQUIRED);
-        return new Resp(401).header("Content-Type", Resp.JSON).body(PyJson.dumps(Map.of("error", err)))
+        return new Resp(401)
+                .header("Content-Type", Resp.JSON)
+                .body(PyJson.dumps(Map.of("error", err)))
                 .header("WWW-Authenticate", "Keystone uri=\"" + cloud.identityRoot() + "\"");
     }
 
@@ -209,8 +223,10 @@ final class ComputeService {
         described.put("type", "text/html");
         described.put("href", "http://docs.openstack.org/");
         v.put("links", List.of(ServerViews.link("self", req.origin + FakeCloud.COMPUTE_PATH + "/v2.1/"), described));
-        v.put("media-types", List.of(PyJson.obj("base", "application/json",
-                "type", "application/vnd.openstack.compute+json;version=2.1")));
+        v.put(
+                "media-types",
+                List.of(PyJson.obj(
+                        "base", "application/json", "type", "application/vnd.openstack.compute+json;version=2.1")));
         return Map.of("version", v);
     }
 
@@ -243,22 +259,31 @@ final class ComputeService {
         }
         Matcher m = VERSION.matcher(value);
         if (!m.matches()) {
-            rejected[0] = fault(400, "API Version String " + value + " is of invalid format. Must be of format"
-                    + " MajorNum.MinorNum.", null);
+            rejected[0] = fault(
+                    400,
+                    "API Version String " + value + " is of invalid format. Must be of format" + " MajorNum.MinorNum.",
+                    null);
             return null;
         }
         Microversion v;
         try {
             v = Microversion.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         } catch (NumberFormatException e) {
-            rejected[0] = fault(400, "API Version String " + value + " is of invalid format. Must be of format"
-                    + " MajorNum.MinorNum.", null);
+            rejected[0] = fault(
+                    400,
+                    "API Version String " + value + " is of invalid format. Must be of format" + " MajorNum.MinorNum.",
+                    null);
             return null;
         }
         if (v.compareTo(cloud.minMicroversion) < 0 || v.compareTo(cloud.maxMicroversion) > 0) {
-            rejected[0] = versionHeaders(fault(406, "Version " + versionText(v) + " is not supported by the API. Minimum is "
-                    + versionText(cloud.minMicroversion) + " and maximum is " + versionText(cloud.maxMicroversion) + ".",
-                    null), v);
+            rejected[0] = versionHeaders(
+                    fault(
+                            406,
+                            "Version " + versionText(v) + " is not supported by the API. Minimum is "
+                                    + versionText(cloud.minMicroversion) + " and maximum is "
+                                    + versionText(cloud.maxMicroversion) + ".",
+                            null),
+                    v);
             return null;
         }
         return v;
@@ -297,8 +322,13 @@ final class ComputeService {
         if (segments.size() >= 2 && !COLLECTIONS.contains(segments.get(0)) && COLLECTIONS.contains(segments.get(1))) {
             String urlProject = segments.remove(0);
             if (!urlProject.equals(token.project.id)) {
-                return versionHeaders(fault(400, "Malformed request URL: URL's project_id '" + urlProject
-                        + "' doesn't match Context's project_id '" + token.project.id + "'", null), v);
+                return versionHeaders(
+                        fault(
+                                400,
+                                "Malformed request URL: URL's project_id '" + urlProject
+                                        + "' doesn't match Context's project_id '" + token.project.id + "'",
+                                null),
+                        v);
             }
             projectPrefix = "/" + urlProject;
         }
@@ -318,10 +348,14 @@ final class ComputeService {
             throw new Unrouted();
         }
         switch (s.get(0)) {
-            case "servers": return servers.route(ctx, s);
-            case "flavors": return flavors(ctx, s, m);
-            case "images": return images(ctx, s, m);
-            case "os-keypairs": return keypairs(ctx, s, m);
+            case "servers":
+                return servers.route(ctx, s);
+            case "flavors":
+                return flavors(ctx, s, m);
+            case "images":
+                return images(ctx, s, m);
+            case "os-keypairs":
+                return keypairs(ctx, s, m);
             case "limits":
                 if (s.size() == 1 && m.equals("GET")) {
                     return limits(ctx);
@@ -397,7 +431,8 @@ final class ComputeService {
             if (q.length() > 0) {
                 q.append('&');
             }
-            q.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+            q.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
         return List.of(ServerViews.link("next", ctx.link(collectionPath) + "?" + q));
@@ -557,9 +592,17 @@ final class ComputeService {
             }
             Object isPublic = f.get("os-flavor-access:is_public");
             Object rxtx = f.get("rxtx_factor");
-            Flavor flavor = new Flavor(id, name, intOf(f.get("ram"), 0), intOf(f.get("vcpus"), 0), intOf(f.get("disk"), 0),
-                    intOf(f.get("swap"), 0), intOf(f.get("OS-FLV-EXT-DATA:ephemeral"), 0),
-                    isPublic == null || truthy(isPublic), (String) f.get("description"), new LinkedHashMap<>(),
+            Flavor flavor = new Flavor(
+                    id,
+                    name,
+                    intOf(f.get("ram"), 0),
+                    intOf(f.get("vcpus"), 0),
+                    intOf(f.get("disk"), 0),
+                    intOf(f.get("swap"), 0),
+                    intOf(f.get("OS-FLV-EXT-DATA:ephemeral"), 0),
+                    isPublic == null || truthy(isPublic),
+                    (String) f.get("description"),
+                    new LinkedHashMap<>(),
                     rxtx == null ? 1.0 : Double.parseDouble(PyJson.str(rxtx)));
             state.flavors.put(id, flavor);
             return Resp.json(200, Map.of("flavor", flavorDoc(ctx, flavor, true)));
@@ -643,12 +686,30 @@ final class ComputeService {
             String status;
             int progress;
             switch (i.status) {
-                case "active": status = "ACTIVE"; progress = 100; break;
-                case "queued": status = "SAVING"; progress = 25; break;
-                case "saving": status = "SAVING"; progress = 50; break;
-                case "deleted": case "pending_delete": status = "DELETED"; progress = 0; break;
-                case "killed": status = "ERROR"; progress = 0; break;
-                default: status = "UNKNOWN"; progress = 0;
+                case "active":
+                    status = "ACTIVE";
+                    progress = 100;
+                    break;
+                case "queued":
+                    status = "SAVING";
+                    progress = 25;
+                    break;
+                case "saving":
+                    status = "SAVING";
+                    progress = 50;
+                    break;
+                case "deleted":
+                case "pending_delete":
+                    status = "DELETED";
+                    progress = 0;
+                    break;
+                case "killed":
+                    status = "ERROR";
+                    progress = 0;
+                    break;
+                default:
+                    status = "UNKNOWN";
+                    progress = 0;
             }
             m.put("status", status);
             m.put("progress", progress);
@@ -714,7 +775,8 @@ final class ComputeService {
 
     private Resp keypairList(Ctx ctx) {
         synchronized (state) {
-            List<Keypair> mine = new ArrayList<>(state.keypairs.getOrDefault(ctx.userId(), Map.of()).values());
+            List<Keypair> mine = new ArrayList<>(
+                    state.keypairs.getOrDefault(ctx.userId(), Map.of()).values());
             mine.sort(Comparator.comparing(k -> k.name));
             int start = 0;
             int limit = Integer.MAX_VALUE;
@@ -781,8 +843,7 @@ final class ComputeService {
             if (mine.containsKey(name)) {
                 throw new NovaFault(409, "Key pair '" + name + "' already exists.");
             }
-            Keypair kp = new Keypair(++state.keypairSeq, name, ctx.userId(), publicKey, fingerprint, type,
-                    state.now());
+            Keypair kp = new Keypair(++state.keypairSeq, name, ctx.userId(), publicKey, fingerprint, type, state.now());
             mine.put(name, kp);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -844,7 +905,8 @@ final class ComputeService {
             writeSshString(out, "ssh-rsa".getBytes(StandardCharsets.US_ASCII));
             writeSshString(out, pub.getPublicExponent().toByteArray());
             writeSshString(out, pub.getModulus().toByteArray());
-            String publicKey = "ssh-rsa " + Base64.getEncoder().encodeToString(out.toByteArray()) + " Generated-by-Nova";
+            String publicKey =
+                    "ssh-rsa " + Base64.getEncoder().encodeToString(out.toByteArray()) + " Generated-by-Nova";
             String privateKey = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(kp.getPrivate().getEncoded())
@@ -906,5 +968,4 @@ final class ComputeService {
         limits.put("absolute", a);
         return Resp.json(200, Map.of("limits", limits));
     }
-
 }

@@ -139,11 +139,16 @@ public final class FakeCloud implements AutoCloseable {
         this.minMicroversion = b.minMicroversion;
         this.region = b.region;
         this.keystoneV2 = b.keystoneV2;
-        this.state = new CloudState(clock, b.tokenLifetime, b.stepDuration, b.instantBoot, b.instantDelete,
+        this.state = new CloudState(
+                clock,
+                b.tokenLifetime,
+                b.stepDuration,
+                b.instantBoot,
+                b.instantDelete,
                 new CloudState.Quota(b.quotaInstances, b.quotaCores, b.quotaRamMb));
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0),
-                    64);
+            this.server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a loopback port for FakeCloud", e);
         }
@@ -218,7 +223,10 @@ public final class FakeCloud implements AutoCloseable {
                 project = new Project(CloudState.hexId(), u.projectName, domain, null);
                 state.projects.put(project.id, project);
             }
-            User user = state.users.values().stream().filter(x -> x.name.equals(u.name)).findFirst().orElse(null);
+            User user = state.users.values().stream()
+                    .filter(x -> x.name.equals(u.name))
+                    .findFirst()
+                    .orElse(null);
             if (user == null) {
                 user = new User(CloudState.hexId(), u.name, u.password, domain);
                 state.users.put(user.id, user);
@@ -233,9 +241,18 @@ public final class FakeCloud implements AutoCloseable {
         // Like the lab: every seeded user has a keypair named lab-key. One key per JVM keeps startup fast.
         for (User user : state.users.values()) {
             String publicKey = LabKey.PUBLIC_KEY;
-            state.keypairs.computeIfAbsent(user.id, u -> new java.util.LinkedHashMap<>()).put("lab-key",
-                    new CloudState.Keypair(++state.keypairSeq, "lab-key", user.id, publicKey,
-                            ComputeService.fingerprint(publicKey, "ssh"), "ssh", CloudState.seconds(clock.instant())));
+            state.keypairs
+                    .computeIfAbsent(user.id, u -> new java.util.LinkedHashMap<>())
+                    .put(
+                            "lab-key",
+                            new CloudState.Keypair(
+                                    ++state.keypairSeq,
+                                    "lab-key",
+                                    user.id,
+                                    publicKey,
+                                    ComputeService.fingerprint(publicKey, "ssh"),
+                                    "ssh",
+                                    CloudState.seconds(clock.instant())));
         }
         for (Flavor f : b.flavors.values()) {
             state.flavors.put(f.id, f);
@@ -256,12 +273,27 @@ public final class FakeCloud implements AutoCloseable {
                 props.put("os_distro", "cirros");
                 props.put("os_type", "linux");
             }
-            Image i = new Image(CloudState.uuid(), name, status, "public", owner, "qcow2", "bare",
-                    hasData ? 196616L : null, hasData ? 16777216L : null,
+            Image i = new Image(
+                    CloudState.uuid(),
+                    name,
+                    status,
+                    "public",
+                    owner,
+                    "qcow2",
+                    "bare",
+                    hasData ? 196616L : null,
+                    hasData ? 16777216L : null,
                     hasData ? "37c6e1dc70aaf136834e92bf9637f613" : null,
-                    hasData ? "db0fb0265046dadb77d98e6a5149e3bfda6a2aea2c16e1644d3ea4ccd99fa168cf50ecd70536b1ef1099043ed1e2"
-                            + "5f3bdc742d1950b9fca394b9af91e736d909" : null,
-                    0, 0, props, new ArrayList<>(), at, ++state.imageSeq);
+                    hasData
+                            ? "db0fb0265046dadb77d98e6a5149e3bfda6a2aea2c16e1644d3ea4ccd99fa168cf50ecd70536b1ef1099043ed1e2"
+                                    + "5f3bdc742d1950b9fca394b9af91e736d909"
+                            : null,
+                    0,
+                    0,
+                    props,
+                    new ArrayList<>(),
+                    at,
+                    ++state.imageSeq);
             state.images.put(i.id, i);
             return i.id;
         }
@@ -278,20 +310,30 @@ public final class FakeCloud implements AutoCloseable {
             resp = dispatch(req);
         } catch (RuntimeException | IOException e) {
             // A bug in the emulator must not look like a cloud answer a client could misread as valid.
-            resp = new Resp(500).header("Content-Type", "text/plain; charset=UTF-8")
+            resp = new Resp(500)
+                    .header("Content-Type", "text/plain; charset=UTF-8")
                     .body("FakeCloud internal error: " + e);
         }
         // Recorded before answering, so a client that has its response can already see it in requests().
         if (req != null) {
             String rid = resp.header("x-openstack-request-id");
-            requests.add(new RecordedRequest(req.method, req.path, req.rawQuery, req.headers,
-                    new String(req.body, StandardCharsets.UTF_8), resp.status, rid, received));
+            requests.add(new RecordedRequest(
+                    req.method,
+                    req.path,
+                    req.rawQuery,
+                    req.headers,
+                    new String(req.body, StandardCharsets.UTF_8),
+                    resp.status,
+                    rid,
+                    received));
         }
         try {
             for (String[] h : resp.headers) {
                 ex.getResponseHeaders().add(h[0], h[1]);
             }
-            boolean noBody = resp.body.length == 0 || resp.status == 204 || resp.status == 304
+            boolean noBody = resp.body.length == 0
+                    || resp.status == 204
+                    || resp.status == 304
                     || (req != null && req.method.equals("HEAD"));
             ex.sendResponseHeaders(resp.status, noBody ? -1 : resp.body.length);
             if (!noBody) {
@@ -340,7 +382,8 @@ public final class FakeCloud implements AutoCloseable {
             }
             return image.handle(req, sub, rid);
         }
-        return WebOb.error(req, 404, "FakeCloud serves " + IDENTITY_PATH + ", " + COMPUTE_PATH + " and " + IMAGE_PATH + ".");
+        return WebOb.error(
+                req, 404, "FakeCloud serves " + IDENTITY_PATH + ", " + COMPUTE_PATH + " and " + IMAGE_PATH + ".");
     }
 
     private Resp injected(Service service, Req req, String rid) {
@@ -352,11 +395,12 @@ public final class FakeCloud implements AutoCloseable {
             }
             f.remaining--;
         }
-        String message = f.status == 429 || f.status == 413 ? "This request was rate-limited."
-                : f.status == 503 ? "The server is currently unavailable. Please try again at a later time."
-                : "FakeCloud injected a failure.";
-        String retryAfter = f.retryAfter == null ? null
-                : String.valueOf((f.retryAfter.toMillis() + 999) / 1000);
+        String message = f.status == 429 || f.status == 413
+                ? "This request was rate-limited."
+                : f.status == 503
+                        ? "The server is currently unavailable. Please try again at a later time."
+                        : "FakeCloud injected a failure.";
+        String retryAfter = f.retryAfter == null ? null : String.valueOf((f.retryAfter.toMillis() + 999) / 1000);
         Resp r;
         switch (service) {
             case COMPUTE:
@@ -476,9 +520,12 @@ public final class FakeCloud implements AutoCloseable {
     public Map<String, String> osEnvironment(String username) {
         Objects.requireNonNull(username, "username");
         synchronized (state) {
-            User user = state.users.values().stream().filter(u -> u.name.equals(username)).findFirst()
+            User user = state.users.values().stream()
+                    .filter(u -> u.name.equals(username))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no user named " + username));
-            Project project = state.projects.get(user.projectRoles.keySet().iterator().next());
+            Project project =
+                    state.projects.get(user.projectRoles.keySet().iterator().next());
             Map<String, String> env = new LinkedHashMap<>();
             env.put("OS_AUTH_URL", authUrl());
             env.put("OS_USERNAME", user.name);
@@ -652,7 +699,8 @@ public final class FakeCloud implements AutoCloseable {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         synchronized (requests) {
-            return requests.stream().filter(r -> r.method().equalsIgnoreCase(method) && r.path().startsWith(pathPrefix))
+            return requests.stream()
+                    .filter(r -> r.method().equalsIgnoreCase(method) && r.path().startsWith(pathPrefix))
                     .count();
         }
     }
@@ -691,8 +739,19 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     private static ServerSnapshot snapshot(Server s) {
-        return new ServerSnapshot(s.id, s.name, s.projectId, s.status(), s.vmState, s.taskState, s.powerState, s.flavor.id,
-                s.imageId, s.metadata, s.fault == null ? null : s.fault.message, s.created);
+        return new ServerSnapshot(
+                s.id,
+                s.name,
+                s.projectId,
+                s.status(),
+                s.vmState,
+                s.taskState,
+                s.powerState,
+                s.flavor.id,
+                s.imageId,
+                s.metadata,
+                s.fault == null ? null : s.fault.message,
+                s.created);
     }
 
     /** Stops the HTTP server and frees the port; requests in flight are cut off. Idempotent. */
@@ -708,8 +767,8 @@ public final class FakeCloud implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FakeCloud{" + baseUrl + ", nova " + ComputeService.versionText(minMicroversion) + "-" + maxMicroversion()
-                + "}";
+        return "FakeCloud{" + baseUrl + ", nova " + ComputeService.versionText(minMicroversion) + "-"
+                + maxMicroversion() + "}";
     }
 
     // ------------------------------------------------------------------ builder
@@ -793,7 +852,8 @@ public final class FakeCloud implements AutoCloseable {
             }
             Microversion v = Microversion.of(2, Integer.parseInt(m.group(2)));
             if (v.compareTo(ComputeService.MIN_SUPPORTED) < 0 || v.compareTo(ComputeService.MAX_SUPPORTED) > 0) {
-                throw new IllegalArgumentException(what + " must be within 2.1-2.93 (what FakeCloud models), got " + version);
+                throw new IllegalArgumentException(
+                        what + " must be within 2.1-2.93 (what FakeCloud models), got " + version);
             }
             return v;
         }
@@ -871,14 +931,16 @@ public final class FakeCloud implements AutoCloseable {
         public Builder flavor(String id, String name, int ramMb, int vcpus, int diskGb, int swapMb) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
-            flavors.put(id, new Flavor(id, name, ramMb, vcpus, diskGb, swapMb, 0, true, null, new LinkedHashMap<>(), 1.0));
+            flavors.put(
+                    id, new Flavor(id, name, ramMb, vcpus, diskGb, swapMb, 0, true, null, new LinkedHashMap<>(), 1.0));
             return this;
         }
 
         /** Adds a public image with a Glance status, next to the default {@code cirros} (active). */
         public Builder image(String name, String status) {
-            images.add(new ImageSpec(Objects.requireNonNull(name, "name"), Objects.requireNonNull(status, "status")
-                    .toLowerCase(Locale.ROOT)));
+            images.add(new ImageSpec(
+                    Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(status, "status").toLowerCase(Locale.ROOT)));
             return this;
         }
 

@@ -59,7 +59,9 @@ final class IdentityService {
         err.put("code", status);
         err.put("message", message);
         err.put("title", WebOb.reason(status));
-        Resp r = new Resp(status).header("Content-Type", Resp.JSON).body(PyJson.dumpsCompactSorted(Map.of("error", err)));
+        Resp r = new Resp(status)
+                .header("Content-Type", Resp.JSON)
+                .body(PyJson.dumpsCompactSorted(Map.of("error", err)));
         if (status == 401) {
             r.header("WWW-Authenticate", "Keystone uri=\"" + cloud.identityRoot() + "v3\"");
         }
@@ -85,11 +87,16 @@ final class IdentityService {
         }
         if (p.equals("/v3/auth/tokens")) {
             switch (m) {
-                case "POST": return issueV3(req);
-                case "GET": return validate(req, false);
-                case "HEAD": return validate(req, true);
-                case "DELETE": return revoke(req);
-                default: throw methodNotAllowed();
+                case "POST":
+                    return issueV3(req);
+                case "GET":
+                    return validate(req, false);
+                case "HEAD":
+                    return validate(req, true);
+                case "DELETE":
+                    return revoke(req);
+                default:
+                    throw methodNotAllowed();
             }
         }
         if (p.startsWith("/v3/users/")) {
@@ -136,9 +143,11 @@ final class IdentityService {
 
     /** werkzeug's page for a URL Keystone does not route. */
     static Resp notFoundPage() {
-        return new Resp(404).header("Content-Type", "text/html; charset=utf-8").body("<!doctype html>\n<html lang=en>\n"
-                + "<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server."
-                + " If you entered the URL manually please check your spelling and try again.</p>\n");
+        return new Resp(404)
+                .header("Content-Type", "text/html; charset=utf-8")
+                .body("<!doctype html>\n<html lang=en>\n"
+                        + "<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server."
+                        + " If you entered the URL manually please check your spelling and try again.</p>\n");
     }
 
     private Map<String, Object> versionV3() {
@@ -147,7 +156,9 @@ final class IdentityService {
         v.put("status", "stable");
         v.put("updated", "2020-04-07T00:00:00Z");
         v.put("links", List.of(link("self", cloud.identityRoot() + "v3/")));
-        v.put("media-types", List.of(PyJson.obj("base", "application/json", "type", "application/vnd.openstack.identity-v3+json")));
+        v.put(
+                "media-types",
+                List.of(PyJson.obj("base", "application/json", "type", "application/vnd.openstack.identity-v3+json")));
         return v;
     }
 
@@ -157,7 +168,10 @@ final class IdentityService {
         v.put("status", "deprecated");
         v.put("updated", "2016-08-04T00:00:00Z");
         v.put("links", List.of(link("self", cloud.identityRoot() + "v2.0/")));
-        v.put("media-types", List.of(PyJson.obj("base", "application/json", "type", "application/vnd.openstack.identity-v2.0+json")));
+        v.put(
+                "media-types",
+                List.of(PyJson.obj(
+                        "base", "application/json", "type", "application/vnd.openstack.identity-v2.0+json")));
         return v;
     }
 
@@ -242,7 +256,11 @@ final class IdentityService {
             }
             Token token = scopedToken(user, auth.get("scope"), appCred, source, methodNames, now);
             state.tokens.put(token.id, token);
-            return Resp.json(201, Map.of("token", tokenBody(token, !req.params("nocatalog").isEmpty())))
+            return Resp.json(
+                            201,
+                            Map.of(
+                                    "token",
+                                    tokenBody(token, !req.params("nocatalog").isEmpty())))
                     .header("X-Subject-Token", token.id);
         }
     }
@@ -327,14 +345,17 @@ final class IdentityService {
             }
         }
         String secret = string(a, "secret");
-        if (found == null || secret == null || !found.secret.equals(secret)
+        if (found == null
+                || secret == null
+                || !found.secret.equals(secret)
                 || (found.expiresAt != null && !now.isBefore(found.expiresAt))) {
             throw new KeystoneError(401, AUTH_REQUIRED);
         }
         return found;
     }
 
-    private Token scopedToken(User user, Object scope, AppCred appCred, Token source, List<String> methods, Instant now) {
+    private Token scopedToken(
+            User user, Object scope, AppCred appCred, Token source, List<String> methods, Instant now) {
         Instant expires = source != null ? source.expiresAt : now.plus(state.tokenLifetime);
         if (appCred != null && appCred.expiresAt != null && appCred.expiresAt.isBefore(expires)) {
             expires = appCred.expiresAt;
@@ -346,11 +367,23 @@ final class IdentityService {
         }
         String id = "gAAAAA" + CloudState.randomToken(135);
         if (appCred != null) {
-            return new Token(id, user, ScopeKind.PROJECT, appCred.project, null, appCred.roles, methods, audits, now, expires,
-                    appCred, "v3");
+            return new Token(
+                    id,
+                    user,
+                    ScopeKind.PROJECT,
+                    appCred.project,
+                    null,
+                    appCred.roles,
+                    methods,
+                    audits,
+                    now,
+                    expires,
+                    appCred,
+                    "v3");
         }
         if (scope == null || "unscoped".equals(scope)) {
-            return new Token(id, user, ScopeKind.UNSCOPED, null, null, List.of(), methods, audits, now, expires, null, "v3");
+            return new Token(
+                    id, user, ScopeKind.UNSCOPED, null, null, List.of(), methods, audits, now, expires, null, "v3");
         }
         Map<?, ?> s = map(scope);
         if (s == null) {
@@ -362,7 +395,8 @@ final class IdentityService {
             if (roles == null || roles.isEmpty()) {
                 throw new KeystoneError(401, AUTH_REQUIRED);
             }
-            return new Token(id, user, ScopeKind.PROJECT, project, null, roles, methods, audits, now, expires, null, "v3");
+            return new Token(
+                    id, user, ScopeKind.PROJECT, project, null, roles, methods, audits, now, expires, null, "v3");
         }
         if (s.containsKey("domain")) {
             Map<?, ?> d = map(s.get("domain"));
@@ -370,14 +404,36 @@ final class IdentityService {
             if (domain == null || user.domainRoles.isEmpty()) {
                 throw new KeystoneError(401, AUTH_REQUIRED);
             }
-            return new Token(id, user, ScopeKind.DOMAIN, null, domain, user.domainRoles, methods, audits, now, expires, null,
+            return new Token(
+                    id,
+                    user,
+                    ScopeKind.DOMAIN,
+                    null,
+                    domain,
+                    user.domainRoles,
+                    methods,
+                    audits,
+                    now,
+                    expires,
+                    null,
                     "v3");
         }
         if (s.containsKey("system")) {
             if (user.systemRoles.isEmpty()) {
                 throw new KeystoneError(401, AUTH_REQUIRED);
             }
-            return new Token(id, user, ScopeKind.SYSTEM, null, null, user.systemRoles, methods, audits, now, expires, null,
+            return new Token(
+                    id,
+                    user,
+                    ScopeKind.SYSTEM,
+                    null,
+                    null,
+                    user.systemRoles,
+                    methods,
+                    audits,
+                    now,
+                    expires,
+                    null,
                     "v3");
         }
         throw new KeystoneError(400, "Invalid input for field 'scope'." + MALFORMED);
@@ -515,7 +571,11 @@ final class IdentityService {
             if (head) {
                 return Resp.empty(200).header("X-Subject-Token", t.id);
             }
-            return Resp.json(200, Map.of("token", tokenBody(t, !req.params("nocatalog").isEmpty())))
+            return Resp.json(
+                            200,
+                            Map.of(
+                                    "token",
+                                    tokenBody(t, !req.params("nocatalog").isEmpty())))
                     .header("X-Subject-Token", t.id);
         }
     }
@@ -564,7 +624,9 @@ final class IdentityService {
             if (user == null) {
                 throw new KeystoneError(404, "Could not find user: " + userId + ".");
             }
-            CloudState.Role role = state.roles.values().stream().filter(r -> r.id.equals(roleId)).findFirst()
+            CloudState.Role role = state.roles.values().stream()
+                    .filter(r -> r.id.equals(roleId))
+                    .findFirst()
                     .orElseThrow(() -> new KeystoneError(404, "Could not find role: " + roleId + "."));
             if (!user.domainRoles.contains(role)) {
                 user.domainRoles.add(role);
@@ -586,12 +648,14 @@ final class IdentityService {
             Map<?, ?> a = map(b.get("application_credential"));
             String name = string(a, "name");
             if (name == null) {
-                throw new KeystoneError(400, "Invalid input for field 'name': 'name' is a required property" + MALFORMED);
+                throw new KeystoneError(
+                        400, "Invalid input for field 'name': 'name' is a required property" + MALFORMED);
             }
             for (AppCred c : state.appCreds.values()) {
                 if (c.user == t.user && c.name.equals(name)) {
-                    throw new KeystoneError(409, "Conflict occurred attempting to store application_credential"
-                            + " - Duplicate entry.");
+                    throw new KeystoneError(
+                            409,
+                            "Conflict occurred attempting to store application_credential" + " - Duplicate entry.");
                 }
             }
             Instant expires = null;
@@ -608,8 +672,16 @@ final class IdentityService {
                 secret = CloudState.randomToken(64);
             }
             boolean unrestricted = Boolean.TRUE.equals(a.get("unrestricted"));
-            AppCred c = new AppCred(CloudState.hexId(), name, string(a, "description"), secret, t.user, t.project,
-                    List.copyOf(t.roles), expires, unrestricted);
+            AppCred c = new AppCred(
+                    CloudState.hexId(),
+                    name,
+                    string(a, "description"),
+                    secret,
+                    t.user,
+                    t.project,
+                    List.copyOf(t.roles),
+                    expires,
+                    unrestricted);
             state.appCreds.put(c.id, c);
             Map<String, Object> doc = appCredDoc(c);
             doc.put("secret", c.secret);
@@ -714,7 +786,8 @@ final class IdentityService {
             String tenantName = string(auth, "tenantName");
             if (tenantId != null || tenantName != null) {
                 for (Project p : state.projects.values()) {
-                    if (p.domain == defaultDomain && (tenantId != null ? p.id.equals(tenantId) : p.name.equals(tenantName))) {
+                    if (p.domain == defaultDomain
+                            && (tenantId != null ? p.id.equals(tenantId) : p.name.equals(tenantName))) {
                         project = p;
                     }
                 }
@@ -726,9 +799,19 @@ final class IdentityService {
             List<String> audits = new ArrayList<>();
             audits.add(CloudState.randomToken(16).substring(0, 22));
             List<Role> roles = project == null ? List.of() : user.projectRoles.get(project.id);
-            Token t = new Token("gAAAAA" + CloudState.randomToken(135), user,
-                    project == null ? ScopeKind.UNSCOPED : ScopeKind.PROJECT, project, null, roles,
-                    List.of(source != null ? "token" : "password"), audits, now, expires, null, "v2.0");
+            Token t = new Token(
+                    "gAAAAA" + CloudState.randomToken(135),
+                    user,
+                    project == null ? ScopeKind.UNSCOPED : ScopeKind.PROJECT,
+                    project,
+                    null,
+                    roles,
+                    List.of(source != null ? "token" : "password"),
+                    audits,
+                    now,
+                    expires,
+                    null,
+                    "v2.0");
             state.tokens.put(t.id, t);
             return Resp.json(200, Map.of("access", accessBody(t)));
         }

@@ -18,9 +18,27 @@ import java.util.Set;
  * asks for, as in the real Glance.
  */
 final class ImageService {
-    private static final Set<String> NOT_PROPERTIES = Set.of("limit", "marker", "sort_key", "sort_dir", "sort",
-            "member_status", "name", "status", "visibility", "owner", "tag", "disk_format", "container_format", "id",
-            "os_hidden", "protected", "size_min", "size_max", "created_at", "updated_at");
+    private static final Set<String> NOT_PROPERTIES = Set.of(
+            "limit",
+            "marker",
+            "sort_key",
+            "sort_dir",
+            "sort",
+            "member_status",
+            "name",
+            "status",
+            "visibility",
+            "owner",
+            "tag",
+            "disk_format",
+            "container_format",
+            "id",
+            "os_hidden",
+            "protected",
+            "size_min",
+            "size_max",
+            "created_at",
+            "updated_at");
 
     private final FakeCloud cloud;
     private final CloudState state;
@@ -42,7 +60,9 @@ final class ImageService {
                 out.add(i);
             }
         }
-        out.sort(Comparator.comparing((Image i) -> i.createdAt).thenComparing(i -> i.seq).reversed());
+        out.sort(Comparator.comparing((Image i) -> i.createdAt)
+                .thenComparing(i -> i.seq)
+                .reversed());
         return out;
     }
 
@@ -136,8 +156,11 @@ final class ImageService {
         }
         Comparator<Image> order = comparator(sortKey);
         if (order == null) {
-            return WebOb.error(req, 400, "Invalid sort key: " + sortKey + ". It must be one of the following: name, status,"
-                    + " container_format, disk_format, size, id, created_at, updated_at.");
+            return WebOb.error(
+                    req,
+                    400,
+                    "Invalid sort key: " + sortKey + ". It must be one of the following: name, status,"
+                            + " container_format, disk_format, size, id, created_at, updated_at.");
         }
         order = order.thenComparing(i -> i.createdAt).thenComparing(i -> i.seq);
         if (sortDir.equals("desc")) {
@@ -180,8 +203,10 @@ final class ImageService {
             body.put("first", "/v2/images" + (query.isEmpty() ? "" : "?" + query));
             body.put("schema", "/v2/schemas/images");
             if (!out.isEmpty() && out.size() == limit) {
-                body.put("next", "/v2/images?" + (query.isEmpty() ? "" : query + "&") + "marker="
-                        + URLEncoder.encode(last, StandardCharsets.UTF_8));
+                body.put(
+                        "next",
+                        "/v2/images?" + (query.isEmpty() ? "" : query + "&") + "marker="
+                                + URLEncoder.encode(last, StandardCharsets.UTF_8));
             }
             return Resp.json(200, body);
         }
@@ -210,7 +235,8 @@ final class ImageService {
         if (req.param("disk_format") != null && !req.param("disk_format").equals(i.diskFormat)) {
             return false;
         }
-        if (req.param("container_format") != null && !req.param("container_format").equals(i.containerFormat)) {
+        if (req.param("container_format") != null
+                && !req.param("container_format").equals(i.containerFormat)) {
             return false;
         }
         for (String tag : req.params("tag")) {
@@ -228,15 +254,24 @@ final class ImageService {
 
     private static Comparator<Image> comparator(String key) {
         switch (key) {
-            case "name": return Comparator.comparing(i -> i.name);
-            case "status": return Comparator.comparing(i -> i.status);
-            case "container_format": return Comparator.comparing(i -> i.containerFormat);
-            case "disk_format": return Comparator.comparing(i -> i.diskFormat);
-            case "size": return Comparator.comparing(i -> i.size == null ? -1L : i.size);
-            case "id": return Comparator.comparing(i -> i.id);
-            case "created_at": return Comparator.comparing(i -> i.createdAt);
-            case "updated_at": return Comparator.comparing(i -> i.updatedAt);
-            default: return null;
+            case "name":
+                return Comparator.comparing(i -> i.name);
+            case "status":
+                return Comparator.comparing(i -> i.status);
+            case "container_format":
+                return Comparator.comparing(i -> i.containerFormat);
+            case "disk_format":
+                return Comparator.comparing(i -> i.diskFormat);
+            case "size":
+                return Comparator.comparing(i -> i.size == null ? -1L : i.size);
+            case "id":
+                return Comparator.comparing(i -> i.id);
+            case "created_at":
+                return Comparator.comparing(i -> i.createdAt);
+            case "updated_at":
+                return Comparator.comparing(i -> i.updatedAt);
+            default:
+                return null;
         }
     }
 
@@ -249,7 +284,8 @@ final class ImageService {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(URLEncoder.encode(kv[0], StandardCharsets.UTF_8)).append('=')
+            sb.append(URLEncoder.encode(kv[0], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
         }
         return sb.toString();

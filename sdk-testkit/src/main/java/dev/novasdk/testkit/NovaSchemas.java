@@ -10,11 +10,12 @@ import java.util.List;
  * in place and remove others. Property order matters because it decides which error is reported first.
  */
 final class NovaSchemas {
-    private NovaSchemas() {
-    }
+    private NovaSchemas() {}
 
-    static final Object[] BOOLEAN_ENUM = {true, "True", "TRUE", "true", "1", "ON", "On", "on", "YES", "Yes", "yes",
-        false, "False", "FALSE", "false", "0", "OFF", "Off", "off", "NO", "No", "no"};
+    static final Object[] BOOLEAN_ENUM = {
+        true, "True", "TRUE", "true", "1", "ON", "On", "on", "YES", "Yes", "yes", false, "False", "FALSE", "false", "0",
+        "OFF", "Off", "off", "NO", "No", "no"
+    };
 
     static Schema name() {
         return Schema.of().type("string").minLength(1).maxLength(255).format("name");
@@ -25,12 +26,18 @@ final class NovaSchemas {
     }
 
     static Schema positiveInteger() {
-        return Schema.of().type("integer", "string").pattern("^[0-9]*$").minimum(1).minLength(1);
+        return Schema.of()
+                .type("integer", "string")
+                .pattern("^[0-9]*$")
+                .minimum(1)
+                .minLength(1);
     }
 
     static Schema metadata() {
-        return Schema.of().type("object")
-                .patternProp("^[a-zA-Z0-9-_:. ]{1,255}$", Schema.of().type("string").maxLength(255))
+        return Schema.of()
+                .type("object")
+                .patternProp(
+                        "^[a-zA-Z0-9-_:. ]{1,255}$", Schema.of().type("string").maxLength(255))
                 .noAdditionalProperties();
     }
 
@@ -44,21 +51,34 @@ final class NovaSchemas {
 
     /** The body schema of {@code POST /servers} at {@code v}. */
     static Schema serverCreate(Microversion v) {
-        Schema personality = Schema.of().type("array").items(Schema.of().type("object")
-                .prop("path", Schema.of().type("string"))
-                .prop("contents", Schema.of().type("string").format("base64"))
-                .noAdditionalProperties());
+        Schema personality = Schema.of()
+                .type("array")
+                .items(Schema.of()
+                        .type("object")
+                        .prop("path", Schema.of().type("string"))
+                        .prop("contents", Schema.of().type("string").format("base64"))
+                        .noAdditionalProperties());
         Schema networksList = Schema.of().type("array").items(networkItem(v));
-        Schema server = Schema.of().type("object")
+        Schema server = Schema.of()
+                .type("object")
                 .prop("name", name())
-                .prop("imageRef", Schema.of().oneOf(Schema.of().type("string").format("uuid"),
-                        Schema.of().type("string").maxLength(0)))
+                .prop(
+                        "imageRef",
+                        Schema.of()
+                                .oneOf(
+                                        Schema.of().type("string").format("uuid"),
+                                        Schema.of().type("string").maxLength(0)))
                 .prop("flavorRef", Schema.of().type("string", "integer").minLength(1))
                 .prop("adminPass", Schema.of().type("string"))
                 .prop("metadata", metadata())
-                .prop("networks", at(v, 37)
-                        ? Schema.of().oneOf(networksList, Schema.of().type("string").enumOf("none", "auto"))
-                        : networksList)
+                .prop(
+                        "networks",
+                        at(v, 37)
+                                ? Schema.of()
+                                        .oneOf(
+                                                networksList,
+                                                Schema.of().type("string").enumOf("none", "auto"))
+                                : networksList)
                 .prop("OS-DCF:diskConfig", Schema.of().type("string").enumOf("AUTO", "MANUAL"))
                 .prop("accessIPv4", Schema.of().type("string").format("ipv4"))
                 .prop("accessIPv6", Schema.of().type("string").format("ipv6"))
@@ -66,14 +86,26 @@ final class NovaSchemas {
                 .prop("availability_zone", name())
                 .prop("block_device_mapping", Schema.of().type("array").items(legacyBdm()))
                 .prop("block_device_mapping_v2", Schema.of().type("array").items(bdmV2(v)))
-                .prop("config_drive", Schema.of().type("boolean", "string", "null").enumOf(withEmpty()))
+                .prop(
+                        "config_drive",
+                        Schema.of().type("boolean", "string", "null").enumOf(withEmpty()))
                 .prop("key_name", name())
                 .prop("min_count", positiveInteger())
                 .prop("max_count", positiveInteger())
                 .prop("return_reservation_id", booleanParam())
-                .prop("security_groups", Schema.of().type("array").items(Schema.of().type("object")
-                        .prop("name", Schema.of().type("string").minLength(1).maxLength(255))
-                        .noAdditionalProperties()))
+                .prop(
+                        "security_groups",
+                        Schema.of()
+                                .type("array")
+                                .items(Schema.of()
+                                        .type("object")
+                                        .prop(
+                                                "name",
+                                                Schema.of()
+                                                        .type("string")
+                                                        .minLength(1)
+                                                        .maxLength(255))
+                                        .noAdditionalProperties()))
                 .prop("user_data", Schema.of().type("string").format("base64").maxLength(65535));
         List<String> required = new ArrayList<>(List.of("name", "flavorRef"));
         server.required(required).noAdditionalProperties();
@@ -84,27 +116,46 @@ final class NovaSchemas {
             required.add("networks");
         }
         if (at(v, 52)) {
-            server.prop("tags", Schema.of().type("array").items(Schema.of().type("string").pattern("^[^,/]*$")
-                    .minLength(1).maxLength(60)).maxItems(50));
+            server.prop(
+                    "tags",
+                    Schema.of()
+                            .type("array")
+                            .items(Schema.of()
+                                    .type("string")
+                                    .pattern("^[^,/]*$")
+                                    .minLength(1)
+                                    .maxLength(60))
+                            .maxItems(50));
         }
         if (at(v, 57)) {
             server.removeProp("personality");
         }
         if (at(v, 63)) {
-            server.prop("trusted_image_certificates", Schema.of().type("array", "null").minItems(1).maxItems(50)
-                    .items(Schema.of().type("string").minLength(1)));
+            server.prop(
+                    "trusted_image_certificates",
+                    Schema.of()
+                            .type("array", "null")
+                            .minItems(1)
+                            .maxItems(50)
+                            .items(Schema.of().type("string").minLength(1)));
         }
         if (at(v, 74)) {
             server.prop("host", fqdn());
             server.prop("hypervisor_hostname", fqdn());
         }
         if (at(v, 90)) {
-            server.prop("hostname", Schema.of().type("string").minLength(2).maxLength(63)
-                    .pattern("^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$"));
+            server.prop(
+                    "hostname",
+                    Schema.of()
+                            .type("string")
+                            .minLength(2)
+                            .maxLength(63)
+                            .pattern("^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$"));
         }
         Schema hints = Schema.of().type("object");
         List<String> rootRequired = List.of("server");
-        return Schema.of().type("object")
+        return Schema.of()
+                .type("object")
                 .prop("server", server)
                 .prop("os:scheduler_hints", hints)
                 .prop("OS-SCH-HNT:scheduler_hints", hints)
@@ -125,9 +176,15 @@ final class NovaSchemas {
     }
 
     private static Schema networkItem(Microversion v) {
-        Schema item = Schema.of().type("object")
+        Schema item = Schema.of()
+                .type("object")
                 .prop("fixed_ip", Schema.of().type("string"))
-                .prop("port", Schema.of().oneOf(Schema.of().type("string").format("uuid"), Schema.of().type("null")))
+                .prop(
+                        "port",
+                        Schema.of()
+                                .oneOf(
+                                        Schema.of().type("string").format("uuid"),
+                                        Schema.of().type("null")))
                 .prop("uuid", Schema.of().type("string"));
         if (at(v, 32)) {
             item.prop("tag", Schema.of().type("string").maxLength(60).pattern("^[^,/]*$"));
@@ -136,11 +193,16 @@ final class NovaSchemas {
     }
 
     private static Schema volumeSize() {
-        return Schema.of().type("integer", "string").pattern("^[0-9]+$").minimum(1).maximum(2147483647L);
+        return Schema.of()
+                .type("integer", "string")
+                .pattern("^[0-9]+$")
+                .minimum(1)
+                .maximum(2147483647L);
     }
 
     private static Schema legacyBdm() {
-        return Schema.of().type("object")
+        return Schema.of()
+                .type("object")
                 .prop("virtual_name", Schema.of().type("string").maxLength(255))
                 .prop("volume_id", Schema.of().type("string").format("uuid"))
                 .prop("snapshot_id", Schema.of().type("string").format("uuid"))
@@ -153,7 +215,8 @@ final class NovaSchemas {
     }
 
     private static Schema bdmV2(Microversion v) {
-        Schema bdm = Schema.of().type("object")
+        Schema bdm = Schema.of()
+                .type("object")
                 .prop("virtual_name", Schema.of().type("string").maxLength(255))
                 .prop("volume_id", Schema.of().type("string").format("uuid"))
                 .prop("snapshot_id", Schema.of().type("string").format("uuid"))
@@ -163,25 +226,32 @@ final class NovaSchemas {
                 .prop("no_device", Schema.of())
                 .prop("connection_info", Schema.of().type("string").maxLength(16777215))
                 .prop("source_type", Schema.of().type("string").enumOf("volume", "image", "snapshot", "blank"))
-                .prop("uuid", Schema.of().type("string").minLength(1).maxLength(255).pattern("^[a-zA-Z0-9._-]*$"))
+                .prop(
+                        "uuid",
+                        Schema.of().type("string").minLength(1).maxLength(255).pattern("^[a-zA-Z0-9._-]*$"))
                 .prop("image_id", Schema.of().type("string").format("uuid"))
                 .prop("destination_type", Schema.of().type("string").enumOf("local", "volume"))
                 .prop("guest_format", Schema.of().type("string").maxLength(255))
                 .prop("device_type", Schema.of().type("string").maxLength(255))
                 .prop("disk_bus", Schema.of().type("string").maxLength(255))
-                .prop("boot_index", Schema.of().type("integer", "string", "null").pattern("^-?[0-9]+$"));
+                .prop(
+                        "boot_index",
+                        Schema.of().type("integer", "string", "null").pattern("^-?[0-9]+$"));
         if (at(v, 42)) {
             bdm.prop("tag", Schema.of().type("string").maxLength(60).pattern("^[^,/]*$"));
         }
         if (at(v, 67)) {
-            bdm.prop("volume_type", Schema.of().type("string", "null").minLength(0).maxLength(255));
+            bdm.prop(
+                    "volume_type",
+                    Schema.of().type("string", "null").minLength(0).maxLength(255));
         }
         return bdm.noAdditionalProperties();
     }
 
     /** The body schema of {@code PUT /servers/{id}} at {@code v}. */
     static Schema serverUpdate(Microversion v) {
-        Schema server = Schema.of().type("object")
+        Schema server = Schema.of()
+                .type("object")
                 .prop("name", name())
                 .prop("OS-DCF:diskConfig", Schema.of().type("string").enumOf("AUTO", "MANUAL"))
                 .prop("accessIPv4", Schema.of().type("string").format("ipv4"))
@@ -191,17 +261,28 @@ final class NovaSchemas {
             server.prop("description", description());
         }
         if (at(v, 90)) {
-            server.prop("hostname", Schema.of().type("string").minLength(2).maxLength(63)
-                    .pattern("^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$"));
+            server.prop(
+                    "hostname",
+                    Schema.of()
+                            .type("string")
+                            .minLength(2)
+                            .maxLength(63)
+                            .pattern("^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$"));
         }
-        return Schema.of().type("object").prop("server", server).required(List.of("server")).noAdditionalProperties();
+        return Schema.of()
+                .type("object")
+                .prop("server", server)
+                .required(List.of("server"))
+                .noAdditionalProperties();
     }
 
     /** The body schema of {@code POST /os-keypairs} at {@code v}. */
     static Schema keypairCreate(Microversion v) {
-        Schema keypair = Schema.of().type("object")
-                .prop("name", Schema.of().type("string").minLength(1).maxLength(255)
-                        .pattern("^[a-zA-Z0-9 _-]+$"))
+        Schema keypair = Schema.of()
+                .type("object")
+                .prop(
+                        "name",
+                        Schema.of().type("string").minLength(1).maxLength(255).pattern("^[a-zA-Z0-9 _-]+$"))
                 .prop("public_key", Schema.of().type("string"));
         List<String> required = new ArrayList<>(List.of("name"));
         keypair.required(required).noAdditionalProperties();
@@ -214,17 +295,35 @@ final class NovaSchemas {
         if (at(v, 92)) {
             required.add("public_key");
         }
-        return Schema.of().type("object").prop("keypair", keypair).required(List.of("keypair")).noAdditionalProperties();
+        return Schema.of()
+                .type("object")
+                .prop("keypair", keypair)
+                .required(List.of("keypair"))
+                .noAdditionalProperties();
     }
 
     /** The body schema of {@code POST /flavors} at {@code v}. */
     static Schema flavorCreate(Microversion v) {
-        Schema positive = Schema.of().type("integer", "string").pattern("^[0-9]*$").minimum(1).maximum(2147483647L);
-        Schema nonNegative = Schema.of().type("integer", "string").pattern("^[0-9]*$").minimum(0).maximum(2147483647L);
-        Schema flavor = Schema.of().type("object")
+        Schema positive = Schema.of()
+                .type("integer", "string")
+                .pattern("^[0-9]*$")
+                .minimum(1)
+                .maximum(2147483647L);
+        Schema nonNegative = Schema.of()
+                .type("integer", "string")
+                .pattern("^[0-9]*$")
+                .minimum(0)
+                .maximum(2147483647L);
+        Schema flavor = Schema.of()
+                .type("object")
                 .prop("name", name())
-                .prop("id", Schema.of().type("string", "number", "null").minLength(1).maxLength(255)
-                        .pattern("^(?! )[a-zA-Z0-9. _-]+(?<! )$"))
+                .prop(
+                        "id",
+                        Schema.of()
+                                .type("string", "number", "null")
+                                .minLength(1)
+                                .maxLength(255)
+                                .pattern("^(?! )[a-zA-Z0-9. _-]+(?<! )$"))
                 .prop("ram", positive)
                 .prop("vcpus", positive)
                 .prop("disk", nonNegative)
@@ -236,6 +335,10 @@ final class NovaSchemas {
         if (at(v, 55)) {
             flavor.prop("description", description());
         }
-        return Schema.of().type("object").prop("flavor", flavor).required(List.of("flavor")).noAdditionalProperties();
+        return Schema.of()
+                .type("object")
+                .prop("flavor", flavor)
+                .required(List.of("flavor"))
+                .noAdditionalProperties();
     }
 }

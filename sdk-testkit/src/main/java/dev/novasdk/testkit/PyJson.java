@@ -22,8 +22,7 @@ import java.util.TreeMap;
 final class PyJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PyJson() {
-    }
+    private PyJson() {}
 
     /** Parses a request body; duplicate keys keep the last value at the first position, as Python does. */
     static Object parse(byte[] body) throws IOException {
@@ -146,13 +145,27 @@ final class PyJson {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
                 default:
                     if (c < 0x20 || c > 0x7f) {
                         sb.append(String.format("\\u%04x", (int) c));

@@ -24,8 +24,15 @@ public final class RecordedRequest {
     private final String requestId;
     private final Instant receivedAt;
 
-    RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body,
-            int statusCode, String requestId, Instant receivedAt) {
+    RecordedRequest(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            String body,
+            int statusCode,
+            String requestId,
+            Instant receivedAt) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.query = query == null ? "" : query;

@@ -44,7 +44,12 @@ final class Req {
         String origin = host == null ? fallbackOrigin : "http://" + host;
         String rawPath = ex.getRequestURI().getRawPath();
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        return new Req(ex.getRequestMethod().toUpperCase(Locale.ROOT), path, ex.getRequestURI().getRawQuery(), h, body,
+        return new Req(
+                ex.getRequestMethod().toUpperCase(Locale.ROOT),
+                path,
+                ex.getRequestURI().getRawQuery(),
+                h,
+                body,
                 origin);
     }
 
@@ -60,7 +65,9 @@ final class Req {
             int eq = part.indexOf('=');
             String k = eq < 0 ? part : part.substring(0, eq);
             String v = eq < 0 ? "" : part.substring(eq + 1);
-            out.add(new String[] {URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8)});
+            out.add(new String[] {
+                URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8)
+            });
         }
         return out;
     }

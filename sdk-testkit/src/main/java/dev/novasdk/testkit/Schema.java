@@ -38,8 +38,8 @@ final class Schema {
             if (standalone || path.isEmpty()) {
                 return message;
             }
-            return "Invalid input for field/attribute " + path.get(path.size() - 1) + ". Value: "
-                    + PyJson.str(instance) + ". " + message;
+            return "Invalid input for field/attribute " + path.get(path.size() - 1) + ". Value: " + PyJson.str(instance)
+                    + ". " + message;
         }
     }
 
@@ -55,8 +55,7 @@ final class Schema {
     private LinkedHashMap<String, Schema> properties;
     private LinkedHashMap<String, Schema> patternProperties;
 
-    private Schema() {
-    }
+    private Schema() {}
 
     static Schema of() {
         return new Schema();
@@ -103,14 +102,22 @@ final class Schema {
 
     static boolean isType(Object inst, String t) {
         switch (t) {
-            case "string": return inst instanceof String;
-            case "integer": return inst instanceof Number && !(inst instanceof Double);
-            case "number": return inst instanceof Number;
-            case "boolean": return inst instanceof Boolean;
-            case "object": return inst instanceof Map;
-            case "array": return inst instanceof List;
-            case "null": return inst == null;
-            default: return false;
+            case "string":
+                return inst instanceof String;
+            case "integer":
+                return inst instanceof Number && !(inst instanceof Double);
+            case "number":
+                return inst instanceof Number;
+            case "boolean":
+                return inst instanceof Boolean;
+            case "object":
+                return inst instanceof Map;
+            case "array":
+                return inst instanceof List;
+            case "null":
+                return inst == null;
+            default:
+                return false;
         }
     }
 
@@ -128,21 +135,27 @@ final class Schema {
     }
 
     Schema minLength(int n) {
-        keywords.add((inst, path) -> inst instanceof String && ((String) inst).codePointCount(0, ((String) inst).length()) < n
-                ? fail(path, inst, PyJson.repr(inst) + " is too short") : null);
+        keywords.add((inst, path) ->
+                inst instanceof String && ((String) inst).codePointCount(0, ((String) inst).length()) < n
+                        ? fail(path, inst, PyJson.repr(inst) + " is too short")
+                        : null);
         return this;
     }
 
     Schema maxLength(int n) {
-        keywords.add((inst, path) -> inst instanceof String && ((String) inst).codePointCount(0, ((String) inst).length()) > n
-                ? fail(path, inst, PyJson.repr(inst) + " is too long") : null);
+        keywords.add((inst, path) ->
+                inst instanceof String && ((String) inst).codePointCount(0, ((String) inst).length()) > n
+                        ? fail(path, inst, PyJson.repr(inst) + " is too long")
+                        : null);
         return this;
     }
 
     Schema pattern(String regex) {
         Pattern p = Pattern.compile(regex);
-        keywords.add((inst, path) -> inst instanceof String && !p.matcher((String) inst).find()
-                ? fail(path, inst, PyJson.repr(inst) + " does not match " + PyJson.repr(regex)) : null);
+        keywords.add((inst, path) ->
+                inst instanceof String && !p.matcher((String) inst).find()
+                        ? fail(path, inst, PyJson.repr(inst) + " does not match " + PyJson.repr(regex))
+                        : null);
         return this;
     }
 
@@ -151,7 +164,8 @@ final class Schema {
         keywords.add((inst, path) -> {
             Number n = asNumber(inst);
             return n != null && n.doubleValue() < min
-                    ? fail(path, inst, PyJson.repr(n) + " is less than the minimum of " + min) : null;
+                    ? fail(path, inst, PyJson.repr(n) + " is less than the minimum of " + min)
+                    : null;
         });
         return this;
     }
@@ -160,7 +174,8 @@ final class Schema {
         keywords.add((inst, path) -> {
             Number n = asNumber(inst);
             return n != null && n.doubleValue() > max
-                    ? fail(path, inst, PyJson.repr(n) + " is greater than the maximum of " + max) : null;
+                    ? fail(path, inst, PyJson.repr(n) + " is greater than the maximum of " + max)
+                    : null;
         });
         return this;
     }
@@ -181,13 +196,15 @@ final class Schema {
 
     Schema minItems(int n) {
         keywords.add((inst, path) -> inst instanceof List && ((List<?>) inst).size() < n
-                ? fail(path, inst, PyJson.repr(inst) + " is too short") : null);
+                ? fail(path, inst, PyJson.repr(inst) + " is too short")
+                : null);
         return this;
     }
 
     Schema maxItems(int n) {
         keywords.add((inst, path) -> inst instanceof List && ((List<?>) inst).size() > n
-                ? fail(path, inst, PyJson.repr(inst) + " is too long") : null);
+                ? fail(path, inst, PyJson.repr(inst) + " is too long")
+                : null);
         return this;
     }
 
@@ -204,11 +221,20 @@ final class Schema {
                         return new Failure(new ArrayList<>(path), inst, NAME_MESSAGE, true);
                     }
                     return null;
-                case "uuid": ok = uuidLike(s); break;
-                case "base64": ok = base64(s); break;
-                case "ipv4": ok = ipv4(s); break;
-                case "ipv6": ok = ipv6(s); break;
-                default: ok = true;
+                case "uuid":
+                    ok = uuidLike(s);
+                    break;
+                case "base64":
+                    ok = base64(s);
+                    break;
+                case "ipv4":
+                    ok = ipv4(s);
+                    break;
+                case "ipv6":
+                    ok = ipv6(s);
+                    break;
+                default:
+                    ok = true;
             }
             return ok ? null : fail(path, inst, PyJson.repr(inst) + " is not a " + PyJson.repr(format));
         });
@@ -321,14 +347,21 @@ final class Schema {
             }
             if (patternProperties != null && !patternProperties.isEmpty()) {
                 String joined = extras.stream().sorted().map(PyJson::repr).collect(Collectors.joining(", "));
-                String patterns = patternProperties.keySet().stream().sorted().map(PyJson::repr)
+                String patterns = patternProperties.keySet().stream()
+                        .sorted()
+                        .map(PyJson::repr)
                         .collect(Collectors.joining(", "));
-                return fail(path, inst, joined + (extras.size() == 1 ? " does" : " do") + " not match any of the regexes: "
-                        + patterns);
+                return fail(
+                        path,
+                        inst,
+                        joined + (extras.size() == 1 ? " does" : " do") + " not match any of the regexes: " + patterns);
             }
             String joined = extras.stream().map(PyJson::repr).collect(Collectors.joining(", "));
-            return fail(path, inst, "Additional properties are not allowed (" + joined
-                    + (extras.size() == 1 ? " was" : " were") + " unexpected)");
+            return fail(
+                    path,
+                    inst,
+                    "Additional properties are not allowed (" + joined + (extras.size() == 1 ? " was" : " were")
+                            + " unexpected)");
         });
         return this;
     }
@@ -387,8 +420,12 @@ final class Schema {
 
     private static boolean printable(int cp) {
         int t = Character.getType(cp);
-        return t != Character.CONTROL && t != Character.FORMAT && t != Character.SURROGATE
-                && t != Character.UNASSIGNED && t != Character.PRIVATE_USE && t != Character.LINE_SEPARATOR
+        return t != Character.CONTROL
+                && t != Character.FORMAT
+                && t != Character.SURROGATE
+                && t != Character.UNASSIGNED
+                && t != Character.PRIVATE_USE
+                && t != Character.LINE_SEPARATOR
                 && t != Character.PARAGRAPH_SEPARATOR;
     }
 

@@ -26,8 +26,18 @@ public final class ServerSnapshot {
     private final String faultMessage;
     private final Instant created;
 
-    ServerSnapshot(String id, String name, String projectId, String status, String vmState, String taskState,
-            int powerState, String flavorId, String imageId, Map<String, String> metadata, String faultMessage,
+    ServerSnapshot(
+            String id,
+            String name,
+            String projectId,
+            String status,
+            String vmState,
+            String taskState,
+            int powerState,
+            String flavorId,
+            String imageId,
+            Map<String, String> metadata,
+            String faultMessage,
             Instant created) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = name;

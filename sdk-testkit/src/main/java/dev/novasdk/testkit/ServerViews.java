@@ -19,14 +19,17 @@ import java.util.Set;
  * by showing the same server at 2.1, 2.3, 2.9, 2.16, 2.19, 2.26, 2.47, 2.69, 2.73, 2.90 and 2.93.
  */
 final class ServerViews {
-    enum Kind { SHOW, DETAIL, UPDATE }
+    enum Kind {
+        SHOW,
+        DETAIL,
+        UPDATE
+    }
 
-    private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE",
-            "MIGRATING");
+    private static final Set<String> PROGRESS_STATUSES =
+            Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING");
     private static final Set<String> FAULT_STATUSES = Set.of("ERROR", "DELETED");
 
-    private ServerViews() {
-    }
+    private ServerViews() {}
 
     static boolean at(Microversion v, int minor) {
         return NovaSchemas.at(v, minor);
@@ -60,7 +63,8 @@ final class ServerViews {
             return "";
         }
         try {
-            byte[] d = MessageDigest.getInstance("SHA-224").digest((s.projectId + s.host).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-224")
+                    .digest((s.projectId + s.host).getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();
             for (byte b : d) {
                 sb.append(String.format("%02x", b));
@@ -145,7 +149,9 @@ final class ServerViews {
         boolean scheduled = s.host != null;
         if (admin) {
             m.put("OS-EXT-SRV-ATTR:host", s.host);
-            m.put("OS-EXT-SRV-ATTR:instance_name", scheduled || !"scheduling".equals(s.taskState) ? s.instanceName : "");
+            m.put(
+                    "OS-EXT-SRV-ATTR:instance_name",
+                    scheduled || !"scheduling".equals(s.taskState) ? s.instanceName : "");
             m.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host);
             if (at(v, 3)) {
                 m.put("OS-EXT-SRV-ATTR:reservation_id", s.reservationId);

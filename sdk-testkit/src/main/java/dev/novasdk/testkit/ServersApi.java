@@ -37,21 +37,112 @@ import java.util.stream.Collectors;
  */
 final class ServersApi {
     /** {@code sort_key} values Nova accepts, in the order its error message lists them (from the lab). */
-    static final List<String> SORT_KEYS = List.of("project_id", "key_name", "uuid", "progress", "display_name", "locked",
-            "instance_type_id", "display_description", "hostname", "power_state", "launched_at", "host", "kernel_id",
-            "task_state", "access_ip_v4", "terminated_at", "ramdisk_id", "root_device_name", "updated_at",
-            "auto_disk_config", "image_ref", "config_drive", "vm_state", "launch_index", "access_ip_v6", "user_id", "node",
-            "created_at", "locked_by", "availability_zone");
-    static final Set<String> STATUSES = Set.of("ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING",
-            "PASSWORD", "PAUSED", "REBOOT", "REBUILD", "RESCUE", "RESIZE", "REVERT_RESIZE", "SHELVED",
-            "SHELVED_OFFLOADED", "SHUTOFF", "SOFT_DELETED", "SUSPENDED", "UNKNOWN", "VERIFY_RESIZE");
-    static final Set<String> QUERY_PARAMS = Set.of("name", "status", "image", "flavor", "changes-since", "changes-before",
-            "tags", "tags-any", "not-tags", "not-tags-any", "all_tenants", "reservation_id", "limit", "marker", "sort_key",
-            "sort_dir", "ip", "ip6", "host", "node", "hostname", "deleted", "project_id", "tenant_id", "user_id", "uuid",
-            "locked", "locked_by", "availability_zone", "key_name", "config_drive", "description", "display_name",
-            "display_description", "created_at", "launched_at", "terminated_at", "power_state", "task_state", "vm_state",
-            "progress", "launch_index", "access_ip_v4", "access_ip_v6", "auto_disk_config", "kernel_id", "ramdisk_id",
-            "root_device_name", "soft_deleted", "updated_at", "image_ref", "instance_type_id");
+    static final List<String> SORT_KEYS = List.of(
+            "project_id",
+            "key_name",
+            "uuid",
+            "progress",
+            "display_name",
+            "locked",
+            "instance_type_id",
+            "display_description",
+            "hostname",
+            "power_state",
+            "launched_at",
+            "host",
+            "kernel_id",
+            "task_state",
+            "access_ip_v4",
+            "terminated_at",
+            "ramdisk_id",
+            "root_device_name",
+            "updated_at",
+            "auto_disk_config",
+            "image_ref",
+            "config_drive",
+            "vm_state",
+            "launch_index",
+            "access_ip_v6",
+            "user_id",
+            "node",
+            "created_at",
+            "locked_by",
+            "availability_zone");
+
+    static final Set<String> STATUSES = Set.of(
+            "ACTIVE",
+            "BUILD",
+            "DELETED",
+            "ERROR",
+            "HARD_REBOOT",
+            "MIGRATING",
+            "PASSWORD",
+            "PAUSED",
+            "REBOOT",
+            "REBUILD",
+            "RESCUE",
+            "RESIZE",
+            "REVERT_RESIZE",
+            "SHELVED",
+            "SHELVED_OFFLOADED",
+            "SHUTOFF",
+            "SOFT_DELETED",
+            "SUSPENDED",
+            "UNKNOWN",
+            "VERIFY_RESIZE");
+    static final Set<String> QUERY_PARAMS = Set.of(
+            "name",
+            "status",
+            "image",
+            "flavor",
+            "changes-since",
+            "changes-before",
+            "tags",
+            "tags-any",
+            "not-tags",
+            "not-tags-any",
+            "all_tenants",
+            "reservation_id",
+            "limit",
+            "marker",
+            "sort_key",
+            "sort_dir",
+            "ip",
+            "ip6",
+            "host",
+            "node",
+            "hostname",
+            "deleted",
+            "project_id",
+            "tenant_id",
+            "user_id",
+            "uuid",
+            "locked",
+            "locked_by",
+            "availability_zone",
+            "key_name",
+            "config_drive",
+            "description",
+            "display_name",
+            "display_description",
+            "created_at",
+            "launched_at",
+            "terminated_at",
+            "power_state",
+            "task_state",
+            "vm_state",
+            "progress",
+            "launch_index",
+            "access_ip_v4",
+            "access_ip_v6",
+            "auto_disk_config",
+            "kernel_id",
+            "ramdisk_id",
+            "root_device_name",
+            "soft_deleted",
+            "updated_at",
+            "image_ref",
+            "instance_type_id");
     private static final String PASSWORD_SYMBOLS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     static final int MAX_LIMIT = 1000;
 
@@ -77,10 +168,14 @@ final class ServersApi {
                 return list(ctx, true);
             }
             switch (m) {
-                case "GET": return show(ctx, s.get(1));
-                case "PUT": return update(ctx, s.get(1));
-                case "DELETE": return delete(ctx, s.get(1));
-                default: break;
+                case "GET":
+                    return show(ctx, s.get(1));
+                case "PUT":
+                    return update(ctx, s.get(1));
+                case "DELETE":
+                    return delete(ctx, s.get(1));
+                default:
+                    break;
             }
         } else if (s.size() == 3 && s.get(2).equals("action") && m.equals("POST")) {
             return action(ctx, s.get(1));
@@ -125,9 +220,11 @@ final class ServersApi {
         if (minCount > maxCount) {
             throw NovaFault.badRequest("min_count must be <= max_count");
         }
-        List<Map<String, Object>> bdms = server.get("block_device_mapping_v2") == null ? List.of()
+        List<Map<String, Object>> bdms = server.get("block_device_mapping_v2") == null
+                ? List.of()
                 : (List<Map<String, Object>>) server.get("block_device_mapping_v2");
-        List<?> legacyBdms = server.get("block_device_mapping") == null ? List.of() : (List<?>) server.get("block_device_mapping");
+        List<?> legacyBdms =
+                server.get("block_device_mapping") == null ? List.of() : (List<?>) server.get("block_device_mapping");
         String imageRef = (String) server.get("imageRef");
         String imageId;
         if ((imageRef == null || imageRef.isEmpty()) && (!bdms.isEmpty() || !legacyBdms.isEmpty())) {
@@ -138,7 +235,8 @@ final class ServersApi {
             throw NovaFault.badRequest("Missing imageRef attribute");
         }
         if ((server.containsKey("host") || server.containsKey("hypervisor_hostname")) && !ctx.admin) {
-            throw new NovaFault(403, "Policy doesn't allow compute:servers:create:requested_destination to be performed.");
+            throw new NovaFault(
+                    403, "Policy doesn't allow compute:servers:create:requested_destination to be performed.");
         }
         for (String key : new String[] {"host", "hypervisor_hostname"}) {
             if (server.containsKey(key) && !state.hostName.equals(server.get(key))) {
@@ -229,10 +327,11 @@ final class ServersApi {
         }
         long flavorBytes = flavor.diskGb * 1024L * 1024L * 1024L;
         if (flavor.diskGb > 0) {
-            long imageBytes = Math.max(image.size == null ? 0 : image.size, image.virtualSize == null ? 0 : image.virtualSize);
+            long imageBytes =
+                    Math.max(image.size == null ? 0 : image.size, image.virtualSize == null ? 0 : image.virtualSize);
             if (imageBytes > flavorBytes) {
-                throw NovaFault.badRequest("Flavor's disk is too small for requested image. Flavor disk is " + flavorBytes
-                        + " bytes, image is " + imageBytes + " bytes.");
+                throw NovaFault.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
+                        + flavorBytes + " bytes, image is " + imageBytes + " bytes.");
             }
             if (image.minDisk > flavor.diskGb) {
                 throw NovaFault.badRequest("Flavor's disk is smaller than the minimum size specified in image metadata."
@@ -272,8 +371,10 @@ final class ServersApi {
             }
         }
         String o = String.join(", ", overs);
-        throw new NovaFault(403, "Quota exceeded for " + o + ": Requested " + String.join(", ", reqs)
-                + ", but already used " + String.join(", ", useds) + " of " + String.join(", ", alloweds) + " " + o);
+        throw new NovaFault(
+                403,
+                "Quota exceeded for " + o + ": Requested " + String.join(", ", reqs) + ", but already used "
+                        + String.join(", ", useds) + " of " + String.join(", ", alloweds) + " " + o);
     }
 
     private static Integer bootIndex(Map<String, Object> bdm) {
@@ -315,12 +416,15 @@ final class ServersApi {
             if (blankLocal && "swap".equals(bdm.get("guest_format"))) {
                 swaps.add(bdm);
             } else if (blankLocal) {
-                ephemeral += bdm.get("volume_size") == null ? flavor.ephemeralGb : ComputeService.intOf(bdm.get("volume_size"), 0);
+                ephemeral += bdm.get("volume_size") == null
+                        ? flavor.ephemeralGb
+                        : ComputeService.intOf(bdm.get("volume_size"), 0);
             }
         }
         if (ephemeral > flavor.ephemeralGb) {
-            throw NovaFault.badRequest("Ephemeral disks requested are larger than the instance type allows. If no size is"
-                    + " given in one block device mapping, flavor ephemeral size will be used.");
+            throw NovaFault.badRequest(
+                    "Ephemeral disks requested are larger than the instance type allows. If no size is"
+                            + " given in one block device mapping, flavor ephemeral size will be used.");
         }
         if (swaps.size() > 1) {
             throw NovaFault.badRequest("Block Device Mapping is Invalid: More than one swap drive requested.");
@@ -344,8 +448,14 @@ final class ServersApi {
     }
 
     @SuppressWarnings("unchecked")
-    private Resp createServers(Ctx ctx, Map<String, Object> server, Flavor flavor, String imageId,
-            Map<String, String> metadata, List<Map<String, Object>> bdms, int count) {
+    private Resp createServers(
+            Ctx ctx,
+            Map<String, Object> server,
+            Flavor flavor,
+            String imageId,
+            Map<String, String> metadata,
+            List<Map<String, Object>> bdms,
+            int count) {
         Instant now = state.now();
         String reservationId = "r-" + CloudState.randomAlnum(8, "abcdefghijklmnopqrstuvwxyz0123456789");
         List<String> groups = new ArrayList<>();
@@ -362,7 +472,8 @@ final class ServersApi {
             groups.add("default");
         }
         List<String> tags = server.get("tags") == null ? List.of() : (List<String>) server.get("tags");
-        List<String> certs = server.get("trusted_image_certificates") == null ? null
+        List<String> certs = server.get("trusted_image_certificates") == null
+                ? null
                 : new ArrayList<>((List<String>) server.get("trusted_image_certificates"));
         String name = (String) server.get("name");
         String requestedHostname = (String) server.get("hostname");
@@ -385,18 +496,35 @@ final class ServersApi {
             for (Map<String, Object> bdm : bdms) {
                 if ("volume".equals(bdm.get("destination_type"))) {
                     String volumeId = "volume".equals(bdm.get("source_type")) && bdm.get("uuid") != null
-                            ? (String) bdm.get("uuid") : CloudState.uuid();
+                            ? (String) bdm.get("uuid")
+                            : CloudState.uuid();
                     Object dot = bdm.get("delete_on_termination");
                     volumes.add(new Volume(volumeId, dot != null && ComputeService.truthy(dot)));
                 }
             }
-            Server s = new Server(id, ++state.serverSeq, displayName, ctx.projectId(), ctx.userId(), flavor, imageId,
-                    new LinkedHashMap<>(metadata), (String) server.get("key_name"), (String) server.get("description"),
-                    new ArrayList<>(tags), hostname, server.get("OS-DCF:diskConfig") == null ? "MANUAL"
-                            : (String) server.get("OS-DCF:diskConfig"),
+            Server s = new Server(
+                    id,
+                    ++state.serverSeq,
+                    displayName,
+                    ctx.projectId(),
+                    ctx.userId(),
+                    flavor,
+                    imageId,
+                    new LinkedHashMap<>(metadata),
+                    (String) server.get("key_name"),
+                    (String) server.get("description"),
+                    new ArrayList<>(tags),
+                    hostname,
+                    server.get("OS-DCF:diskConfig") == null ? "MANUAL" : (String) server.get("OS-DCF:diskConfig"),
                     configDrive != null && !"".equals(configDrive) && ComputeService.truthy(configDrive),
-                    (String) server.get("user_data"), (String) server.get("availability_zone"), reservationId, i, volumes,
-                    groups, certs, now);
+                    (String) server.get("user_data"),
+                    (String) server.get("availability_zone"),
+                    reservationId,
+                    i,
+                    volumes,
+                    groups,
+                    certs,
+                    now);
             if (server.get("accessIPv4") != null) {
                 s.accessIPv4 = (String) server.get("accessIPv4");
             }
@@ -565,14 +693,25 @@ final class ServersApi {
             case "os-start":
                 return powerAction(ctx, id, "start", Set.of("stopped"), null);
             case "reboot": {
-                Schema schema = Schema.of().type("object")
-                        .prop("reboot", Schema.of().type("object")
-                                .prop("type", Schema.of().type("string").enumOf("HARD", "Hard", "hard", "SOFT", "Soft", "soft"))
-                                .required(List.of("type")).noAdditionalProperties())
-                        .required(List.of("reboot")).noAdditionalProperties();
+                Schema schema = Schema.of()
+                        .type("object")
+                        .prop(
+                                "reboot",
+                                Schema.of()
+                                        .type("object")
+                                        .prop(
+                                                "type",
+                                                Schema.of()
+                                                        .type("string")
+                                                        .enumOf("HARD", "Hard", "hard", "SOFT", "Soft", "soft"))
+                                        .required(List.of("type"))
+                                        .noAdditionalProperties())
+                        .required(List.of("reboot"))
+                        .noAdditionalProperties();
                 ComputeService.validate(schema, body);
                 String type = ((String) ((Map<?, ?>) b.get("reboot")).get("type")).toUpperCase(Locale.ROOT);
-                return powerAction(ctx, id, "reboot", Set.of("active", "stopped", "paused", "suspended", "error"), type);
+                return powerAction(
+                        ctx, id, "reboot", Set.of("active", "stopped", "paused", "suspended", "error"), type);
             }
             case "forceDelete":
                 synchronized (state) {
@@ -592,13 +731,15 @@ final class ServersApi {
             Server s = visible(ctx, id);
             boolean soft = "SOFT".equals(rebootType);
             if (!vmStates.contains(s.vmState) || (soft && !s.vmState.equals("active"))) {
-                throw new NovaFault(409, "Cannot '" + method + "' instance " + s.id + " while it is in vm_state " + s.vmState);
+                throw new NovaFault(
+                        409, "Cannot '" + method + "' instance " + s.id + " while it is in vm_state " + s.vmState);
             }
             boolean taskOk = s.taskState == null
-                    || ("HARD".equals(rebootType) && (s.taskState.equals("rebooting") || s.taskState.equals("rebooting_hard")));
+                    || ("HARD".equals(rebootType)
+                            && (s.taskState.equals("rebooting") || s.taskState.equals("rebooting_hard")));
             if (!taskOk) {
-                throw new NovaFault(409, "Cannot '" + method + "' instance " + s.id + " while it is in task_state "
-                        + s.taskState);
+                throw new NovaFault(
+                        409, "Cannot '" + method + "' instance " + s.id + " while it is in task_state " + s.taskState);
             }
             Instant now = state.now();
             Action a = record(s, method, ctx, now);
@@ -678,8 +819,8 @@ final class ServersApi {
         List<String> sortDirs = req.params("sort_dir");
         for (String k : sortKeys) {
             if (!SORT_KEYS.contains(k)) {
-                throw NovaFault.badRequest("Invalid input for query parameters sort_key. Value: " + k + ". " + PyJson.repr(k)
-                        + " is not one of " + PyJson.repr(SORT_KEYS));
+                throw NovaFault.badRequest("Invalid input for query parameters sort_key. Value: " + k + ". "
+                        + PyJson.repr(k) + " is not one of " + PyJson.repr(SORT_KEYS));
             }
             if (!ctx.admin && (k.equals("host") || k.equals("node"))) {
                 throw new NovaFault(403, "Only administrators can sort servers by " + k);
@@ -687,8 +828,8 @@ final class ServersApi {
         }
         for (String d : sortDirs) {
             if (!d.equals("asc") && !d.equals("desc")) {
-                throw NovaFault.badRequest("Invalid input for query parameters sort_dir. Value: " + d + ". " + PyJson.repr(d)
-                        + " is not one of ['asc', 'desc']");
+                throw NovaFault.badRequest("Invalid input for query parameters sort_dir. Value: " + d + ". "
+                        + PyJson.repr(d) + " is not one of ['asc', 'desc']");
             }
         }
         List<String> statuses = new ArrayList<>();
@@ -704,8 +845,10 @@ final class ServersApi {
         String allTenantsParam = req.param("all_tenants");
         boolean allTenants = allTenantsParam != null && !allTenantsParam.matches("(?i)0|f|false|off|n|no");
         if (allTenants && !ctx.admin) {
-            throw new NovaFault(403, "Policy doesn't allow os_compute_api:servers:" + (detail ? "detail" : "index")
-                    + ":get_all_tenants to be performed.");
+            throw new NovaFault(
+                    403,
+                    "Policy doesn't allow os_compute_api:servers:" + (detail ? "detail" : "index")
+                            + ":get_all_tenants to be performed.");
         }
         Pattern namePattern = null;
         if (req.param("name") != null) {
@@ -753,8 +896,8 @@ final class ServersApi {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("servers", out);
-            List<Object> links = ComputeService.nextLinks(ctx, detail ? "servers/detail" : "servers", out.size(), last,
-                    MAX_LIMIT);
+            List<Object> links =
+                    ComputeService.nextLinks(ctx, detail ? "servers/detail" : "servers", out.size(), last, MAX_LIMIT);
             if (links != null) {
                 doc.put("servers_links", links);
             }
@@ -779,8 +922,14 @@ final class ServersApi {
         }
     }
 
-    private static boolean matches(Ctx ctx, Server s, Pattern name, List<String> statuses, Instant changesSince,
-            Instant changesBefore, boolean allTenants) {
+    private static boolean matches(
+            Ctx ctx,
+            Server s,
+            Pattern name,
+            List<String> statuses,
+            Instant changesSince,
+            Instant changesBefore,
+            boolean allTenants) {
         Req req = ctx.req;
         if (name != null && !name.matcher(s.name).find()) {
             return false;
@@ -886,31 +1035,57 @@ final class ServersApi {
     @SuppressWarnings("rawtypes")
     private static Function<Server, Comparable> getter(String key) {
         switch (key) {
-            case "display_name": return s -> s.name;
-            case "created_at": return s -> s.created;
-            case "updated_at": return s -> s.updated;
-            case "uuid": return s -> s.id;
-            case "id": return s -> s.seq;
-            case "vm_state": return s -> s.vmState;
-            case "task_state": return s -> s.taskState;
-            case "power_state": return s -> s.powerState;
-            case "launched_at": return s -> s.launchedAt;
-            case "terminated_at": return s -> s.terminatedAt;
-            case "host": case "node": return s -> s.host;
-            case "hostname": return s -> s.hostname;
-            case "key_name": return s -> s.keyName;
-            case "image_ref": return s -> s.imageId;
-            case "instance_type_id": return s -> s.flavor.id;
-            case "display_description": return s -> s.description;
-            case "project_id": return s -> s.projectId;
-            case "user_id": return s -> s.userId;
-            case "availability_zone": return s -> s.availabilityZone;
-            case "launch_index": return s -> s.launchIndex;
-            case "access_ip_v4": return s -> s.accessIPv4;
-            case "access_ip_v6": return s -> s.accessIPv6;
-            case "root_device_name": return s -> s.rootDeviceName;
-            case "config_drive": return s -> s.configDrive;
-            default: return s -> 0;
+            case "display_name":
+                return s -> s.name;
+            case "created_at":
+                return s -> s.created;
+            case "updated_at":
+                return s -> s.updated;
+            case "uuid":
+                return s -> s.id;
+            case "id":
+                return s -> s.seq;
+            case "vm_state":
+                return s -> s.vmState;
+            case "task_state":
+                return s -> s.taskState;
+            case "power_state":
+                return s -> s.powerState;
+            case "launched_at":
+                return s -> s.launchedAt;
+            case "terminated_at":
+                return s -> s.terminatedAt;
+            case "host":
+            case "node":
+                return s -> s.host;
+            case "hostname":
+                return s -> s.hostname;
+            case "key_name":
+                return s -> s.keyName;
+            case "image_ref":
+                return s -> s.imageId;
+            case "instance_type_id":
+                return s -> s.flavor.id;
+            case "display_description":
+                return s -> s.description;
+            case "project_id":
+                return s -> s.projectId;
+            case "user_id":
+                return s -> s.userId;
+            case "availability_zone":
+                return s -> s.availabilityZone;
+            case "launch_index":
+                return s -> s.launchIndex;
+            case "access_ip_v4":
+                return s -> s.accessIPv4;
+            case "access_ip_v6":
+                return s -> s.accessIPv6;
+            case "root_device_name":
+                return s -> s.rootDeviceName;
+            case "config_drive":
+                return s -> s.configDrive;
+            default:
+                return s -> 0;
         }
     }
 
@@ -975,8 +1150,8 @@ final class ServersApi {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("instanceActions", out);
             if (ctx.at(58)) {
-                List<Object> links = ComputeService.nextLinks(ctx, "servers/" + s.id + "/os-instance-actions", out.size(),
-                        last, MAX_LIMIT);
+                List<Object> links = ComputeService.nextLinks(
+                        ctx, "servers/" + s.id + "/os-instance-actions", out.size(), last, MAX_LIMIT);
                 if (links != null) {
                     doc.put("links", links);
                 }

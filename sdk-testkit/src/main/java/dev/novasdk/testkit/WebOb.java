@@ -15,8 +15,7 @@ final class WebOb {
             + " understand how to supply the credentials required.";
     static final String NOT_FOUND = "The resource could not be found.";
 
-    private WebOb() {
-    }
+    private WebOb() {}
 
     static Resp error(Req req, int status, String message) {
         String title = reason(status);
@@ -31,11 +30,13 @@ final class WebOb {
                 return r.header("Content-Type", "application/json").body(PyJson.dumps(doc));
             }
             case "text/html":
-                return r.header("Content-Type", "text/html; charset=UTF-8").body("<html>\n <head>\n  <title>" + statusLine
-                        + "</title>\n </head>\n <body>\n  <h1>" + statusLine + "</h1>\n  " + message
-                        + "<br /><br />\n\n\n\n </body>\n</html>");
+                return r.header("Content-Type", "text/html; charset=UTF-8")
+                        .body("<html>\n <head>\n  <title>" + statusLine
+                                + "</title>\n </head>\n <body>\n  <h1>" + statusLine + "</h1>\n  " + message
+                                + "<br /><br />\n\n\n\n </body>\n</html>");
             default:
-                return r.header("Content-Type", "text/plain; charset=UTF-8").body(statusLine + "\n\n" + message + "\n\n   ");
+                return r.header("Content-Type", "text/plain; charset=UTF-8")
+                        .body(statusLine + "\n\n" + message + "\n\n   ");
         }
     }
 
@@ -89,27 +90,48 @@ final class WebOb {
 
     static String reason(int status) {
         switch (status) {
-            case 200: return "OK";
-            case 201: return "Created";
-            case 202: return "Accepted";
-            case 204: return "No Content";
-            case 300: return "Multiple Choices";
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 406: return "Not Acceptable";
-            case 409: return "Conflict";
-            case 413: return "Request Entity Too Large";
-            case 415: return "Unsupported Media Type";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 501: return "Not Implemented";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "Error";
+            case 200:
+                return "OK";
+            case 201:
+                return "Created";
+            case 202:
+                return "Accepted";
+            case 204:
+                return "No Content";
+            case 300:
+                return "Multiple Choices";
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 403:
+                return "Forbidden";
+            case 404:
+                return "Not Found";
+            case 405:
+                return "Method Not Allowed";
+            case 406:
+                return "Not Acceptable";
+            case 409:
+                return "Conflict";
+            case 413:
+                return "Request Entity Too Large";
+            case 415:
+                return "Unsupported Media Type";
+            case 429:
+                return "Too Many Requests";
+            case 500:
+                return "Internal Server Error";
+            case 501:
+                return "Not Implemented";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            case 504:
+                return "Gateway Timeout";
+            default:
+                return "Error";
         }
     }
 }

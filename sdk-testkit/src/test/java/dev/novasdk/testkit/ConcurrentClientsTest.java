@@ -27,7 +27,11 @@ class ConcurrentClientsTest {
     @Test
     void eightThreads_createAndDelete_everyServerExactlyOnce() throws Exception {
         FakeClock clock = FakeClock.manual();
-        try (FakeCloud cloud = FakeCloud.builder().clock(clock).instantBoot(true).quota(100, 200, 1_000_000).start()) {
+        try (FakeCloud cloud = FakeCloud.builder()
+                .clock(clock)
+                .instantBoot(true)
+                .quota(100, 200, 1_000_000)
+                .start()) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch go = new CountDownLatch(1);
             Set<String> created = ConcurrentHashMap.newKeySet();
@@ -47,8 +51,14 @@ class ConcurrentClientsTest {
                             assertEquals(200, list.statusCode());
                         }
                         for (String id : mine) {
-                            assertEquals(200, nova(cloud, token, "GET", "/servers/" + id, "2.93", null).statusCode());
-                            assertEquals(204, nova(cloud, token, "DELETE", "/servers/" + id, "2.93", null).statusCode());
+                            assertEquals(
+                                    200,
+                                    nova(cloud, token, "GET", "/servers/" + id, "2.93", null)
+                                            .statusCode());
+                            assertEquals(
+                                    204,
+                                    nova(cloud, token, "DELETE", "/servers/" + id, "2.93", null)
+                                            .statusCode());
                         }
                         return mine.size();
                     };
@@ -70,7 +80,11 @@ class ConcurrentClientsTest {
             clock.advance(Duration.ofSeconds(2));
             assertTrue(cloud.servers().isEmpty(), "every server went through deleting to gone");
             String token = Http.token(cloud);
-            assertEquals("[]", json(nova(cloud, token, "GET", "/servers", "2.93", null)).get("servers").toString());
+            assertEquals(
+                    "[]",
+                    json(nova(cloud, token, "GET", "/servers", "2.93", null))
+                            .get("servers")
+                            .toString());
         }
     }
 }

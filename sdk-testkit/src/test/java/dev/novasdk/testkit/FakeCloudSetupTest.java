@@ -20,8 +20,13 @@ class FakeCloudSetupTest {
             assertEquals("http://127.0.0.1:" + cloud.port() + "/identity/v3", cloud.authUrl());
             assertSame(cloud, cloud.start());
             assertSame(cloud, cloud.start());
-            assertEquals(201, Http.send("POST", cloud.authUrl() + "/auth/tokens",
-                    Http.passwordBody("admin", "secretadmin", "admin")).statusCode());
+            assertEquals(
+                    201,
+                    Http.send(
+                                    "POST",
+                                    cloud.authUrl() + "/auth/tokens",
+                                    Http.passwordBody("admin", "secretadmin", "admin"))
+                            .statusCode());
         } finally {
             cloud.close();
             cloud.close();
@@ -68,15 +73,22 @@ class FakeCloudSetupTest {
 
     @Test
     void builder_addsUsersFlavorsAndImages() {
-        try (FakeCloud cloud = FakeCloud.builder().user("ops", "s3cret", "ops-project", false)
-                .flavor("42", "m1.swap", 1024, 1, 10, 512).image("ubuntu", "active").start()) {
+        try (FakeCloud cloud = FakeCloud.builder()
+                .user("ops", "s3cret", "ops-project", false)
+                .flavor("42", "m1.swap", 1024, 1, 10, 512)
+                .image("ubuntu", "active")
+                .start()) {
             String token = Http.token(cloud, "ops", "s3cret", "ops-project");
-            String body = "{\"server\": {\"name\": \"s\", \"flavorRef\": \"42\", \"imageRef\": \"" + cloud.imageId("ubuntu")
-                    + "\", \"networks\": \"none\", \"block_device_mapping_v2\": [{\"uuid\": \"" + cloud.imageId("ubuntu")
-                    + "\", \"source_type\": \"image\", \"destination_type\": \"local\", \"boot_index\": 0}, "
-                    + "{\"source_type\": \"blank\", \"destination_type\": \"local\", \"guest_format\": \"swap\", "
-                    + "\"volume_size\": 512, \"boot_index\": -1}]}}";
-            assertEquals(202, Http.nova(cloud, token, "POST", "/servers", "2.93", body).statusCode(),
+            String body =
+                    "{\"server\": {\"name\": \"s\", \"flavorRef\": \"42\", \"imageRef\": \"" + cloud.imageId("ubuntu")
+                            + "\", \"networks\": \"none\", \"block_device_mapping_v2\": [{\"uuid\": \""
+                            + cloud.imageId("ubuntu")
+                            + "\", \"source_type\": \"image\", \"destination_type\": \"local\", \"boot_index\": 0}, "
+                            + "{\"source_type\": \"blank\", \"destination_type\": \"local\", \"guest_format\": \"swap\", "
+                            + "\"volume_size\": 512, \"boot_index\": -1}]}}";
+            assertEquals(
+                    202,
+                    Http.nova(cloud, token, "POST", "/servers", "2.93", body).statusCode(),
                     "a swap within the flavor's is accepted");
             assertThrows(IllegalArgumentException.class, () -> cloud.imageId("nope"));
         }
@@ -86,7 +98,9 @@ class FakeCloudSetupTest {
     void builder_rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> FakeCloud.builder().stepDuration(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> FakeCloud.builder().tokenLifetime(Duration.ZERO));
-        assertThrows(IllegalStateException.class, () -> FakeCloud.builder().minMicroversion("2.60").maxMicroversion("2.50")
+        assertThrows(IllegalStateException.class, () -> FakeCloud.builder()
+                .minMicroversion("2.60")
+                .maxMicroversion("2.50")
                 .build());
         assertThrows(NullPointerException.class, () -> FakeCloud.builder().region(null));
     }
@@ -97,7 +111,9 @@ class FakeCloudSetupTest {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), manual.instant());
         manual.advance(Duration.ofMinutes(3));
         assertEquals(Instant.parse("2026-01-01T00:03:00Z"), manual.instant());
-        assertEquals(manual.instant(), manual.withZone(java.time.ZoneId.of("Europe/Paris")).instant());
+        assertEquals(
+                manual.instant(),
+                manual.withZone(java.time.ZoneId.of("Europe/Paris")).instant());
         assertThrows(IllegalArgumentException.class, () -> manual.advance(Duration.ofSeconds(-1)));
 
         FakeClock ticking = FakeClock.ticking();

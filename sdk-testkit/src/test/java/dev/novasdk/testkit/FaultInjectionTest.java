@@ -29,13 +29,18 @@ class FaultInjectionTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> r = nova(cloud, token, "GET", "/servers", "2.93", null);
             assertEquals(429, r.statusCode());
-            assertEquals("{\"overLimit\": {\"code\": 429, \"message\": \"This request was rate-limited.\", "
-                    + "\"retryAfter\": \"2\"}}", r.body());
+            assertEquals(
+                    "{\"overLimit\": {\"code\": 429, \"message\": \"This request was rate-limited.\", "
+                            + "\"retryAfter\": \"2\"}}",
+                    r.body());
             assertEquals("2", r.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(r.headers().firstValue("x-compute-request-id").isPresent());
         }
         assertEquals(200, nova(cloud, token, "GET", "/servers", "2.93", null).statusCode());
-        assertEquals(200, send("GET", cloud.imageEndpoint() + "/v2/images", null, "X-Auth-Token", token).statusCode());
+        assertEquals(
+                200,
+                send("GET", cloud.imageEndpoint() + "/v2/images", null, "X-Auth-Token", token)
+                        .statusCode());
     }
 
     @Test
@@ -45,8 +50,10 @@ class FaultInjectionTest {
         HttpResponse<String> r = nova(cloud, token, "POST", "/servers", "2.93", Http.bootBody(cloud, "vm"));
 
         assertEquals(503, r.statusCode());
-        assertEquals("{\"serviceUnavailable\": {\"code\": 503, \"message\": \"The server is currently unavailable. Please "
-                + "try again at a later time.\"}}", r.body());
+        assertEquals(
+                "{\"serviceUnavailable\": {\"code\": 503, \"message\": \"The server is currently unavailable. Please "
+                        + "try again at a later time.\"}}",
+                r.body());
         assertTrue(r.headers().firstValue("Retry-After").isEmpty());
         assertEquals(0, cloud.servers().size(), "an injected failure does not reach Nova");
     }
@@ -56,21 +63,27 @@ class FaultInjectionTest {
         cloud.failNext(FakeCloud.Service.IMAGE, 1, 503, Duration.ofSeconds(3));
         cloud.failNext(FakeCloud.Service.IDENTITY, 1, 503, Duration.ofSeconds(1));
 
-        HttpResponse<String> image = send("GET", cloud.imageEndpoint() + "/v2/images", null, "X-Auth-Token", token,
-                "Accept", "application/json");
+        HttpResponse<String> image = send(
+                "GET", cloud.imageEndpoint() + "/v2/images", null, "X-Auth-Token", token, "Accept", "application/json");
         assertEquals(503, image.statusCode());
-        assertEquals("{\"message\": \"The server is currently unavailable. Please try again at a later time.<br /><br />"
-                + "\\n\\n\\n\", \"code\": \"503 Service Unavailable\", \"title\": \"Service Unavailable\"}", image.body());
+        assertEquals(
+                "{\"message\": \"The server is currently unavailable. Please try again at a later time.<br /><br />"
+                        + "\\n\\n\\n\", \"code\": \"503 Service Unavailable\", \"title\": \"Service Unavailable\"}",
+                image.body());
         assertEquals("3", image.headers().firstValue("Retry-After").orElseThrow());
 
-        HttpResponse<String> identity = send("POST", cloud.authUrl() + "/auth/tokens",
-                Http.passwordBody("admin", "secretadmin", "admin"));
+        HttpResponse<String> identity =
+                send("POST", cloud.authUrl() + "/auth/tokens", Http.passwordBody("admin", "secretadmin", "admin"));
         assertEquals(503, identity.statusCode());
-        assertEquals("{\"error\":{\"code\":503,\"message\":\"The server is currently unavailable. Please try again at a "
-                + "later time.\",\"title\":\"Service Unavailable\"}}", identity.body());
+        assertEquals(
+                "{\"error\":{\"code\":503,\"message\":\"The server is currently unavailable. Please try again at a "
+                        + "later time.\",\"title\":\"Service Unavailable\"}}",
+                identity.body());
         assertEquals("1", identity.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals(201, send("POST", cloud.authUrl() + "/auth/tokens", Http.passwordBody("admin", "secretadmin", "admin"))
-                .statusCode());
+        assertEquals(
+                201,
+                send("POST", cloud.authUrl() + "/auth/tokens", Http.passwordBody("admin", "secretadmin", "admin"))
+                        .statusCode());
     }
 
     @Test
@@ -94,7 +107,9 @@ class FaultInjectionTest {
         assertEquals(token, req.header("X-Auth-Token").orElseThrow());
         assertTrue(req.body().contains("\"name\": \"logged\""));
         assertEquals(202, req.statusCode());
-        assertEquals(r.headers().firstValue("x-openstack-request-id").orElseThrow(), req.requestId().orElseThrow());
+        assertEquals(
+                r.headers().firstValue("x-openstack-request-id").orElseThrow(),
+                req.requestId().orElseThrow());
         assertTrue(!req.toString().contains(token), "toString must not leak the token");
         assertEquals(1, cloud.requestCount("POST", "/compute/v2.1/servers"));
         assertEquals(0, cloud.requestCount("GET", "/compute"));

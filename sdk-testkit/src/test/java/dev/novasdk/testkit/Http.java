@@ -17,11 +17,12 @@ import java.util.List;
  */
 final class Http {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** Sends a request; {@code headers} are name/value pairs. */
     static HttpResponse<String> send(String method, String url, String body, String... headers) {
@@ -34,7 +35,8 @@ final class Http {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -46,15 +48,24 @@ final class Http {
     }
 
     /** A compute request with a token, a microversion (null for none) and {@code Accept: application/json}. */
-    static HttpResponse<String> nova(FakeCloud cloud, String token, String method, String path, String version,
-            String body) {
-        return send(method, cloud.computeEndpoint() + path, body, "X-Auth-Token", token, "Accept", "application/json",
-                "OpenStack-API-Version", version == null ? null : "compute " + version);
+    static HttpResponse<String> nova(
+            FakeCloud cloud, String token, String method, String path, String version, String body) {
+        return send(
+                method,
+                cloud.computeEndpoint() + path,
+                body,
+                "X-Auth-Token",
+                token,
+                "Accept",
+                "application/json",
+                "OpenStack-API-Version",
+                version == null ? null : "compute " + version);
     }
 
     static String passwordBody(String user, String password, String project) {
         return "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"" + user
-                + "\", \"domain\": {\"name\": \"Default\"}, \"password\": \"" + password + "\"}}}, \"scope\": {\"project\": "
+                + "\", \"domain\": {\"name\": \"Default\"}, \"password\": \"" + password
+                + "\"}}}, \"scope\": {\"project\": "
                 + "{\"name\": \"" + project + "\", \"domain\": {\"name\": \"Default\"}}}}}";
     }
 
@@ -85,8 +96,8 @@ final class Http {
 
     /** A minimal valid boot request at 2.37 or later. */
     static String bootBody(FakeCloud cloud, String name) {
-        return "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", \"imageRef\": \"" + cloud.imageId("cirros")
-                + "\", \"networks\": \"none\"}}";
+        return "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", \"imageRef\": \""
+                + cloud.imageId("cirros") + "\", \"networks\": \"none\"}}";
     }
 
     static String createServer(FakeCloud cloud, String token, String name) {

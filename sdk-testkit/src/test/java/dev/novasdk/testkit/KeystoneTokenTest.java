@@ -41,12 +41,16 @@ class KeystoneTokenTest {
         HttpResponse<String> r = send("GET", cloud.identityRoot(), null);
 
         assertEquals(300, r.statusCode());
-        assertEquals(cloud.identityRoot() + "v3/", r.headers().firstValue("Location").orElseThrow());
-        assertEquals("{\"versions\": {\"values\": [{\"id\": \"v3.14\", \"status\": \"stable\", \"updated\": "
-                + "\"2020-04-07T00:00:00Z\", \"links\": [{\"rel\": \"self\", \"href\": \"" + cloud.identityRoot() + "v3/\"}], "
-                + "\"media-types\": [{\"base\": \"application/json\", \"type\": \"application/vnd.openstack.identity-v3+json\"}]}]}}",
+        assertEquals(
+                cloud.identityRoot() + "v3/", r.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "{\"versions\": {\"values\": [{\"id\": \"v3.14\", \"status\": \"stable\", \"updated\": "
+                        + "\"2020-04-07T00:00:00Z\", \"links\": [{\"rel\": \"self\", \"href\": \""
+                        + cloud.identityRoot() + "v3/\"}], "
+                        + "\"media-types\": [{\"base\": \"application/json\", \"type\": \"application/vnd.openstack.identity-v3+json\"}]}]}}",
                 r.body());
-        assertTrue(r.headers().firstValue("x-openstack-request-id").orElseThrow().startsWith("req-"));
+        assertTrue(
+                r.headers().firstValue("x-openstack-request-id").orElseThrow().startsWith("req-"));
     }
 
     @Test
@@ -58,7 +62,9 @@ class KeystoneTokenTest {
         JsonNode t = json(r).get("token");
         assertEquals("[\"password\"]", t.get("methods").toString());
         assertEquals("admin", t.get("user").get("name").asText());
-        assertEquals("{\"id\":\"default\",\"name\":\"Default\"}", t.get("user").get("domain").toString());
+        assertEquals(
+                "{\"id\":\"default\",\"name\":\"Default\"}",
+                t.get("user").get("domain").toString());
         assertTrue(t.get("user").get("password_expires_at").isNull());
         assertEquals("2026-01-01T10:00:00.000000Z", t.get("issued_at").asText());
         assertEquals("2026-01-01T11:00:00.000000Z", t.get("expires_at").asText());
@@ -73,7 +79,8 @@ class KeystoneTokenTest {
             for (JsonNode ep : service.get("endpoints")) {
                 assertEquals("RegionOne", ep.get("region_id").asText());
                 assertEquals("RegionOne", ep.get("region").asText());
-                seen.add(service.get("type").asText() + " " + ep.get("interface").asText() + " " + ep.get("url").asText());
+                seen.add(service.get("type").asText() + " "
+                        + ep.get("interface").asText() + " " + ep.get("url").asText());
             }
         }
         Set<String> expected = new HashSet<>();
@@ -91,9 +98,12 @@ class KeystoneTokenTest {
         HttpResponse<String> r = issue(Http.passwordBody("admin", "wrong", "admin"));
 
         assertEquals(401, r.statusCode());
-        assertEquals("{\"error\":{\"code\":401,\"message\":\"The request you have made requires authentication.\","
-                + "\"title\":\"Unauthorized\"}}", r.body());
-        assertEquals("Keystone uri=\"" + cloud.identityRoot() + "v3\"",
+        assertEquals(
+                "{\"error\":{\"code\":401,\"message\":\"The request you have made requires authentication.\","
+                        + "\"title\":\"Unauthorized\"}}",
+                r.body());
+        assertEquals(
+                "Keystone uri=\"" + cloud.identityRoot() + "v3\"",
                 r.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertTrue(r.headers().firstValue("x-openstack-request-id").isPresent());
         assertEquals(1, cloud.authenticationCount());
@@ -101,8 +111,10 @@ class KeystoneTokenTest {
 
     @Test
     void passwordAuth_unknownProjectOrNoRole_returns401() {
-        assertEquals(401, issue(Http.passwordBody("admin", "secretadmin", "nope")).statusCode());
-        assertEquals(401, issue(Http.passwordBody("demo", "secretdemo", "admin")).statusCode());
+        assertEquals(
+                401, issue(Http.passwordBody("admin", "secretadmin", "nope")).statusCode());
+        assertEquals(
+                401, issue(Http.passwordBody("demo", "secretdemo", "admin")).statusCode());
         assertEquals(401, issue(Http.passwordBody("nouser", "wrong", "admin")).statusCode());
         assertEquals(201, issue(Http.passwordBody("demo", "secretdemo", "demo")).statusCode());
     }
@@ -113,9 +125,11 @@ class KeystoneTokenTest {
                 + "{\"name\":\"admin\",\"password\":\"secretadmin\"}}}}}");
 
         assertEquals(400, r.statusCode());
-        assertEquals("{\"error\":{\"code\":400,\"message\":\"Expecting to find domain in user. The server could not comply"
-                + " with the request since it is either malformed or otherwise incorrect. The client is assumed to be in"
-                + " error.\",\"title\":\"Bad Request\"}}", r.body());
+        assertEquals(
+                "{\"error\":{\"code\":400,\"message\":\"Expecting to find domain in user. The server could not comply"
+                        + " with the request since it is either malformed or otherwise incorrect. The client is assumed to be in"
+                        + " error.\",\"title\":\"Bad Request\"}}",
+                r.body());
     }
 
     @Test
@@ -125,7 +139,8 @@ class KeystoneTokenTest {
                 + cloud.projectId() + "\"}}}}");
 
         assertEquals(201, r.statusCode());
-        assertEquals(cloud.projectId(), json(r).get("token").get("project").get("id").asText());
+        assertEquals(
+                cloud.projectId(), json(r).get("token").get("project").get("id").asText());
     }
 
     @Test
@@ -133,25 +148,48 @@ class KeystoneTokenTest {
         String identity = "{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"admin\",\"domain\":{\"name\":"
                 + "\"Default\"},\"password\":\"secretadmin\"}}}";
 
-        JsonNode unscoped = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":\"unscoped\"}}")).get("token");
-        JsonNode none = json(issue("{\"auth\":{\"identity\":" + identity + "}}")).get("token");
+        JsonNode unscoped = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":\"unscoped\"}}"))
+                .get("token");
+        JsonNode none =
+                json(issue("{\"auth\":{\"identity\":" + identity + "}}")).get("token");
         String domainScope = "{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"domain\":{\"name\":\"Default\"}}}}";
         // As in the lab, the admin needs a role on the domain before it can get a domain-scoped token.
         assertEquals(401, issue(domainScope).statusCode());
         String adminToken = Http.token(cloud);
-        String adminRole = json(send("GET", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", adminToken,
-                "X-Subject-Token", adminToken)).get("token").get("roles").get(0).get("id").asText();
-        assertEquals(204, send("PUT", cloud.authUrl() + "/domains/default/users/" + cloud.userId() + "/roles/" + adminRole,
-                null, "X-Auth-Token", adminToken).statusCode());
+        String adminRole = json(send(
+                        "GET",
+                        cloud.authUrl() + "/auth/tokens",
+                        null,
+                        "X-Auth-Token",
+                        adminToken,
+                        "X-Subject-Token",
+                        adminToken))
+                .get("token")
+                .get("roles")
+                .get(0)
+                .get("id")
+                .asText();
+        assertEquals(
+                204,
+                send(
+                                "PUT",
+                                cloud.authUrl() + "/domains/default/users/" + cloud.userId() + "/roles/" + adminRole,
+                                null,
+                                "X-Auth-Token",
+                                adminToken)
+                        .statusCode());
         JsonNode domain = json(issue(domainScope)).get("token");
-        JsonNode system = json(issue("{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"system\":{\"all\":true}}}}"))
+        JsonNode system = json(issue(
+                        "{\"auth\":{\"identity\":" + identity + ",\"scope\":{\"system\":{\"all\":true}}}}"))
                 .get("token");
 
         assertEquals(List.of("methods", "user", "audit_ids", "expires_at", "issued_at"), keys(unscoped));
         assertEquals(keys(unscoped), keys(none));
-        assertEquals(List.of("methods", "user", "audit_ids", "expires_at", "issued_at", "domain", "roles", "catalog"),
+        assertEquals(
+                List.of("methods", "user", "audit_ids", "expires_at", "issued_at", "domain", "roles", "catalog"),
                 keys(domain));
-        assertEquals(List.of("methods", "user", "audit_ids", "expires_at", "issued_at", "roles", "system", "catalog"),
+        assertEquals(
+                List.of("methods", "user", "audit_ids", "expires_at", "issued_at", "roles", "system", "catalog"),
                 keys(system));
         assertEquals("{\"all\":true}", system.get("system").toString());
     }
@@ -180,10 +218,12 @@ class KeystoneTokenTest {
 
     @Test
     void tokenMethod_unknownToken_returnsLabs404() {
-        HttpResponse<String> r = issue("{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":\"bogus\"}}}}");
+        HttpResponse<String> r =
+                issue("{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":\"bogus\"}}}}");
 
         assertEquals(404, r.statusCode());
-        assertEquals("{\"error\":{\"code\":404,\"message\":\"Could not recognize Fernet token\",\"title\":\"Not Found\"}}",
+        assertEquals(
+                "{\"error\":{\"code\":404,\"message\":\"Could not recognize Fernet token\",\"title\":\"Not Found\"}}",
                 r.body());
     }
 
@@ -198,9 +238,13 @@ class KeystoneTokenTest {
         HttpResponse<String> r = Http.nova(cloud, token, "GET", "/servers", null, null);
 
         assertEquals(401, r.statusCode());
-        assertEquals("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made"
-                + " requires authentication.\"}}", r.body());
-        assertEquals("Keystone uri=\"" + cloud.identityRoot() + "\"", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals(
+                "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made"
+                        + " requires authentication.\"}}",
+                r.body());
+        assertEquals(
+                "Keystone uri=\"" + cloud.identityRoot() + "\"",
+                r.headers().firstValue("WWW-Authenticate").orElseThrow());
         String rid = r.headers().firstValue("x-openstack-request-id").orElseThrow();
         assertEquals(rid, r.headers().firstValue("x-compute-request-id").orElseThrow());
         assertTrue(r.headers().firstValue("OpenStack-API-Version").isEmpty());
@@ -208,9 +252,15 @@ class KeystoneTokenTest {
 
     @Test
     void tokenLifetime_isConfigurable() {
-        try (FakeCloud shortLived = FakeCloud.builder().clock(clock).tokenLifetime(Duration.ofMinutes(5)).start()) {
-            JsonNode t = json(send("POST", shortLived.authUrl() + "/auth/tokens",
-                    Http.passwordBody("admin", "secretadmin", "admin"))).get("token");
+        try (FakeCloud shortLived = FakeCloud.builder()
+                .clock(clock)
+                .tokenLifetime(Duration.ofMinutes(5))
+                .start()) {
+            JsonNode t = json(send(
+                            "POST",
+                            shortLived.authUrl() + "/auth/tokens",
+                            Http.passwordBody("admin", "secretadmin", "admin")))
+                    .get("token");
             assertEquals("2026-01-01T10:05:00.000000Z", t.get("expires_at").asText());
         }
     }
@@ -220,21 +270,23 @@ class KeystoneTokenTest {
         String admin = Http.token(cloud);
         String victim = Http.token(cloud);
 
-        HttpResponse<String> validate = send("GET", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin,
-                "X-Subject-Token", victim);
+        HttpResponse<String> validate =
+                send("GET", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin, "X-Subject-Token", victim);
         assertEquals(200, validate.statusCode());
         assertEquals(victim, validate.headers().firstValue("X-Subject-Token").orElseThrow());
 
-        HttpResponse<String> revoke = send("DELETE", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin,
-                "X-Subject-Token", victim);
+        HttpResponse<String> revoke = send(
+                "DELETE", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin, "X-Subject-Token", victim);
         assertEquals(204, revoke.statusCode());
 
-        HttpResponse<String> again = send("DELETE", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin,
-                "X-Subject-Token", victim);
+        HttpResponse<String> again = send(
+                "DELETE", cloud.authUrl() + "/auth/tokens", null, "X-Auth-Token", admin, "X-Subject-Token", victim);
         assertEquals(404, again.statusCode());
-        assertEquals("{\"error\":{\"code\":404,\"message\":\"Failed to validate token\",\"title\":\"Not Found\"}}",
+        assertEquals(
+                "{\"error\":{\"code\":404,\"message\":\"Failed to validate token\",\"title\":\"Not Found\"}}",
                 again.body());
-        assertEquals(401, Http.nova(cloud, victim, "GET", "/servers", null, null).statusCode());
+        assertEquals(
+                401, Http.nova(cloud, victim, "GET", "/servers", null, null).statusCode());
         assertEquals(200, Http.nova(cloud, admin, "GET", "/servers", null, null).statusCode());
     }
 
@@ -245,8 +297,10 @@ class KeystoneTokenTest {
         HttpResponse<String> r = send("DELETE", cloud.authUrl() + "/auth/tokens", null, "X-Subject-Token", victim);
 
         assertEquals(401, r.statusCode());
-        assertEquals("{\"error\":{\"code\":401,\"message\":\"The request you have made requires authentication.\","
-                + "\"title\":\"Unauthorized\"}}", r.body());
+        assertEquals(
+                "{\"error\":{\"code\":401,\"message\":\"The request you have made requires authentication.\","
+                        + "\"title\":\"Unauthorized\"}}",
+                r.body());
     }
 
     @Test
@@ -278,13 +332,28 @@ class KeystoneTokenTest {
     @Test
     void applicationCredential_createAuthenticateDelete_likeTheLab() {
         String token = Http.token(cloud);
-        HttpResponse<String> created = send("POST", cloud.authUrl() + "/users/" + cloud.userId()
-                + "/application_credentials", "{\"application_credential\":{\"name\":\"ci\",\"description\":\"probe\"}}",
-                "X-Auth-Token", token);
+        HttpResponse<String> created = send(
+                "POST",
+                cloud.authUrl() + "/users/" + cloud.userId() + "/application_credentials",
+                "{\"application_credential\":{\"name\":\"ci\",\"description\":\"probe\"}}",
+                "X-Auth-Token",
+                token);
         assertEquals(201, created.statusCode());
         JsonNode ac = json(created).get("application_credential");
-        assertEquals(List.of("id", "name", "description", "user_id", "project_id", "system", "expires_at", "unrestricted",
-                "roles", "secret", "links"), keys(ac));
+        assertEquals(
+                List.of(
+                        "id",
+                        "name",
+                        "description",
+                        "user_id",
+                        "project_id",
+                        "system",
+                        "expires_at",
+                        "unrestricted",
+                        "roles",
+                        "secret",
+                        "links"),
+                keys(ac));
         String id = ac.get("id").asText();
         String secret = ac.get("secret").asText();
 
@@ -293,10 +362,13 @@ class KeystoneTokenTest {
         assertEquals(201, auth.statusCode());
         JsonNode t = json(auth).get("token");
         assertEquals("[\"application_credential\"]", t.get("methods").toString());
-        assertEquals("{\"id\":\"" + id + "\",\"name\":\"ci\",\"restricted\":true}", t.get("application_credential").toString());
+        assertEquals(
+                "{\"id\":\"" + id + "\",\"name\":\"ci\",\"restricted\":true}",
+                t.get("application_credential").toString());
         assertEquals(cloud.projectId(), t.get("project").get("id").asText());
         String acToken = auth.headers().firstValue("X-Subject-Token").orElseThrow();
-        assertEquals(200, Http.nova(cloud, acToken, "GET", "/servers", null, null).statusCode());
+        assertEquals(
+                200, Http.nova(cloud, acToken, "GET", "/servers", null, null).statusCode());
 
         HttpResponse<String> byName = issue("{\"auth\":{\"identity\":{\"methods\":[\"application_credential\"],"
                 + "\"application_credential\":{\"name\":\"ci\",\"user\":{\"name\":\"admin\",\"domain\":{\"name\":\"Default\"}},"
@@ -307,9 +379,12 @@ class KeystoneTokenTest {
         assertEquals(204, send("DELETE", deleteUrl, null, "X-Auth-Token", token).statusCode());
         HttpResponse<String> gone = send("DELETE", deleteUrl, null, "X-Auth-Token", token);
         assertEquals(404, gone.statusCode());
-        assertEquals("{\"error\":{\"code\":404,\"message\":\"Could not find Application Credential: " + id + ".\","
-                + "\"title\":\"Not Found\"}}", gone.body());
-        assertEquals(401, Http.nova(cloud, acToken, "GET", "/servers", null, null).statusCode());
+        assertEquals(
+                "{\"error\":{\"code\":404,\"message\":\"Could not find Application Credential: " + id + ".\","
+                        + "\"title\":\"Not Found\"}}",
+                gone.body());
+        assertEquals(
+                401, Http.nova(cloud, acToken, "GET", "/servers", null, null).statusCode());
     }
 
     @Test
@@ -324,27 +399,41 @@ class KeystoneTokenTest {
     @Test
     void v2_enabled_issuesAccessDocumentWithV2Catalog() {
         try (FakeCloud v2 = FakeCloud.builder().clock(clock).keystoneV2(true).start()) {
-            HttpResponse<String> r = send("POST", v2.authUrlV2() + "/tokens", "{\"auth\":{\"passwordCredentials\":"
-                    + "{\"username\":\"admin\",\"password\":\"secretadmin\"},\"tenantName\":\"admin\"}}");
+            HttpResponse<String> r = send(
+                    "POST",
+                    v2.authUrlV2() + "/tokens",
+                    "{\"auth\":{\"passwordCredentials\":"
+                            + "{\"username\":\"admin\",\"password\":\"secretadmin\"},\"tenantName\":\"admin\"}}");
 
             assertEquals(200, r.statusCode());
             JsonNode access = json(r).get("access");
             assertEquals(List.of("token", "serviceCatalog", "user", "metadata"), keys(access));
-            assertEquals("2026-01-01T11:00:00Z", access.get("token").get("expires").asText());
+            assertEquals(
+                    "2026-01-01T11:00:00Z", access.get("token").get("expires").asText());
             assertEquals("admin", access.get("token").get("tenant").get("name").asText());
             String token = access.get("token").get("id").asText();
             Set<String> urls = new HashSet<>();
-            access.get("serviceCatalog").forEach(s -> urls.add(s.get("type").asText() + " "
-                    + s.get("endpoints").get(0).get("publicURL").asText()));
-            assertEquals(Set.of("compute " + v2.computeEndpoint(), "identity " + v2.authUrlV2(),
-                    "image " + v2.imageEndpoint()), urls);
-            assertEquals(200, Http.nova(v2, token, "GET", "/servers", null, null).statusCode());
+            access.get("serviceCatalog")
+                    .forEach(s -> urls.add(s.get("type").asText() + " "
+                            + s.get("endpoints").get(0).get("publicURL").asText()));
+            assertEquals(
+                    Set.of(
+                            "compute " + v2.computeEndpoint(),
+                            "identity " + v2.authUrlV2(),
+                            "image " + v2.imageEndpoint()),
+                    urls);
+            assertEquals(
+                    200, Http.nova(v2, token, "GET", "/servers", null, null).statusCode());
 
-            HttpResponse<String> wrong = send("POST", v2.authUrlV2() + "/tokens", "{\"auth\":{\"passwordCredentials\":"
-                    + "{\"username\":\"admin\",\"password\":\"nope\"},\"tenantName\":\"admin\"}}");
+            HttpResponse<String> wrong = send(
+                    "POST",
+                    v2.authUrlV2() + "/tokens",
+                    "{\"auth\":{\"passwordCredentials\":"
+                            + "{\"username\":\"admin\",\"password\":\"nope\"},\"tenantName\":\"admin\"}}");
             assertEquals(401, wrong.statusCode());
             assertEquals(2, v2.authenticationCount());
-            JsonNode versions = json(send("GET", v2.identityRoot(), null)).get("versions").get("values");
+            JsonNode versions =
+                    json(send("GET", v2.identityRoot(), null)).get("versions").get("values");
             assertEquals("v2.0", versions.get(1).get("id").asText());
         }
     }

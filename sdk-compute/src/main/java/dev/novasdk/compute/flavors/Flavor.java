@@ -73,6 +73,5 @@ public interface Flavor {
     }
 
     /** Builder of {@link Flavor}. */
-    final class Builder extends ImmutableFlavor.Builder {
-    }
+    final class Builder extends ImmutableFlavor.Builder {}
 }

@@ -70,6 +70,5 @@ public interface FlavorCreate {
     }
 
     /** Builder of {@link FlavorCreate}. */
-    final class Builder extends ImmutableFlavorCreate.Builder {
-    }
+    final class Builder extends ImmutableFlavorCreate.Builder {}
 }

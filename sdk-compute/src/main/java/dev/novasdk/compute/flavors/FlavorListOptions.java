@@ -115,6 +115,5 @@ public interface FlavorListOptions {
     }
 
     /** Builder of {@link FlavorListOptions}. */
-    final class Builder extends ImmutableFlavorListOptions.Builder {
-    }
+    final class Builder extends ImmutableFlavorListOptions.Builder {}
 }

@@ -34,11 +34,17 @@ public final class FlavorManager {
      */
     public PagedIterable<Flavor> list(FlavorListOptions options) {
         Objects.requireNonNull(options, "options");
-        return context.paged(() -> new ComputeContext.Listing(
-                        Urls.of(context.endpoint(), options.detail() ? List.of("flavors", "detail") : List.of("flavors"),
+        return context.paged(
+                () -> new ComputeContext.Listing(
+                        Urls.of(
+                                context.endpoint(),
+                                options.detail() ? List.of("flavors", "detail") : List.of("flavors"),
                                 options.query()),
-                        context.endpoint(), context.defaultVersion()),
-                FlavorListDocument.class, FlavorListDocument::flavors, FlavorListDocument::nextHref);
+                        context.endpoint(),
+                        context.defaultVersion()),
+                FlavorListDocument.class,
+                FlavorListDocument::flavors,
+                FlavorListDocument::nextHref);
     }
 
     /** Every flavor visible to the project, in detail. */
@@ -52,7 +58,10 @@ public final class FlavorManager {
      * @throws dev.novasdk.core.error.NotFoundException when there is none
      */
     public Flavor get(String id) {
-        return context.get(Urls.of(context.endpoint(), "flavors", requireId(id)), context.defaultVersion(), "flavor",
+        return context.get(
+                Urls.of(context.endpoint(), "flavors", requireId(id)),
+                context.defaultVersion(),
+                "flavor",
                 Flavor.class);
     }
 
@@ -62,17 +71,26 @@ public final class FlavorManager {
      * @throws dev.novasdk.core.error.NoUniqueMatchException when several flavors have the name
      */
     public Optional<Flavor> find(String nameOrId) {
-        return ComputeContext.find(nameOrId, "flavor", this::get,
+        return ComputeContext.find(
+                nameOrId,
+                "flavor",
+                this::get,
                 // Like novaclient: all visibilities, so admins find private flavors; Nova limits others anyway.
-                list(FlavorListOptions.builder().visibility(FlavorListOptions.Visibility.ALL).build()),
-                f -> Optional.of(f.name()), Flavor::id);
+                list(FlavorListOptions.builder()
+                        .visibility(FlavorListOptions.Visibility.ALL)
+                        .build()),
+                f -> Optional.of(f.name()),
+                Flavor::id);
     }
 
     /** The flavor's extra specs ({@code hw:cpu_policy} and so on). */
     public Map<String, String> extraSpecs(String id) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> specs = context.get(Urls.of(context.endpoint(), "flavors", requireId(id), "os-extra_specs"),
-                context.defaultVersion(), "extra_specs", Map.class);
+        Map<String, Object> specs = context.get(
+                Urls.of(context.endpoint(), "flavors", requireId(id), "os-extra_specs"),
+                context.defaultVersion(),
+                "extra_specs",
+                Map.class);
         Map<String, String> out = new LinkedHashMap<>();
         specs.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
         return java.util.Collections.unmodifiableMap(out);
@@ -100,8 +118,13 @@ public final class FlavorManager {
         flavor.rxtxFactor().ifPresent(v -> body.put("rxtx_factor", v));
         flavor.isPublic().ifPresent(v -> body.put("os-flavor-access:is_public", v));
         flavor.description().ifPresent(v -> body.put("description", v));
-        return context.exchange(HttpMethod.POST, Urls.of(context.endpoint(), "flavors"), version,
-                Map.of("flavor", body), "flavor", Flavor.class);
+        return context.exchange(
+                HttpMethod.POST,
+                Urls.of(context.endpoint(), "flavors"),
+                version,
+                Map.of("flavor", body),
+                "flavor",
+                Flavor.class);
     }
 
     /**
@@ -110,7 +133,11 @@ public final class FlavorManager {
      * @throws dev.novasdk.core.error.NotFoundException when there is none
      */
     public void delete(String id) {
-        context.send(HttpMethod.DELETE, Urls.of(context.endpoint(), "flavors", requireId(id)), context.defaultVersion(), null);
+        context.send(
+                HttpMethod.DELETE,
+                Urls.of(context.endpoint(), "flavors", requireId(id)),
+                context.defaultVersion(),
+                null);
     }
 
     static String requireId(String id) {

@@ -26,15 +26,43 @@ final class ImageDeserializer extends StdDeserializer<Image> {
 
     /** Keys only nova's proxy sends. {@code links} and {@code progress} are missing: an image written as JSON has them. */
     private static final Set<String> NOVA_ONLY = Set.of(
-            "metadata", "minDisk", "minRam", "OS-EXT-IMG-SIZE:size", "created", "updated", "server",
+            "metadata",
+            "minDisk",
+            "minRam",
+            "OS-EXT-IMG-SIZE:size",
+            "created",
+            "updated",
+            "server",
             "OS-DCF:diskConfig");
 
     /** Glance's own fields, which are never properties, including those not modelled. */
     private static final Set<String> GLANCE_FIELDS = Set.of(
-            "id", "name", "status", "visibility", "min_disk", "min_ram", "size", "virtual_size", "created_at",
-            "updated_at", "checksum", "os_hash_algo", "os_hash_value", "disk_format", "container_format",
-            "owner", "protected", "os_hidden", "tags", "direct_url", "self", "file", "schema", "locations",
-            "progress", "links");
+            "id",
+            "name",
+            "status",
+            "visibility",
+            "min_disk",
+            "min_ram",
+            "size",
+            "virtual_size",
+            "created_at",
+            "updated_at",
+            "checksum",
+            "os_hash_algo",
+            "os_hash_value",
+            "disk_format",
+            "container_format",
+            "owner",
+            "protected",
+            "os_hidden",
+            "tags",
+            "direct_url",
+            "self",
+            "file",
+            "schema",
+            "locations",
+            "progress",
+            "links");
 
     ImageDeserializer() {
         super(Image.class);
@@ -122,8 +150,7 @@ final class ImageDeserializer extends StdDeserializer<Image> {
         return present(v) ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    private static <T> Optional<T> value(DeserializationContext ctxt, JsonNode node, Class<T> type)
-            throws IOException {
+    private static <T> Optional<T> value(DeserializationContext ctxt, JsonNode node, Class<T> type) throws IOException {
         return present(node) ? Optional.ofNullable(ctxt.readTreeAsValue(node, type)) : Optional.empty();
     }
 

@@ -83,6 +83,5 @@ public interface ImageListOptions {
     }
 
     /** Builder of {@link ImageListOptions}. */
-    final class Builder extends ImmutableImageListOptions.Builder {
-    }
+    final class Builder extends ImmutableImageListOptions.Builder {}
 }

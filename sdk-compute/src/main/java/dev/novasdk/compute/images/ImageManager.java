@@ -71,7 +71,10 @@ public final class ImageManager {
      */
     public PagedIterable<Image> list(ImageListOptions options) {
         Objects.requireNonNull(options, "options");
-        return context.paged(() -> listing(options), ImageListDocument.class, ImageListDocument::images,
+        return context.paged(
+                () -> listing(options),
+                ImageListDocument.class,
+                ImageListDocument::images,
                 ImageListDocument::nextHref);
     }
 
@@ -79,11 +82,13 @@ public final class ImageManager {
         Optional<URI> g = glance();
         if (g.isPresent()) {
             // Glance has no microversions: no version header. Its next link is a path from its root.
-            return new ComputeContext.Listing(Urls.of(glanceV2(g.get()), List.of("images"), options.glanceQuery()),
-                    glanceRoot(g.get()), null);
+            return new ComputeContext.Listing(
+                    Urls.of(glanceV2(g.get()), List.of("images"), options.glanceQuery()), glanceRoot(g.get()), null);
         }
-        return new ComputeContext.Listing(Urls.of(context.endpoint(), List.of("images", "detail"), options.novaQuery()),
-                context.endpoint(), proxyVersion());
+        return new ComputeContext.Listing(
+                Urls.of(context.endpoint(), List.of("images", "detail"), options.novaQuery()),
+                context.endpoint(),
+                proxyVersion());
     }
 
     /** Every image visible to the project. */
@@ -104,7 +109,8 @@ public final class ImageManager {
         Optional<URI> g = glance();
         if (g.isPresent()) {
             // Glance answers a bare image document, without an envelope.
-            HttpRequest request = HttpRequest.builder(HttpMethod.GET, Urls.of(glanceV2(g.get()), "images", id)).build();
+            HttpRequest request = HttpRequest.builder(HttpMethod.GET, Urls.of(glanceV2(g.get()), "images", id))
+                    .build();
             return context.codec().decode(request, context.pipeline().send(request), null, Image.class);
         }
         return context.get(Urls.of(context.endpoint(), "images", id), proxyVersion(), "image", Image.class);
@@ -117,7 +123,12 @@ public final class ImageManager {
      */
     public Optional<Image> find(String nameOrId) {
         Objects.requireNonNull(nameOrId, "nameOrId");
-        return ComputeContext.find(nameOrId, "image", this::get,
-                list(ImageListOptions.builder().name(nameOrId).build()), Image::name, Image::id);
+        return ComputeContext.find(
+                nameOrId,
+                "image",
+                this::get,
+                list(ImageListOptions.builder().name(nameOrId).build()),
+                Image::name,
+                Image::id);
     }
 }

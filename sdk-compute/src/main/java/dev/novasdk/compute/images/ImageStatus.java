@@ -12,27 +12,39 @@ import java.util.Locale;
  */
 public enum ImageStatus {
     /** Created, no data yet (glance); nova's proxy reports it as {@link #SAVING}. */
-    @JsonProperty("queued") QUEUED,
+    @JsonProperty("queued")
+    QUEUED,
     /** Data is being uploaded or, for a snapshot, written. */
-    @JsonProperty("saving") SAVING,
+    @JsonProperty("saving")
+    SAVING,
     /** Data has been staged by the interoperable import (glance 2.6+). */
-    @JsonProperty("uploading") UPLOADING,
+    @JsonProperty("uploading")
+    UPLOADING,
     /** Being imported (glance 2.6+). */
-    @JsonProperty("importing") IMPORTING,
+    @JsonProperty("importing")
+    IMPORTING,
     /** Usable. */
-    @JsonProperty("active") ACTIVE,
+    @JsonProperty("active")
+    ACTIVE,
     /** The upload failed (glance); nova's proxy reports it as {@link #ERROR}. */
-    @JsonProperty("killed") KILLED,
+    @JsonProperty("killed")
+    KILLED,
     /** Deleted; data gone. */
-    @JsonProperty("deleted") DELETED,
+    @JsonProperty("deleted")
+    DELETED,
     /** Deleted, data kept for a while (glance); nova's proxy reports it as {@link #DELETED}. */
-    @JsonProperty("pending_delete") PENDING_DELETE,
+    @JsonProperty("pending_delete")
+    PENDING_DELETE,
     /** Deactivated by an admin: data cannot be downloaded or booted (glance). */
-    @JsonProperty("deactivated") DEACTIVATED,
+    @JsonProperty("deactivated")
+    DEACTIVATED,
     /** Failed; nova's proxy only, for glance's {@code killed}. */
-    @JsonProperty("error") ERROR,
+    @JsonProperty("error")
+    ERROR,
     /** A status this SDK does not know, or none was sent. */
-    @JsonProperty("unknown") @JsonEnumDefaultValue UNKNOWN;
+    @JsonProperty("unknown")
+    @JsonEnumDefaultValue
+    UNKNOWN;
 
     /** Glance's spelling of the status (lower case). */
     public String value() {

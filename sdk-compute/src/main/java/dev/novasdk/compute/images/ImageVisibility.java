@@ -10,15 +10,20 @@ import java.util.Locale;
  */
 public enum ImageVisibility {
     /** Every project. */
-    @JsonProperty("public") PUBLIC,
+    @JsonProperty("public")
+    PUBLIC,
     /** The owner only. */
-    @JsonProperty("private") PRIVATE,
+    @JsonProperty("private")
+    PRIVATE,
     /** The owner and the projects it was shared with as members (glance 2.5+). */
-    @JsonProperty("shared") SHARED,
+    @JsonProperty("shared")
+    SHARED,
     /** Every project, but listed only for the owner and members unless asked for (glance 2.5+). */
-    @JsonProperty("community") COMMUNITY,
+    @JsonProperty("community")
+    COMMUNITY,
     /** A visibility this SDK does not know. */
-    @JsonEnumDefaultValue UNKNOWN;
+    @JsonEnumDefaultValue
+    UNKNOWN;
 
     /** The value on the wire, for query parameters such as {@code ?visibility=shared}. */
     public String value() {

@@ -5,7 +5,10 @@ import dev.novasdk.core.client.HttpPipeline;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.endpoint.EndpointResolver;
+import dev.novasdk.core.error.BadRequestException;
 import dev.novasdk.core.error.EndpointNotFoundException;
+import dev.novasdk.core.error.NoUniqueMatchException;
+import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.ResponseParseException;
 import dev.novasdk.core.filter.MicroversionFilter;
 import dev.novasdk.core.http.HttpMethod;
@@ -14,14 +17,11 @@ import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.paging.Page;
+import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
-import dev.novasdk.core.error.BadRequestException;
-import dev.novasdk.core.error.NoUniqueMatchException;
-import dev.novasdk.core.error.NotFoundException;
-import dev.novasdk.core.paging.Page;
-import dev.novasdk.core.paging.PagedIterable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,14 +58,22 @@ public final class ComputeContext {
     private final ReentrantLock negotiation = new ReentrantLock();
 
     /** The microversions a cloud's compute API serves. */
-    public record VersionRange(Microversion min, Microversion max) {
-    }
+    public record VersionRange(Microversion min, Microversion max) {}
 
     /** All settings; {@code pinned} may be null (negotiate). */
-    public ComputeContext(HttpPipeline pipeline, JsonCodec codec, EndpointResolver resolver, URI endpointOverride,
-                          URI imageEndpointOverride, EndpointInterface endpointInterface, String region,
-                          Microversion pinned, Microversion sdkMax, Sleeper sleeper, LongSupplier nanoTime,
-                          Clock clock) {
+    public ComputeContext(
+            HttpPipeline pipeline,
+            JsonCodec codec,
+            EndpointResolver resolver,
+            URI endpointOverride,
+            URI imageEndpointOverride,
+            EndpointInterface endpointInterface,
+            String region,
+            Microversion pinned,
+            Microversion sdkMax,
+            Sleeper sleeper,
+            LongSupplier nanoTime,
+            Clock clock) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.resolver = resolver;
@@ -237,14 +245,21 @@ public final class ComputeContext {
                 return new VersionRange(Microversion.of(2, 0), Microversion.of(2, 0));
             }
             try {
-                return new VersionRange(min.isEmpty() ? Microversion.of(2, 1) : Microversion.parse(min), Microversion.parse(max));
+                return new VersionRange(
+                        min.isEmpty() ? Microversion.of(2, 1) : Microversion.parse(min), Microversion.parse(max));
             } catch (IllegalArgumentException e) {
-                throw new ResponseParseException(request.method(), request.uri(), response.statusCode(),
-                        response.requestId().orElse(null), "bad version in the compute version document: " + e.getMessage(), e);
+                throw new ResponseParseException(
+                        request.method(),
+                        request.uri(),
+                        response.statusCode(),
+                        response.requestId().orElse(null),
+                        "bad version in the compute version document: " + e.getMessage(),
+                        e);
             }
         }
-        throw new EndpointNotFoundException("no compute version document at " + base + " or its parent; "
-                + "is the compute endpoint right?", java.util.List.of(base.toString()));
+        throw new EndpointNotFoundException(
+                "no compute version document at " + base + " or its parent; " + "is the compute endpoint right?",
+                java.util.List.of(base.toString()));
     }
 
     private static URI parent(URI uri) {
@@ -291,14 +306,21 @@ public final class ComputeContext {
      * version may resolve an endpoint or read the version document, and a listing sends nothing until it is
      * iterated.
      */
-    public <D, T> PagedIterable<T> paged(Supplier<Listing> start, Class<D> documentType,
-                                         Function<D, List<T>> items, Function<D, Optional<String>> next) {
+    public <D, T> PagedIterable<T> paged(
+            Supplier<Listing> start,
+            Class<D> documentType,
+            Function<D, List<T>> items,
+            Function<D, Optional<String>> next) {
         Objects.requireNonNull(start, "start");
         return PagedIterable.of(previous -> {
             Listing listing = start.get();
-            URI uri = previous.isEmpty() ? listing.first() : previous.get().nextLink().orElseThrow();
+            URI uri = previous.isEmpty()
+                    ? listing.first()
+                    : previous.get().nextLink().orElseThrow();
             D doc = get(uri, listing.version(), null, documentType);
-            URI nextLink = next.apply(doc).map(href -> resolveLink(listing.linkBase(), href)).orElse(null);
+            URI nextLink = next.apply(doc)
+                    .map(href -> resolveLink(listing.linkBase(), href))
+                    .orElse(null);
             return Page.of(items.apply(doc), nextLink);
         });
     }
@@ -329,9 +351,13 @@ public final class ComputeContext {
      *
      * @throws NoUniqueMatchException when several resources have the name
      */
-    public static <T> Optional<T> find(String nameOrId, String resourceType, Function<String, T> getById,
-                                       Iterable<T> byName, Function<T, Optional<String>> nameOf,
-                                       Function<T, String> idOf) {
+    public static <T> Optional<T> find(
+            String nameOrId,
+            String resourceType,
+            Function<String, T> getById,
+            Iterable<T> byName,
+            Function<T, Optional<String>> nameOf,
+            Function<T, String> idOf) {
         Objects.requireNonNull(nameOrId, "nameOrId");
         if (nameOrId.isBlank()) {
             throw new IllegalArgumentException("nameOrId must not be blank");
@@ -363,7 +389,8 @@ public final class ComputeContext {
     }
 
     /** Sends {@code body} and decodes the member {@code envelope} of the response. */
-    public <T> T exchange(HttpMethod method, URI uri, Microversion version, Object body, String envelope, Class<T> type) {
+    public <T> T exchange(
+            HttpMethod method, URI uri, Microversion version, Object body, String envelope, Class<T> type) {
         HttpRequest request = build(method, uri, version, body);
         return codec.decode(request, pipeline.send(request), envelope, type);
     }

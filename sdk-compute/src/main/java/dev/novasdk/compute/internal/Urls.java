@@ -13,8 +13,7 @@ public final class Urls {
     private static final Escaper SEGMENT = UrlEscapers.urlPathSegmentEscaper();
     private static final Escaper QUERY = UrlEscapers.urlFormParameterEscaper();
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * {@code base} followed by the segments, each escaped, and the query parameters in order. Multi-valued
@@ -27,7 +26,8 @@ public final class Urls {
         }
         for (String segment : segments) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("a path segment must not be empty, '.' or '..', got '" + segment + "'");
+                throw new IllegalArgumentException(
+                        "a path segment must not be empty, '.' or '..', got '" + segment + "'");
             }
             sb.append('/').append(unreserved(segment) ? segment : SEGMENT.escape(segment));
         }
@@ -45,8 +45,13 @@ public final class Urls {
     private static boolean unreserved(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~')) {
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~')) {
                 return false;
             }
         }

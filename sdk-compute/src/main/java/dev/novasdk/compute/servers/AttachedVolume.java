@@ -24,6 +24,5 @@ public interface AttachedVolume {
     }
 
     /** Builder of {@link AttachedVolume}. */
-    final class Builder extends ImmutableAttachedVolume.Builder {
-    }
+    final class Builder extends ImmutableAttachedVolume.Builder {}
 }

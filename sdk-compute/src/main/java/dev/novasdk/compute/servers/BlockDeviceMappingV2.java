@@ -139,8 +139,14 @@ public interface BlockDeviceMappingV2 {
      * with the server. Nova rejects it if the flavor allows less swap.
      */
     static BlockDeviceMappingV2 swap(int sizeMb) {
-        return builder().sourceType(SourceType.BLANK).destinationType(DestinationType.LOCAL)
-                .guestFormat("swap").bootIndex(-1).deleteOnTermination(true).volumeSize(sizeMb).build();
+        return builder()
+                .sourceType(SourceType.BLANK)
+                .destinationType(DestinationType.LOCAL)
+                .guestFormat("swap")
+                .bootIndex(-1)
+                .deleteOnTermination(true)
+                .volumeSize(sizeMb)
+                .build();
     }
 
     /**
@@ -148,14 +154,21 @@ public interface BlockDeviceMappingV2 {
      * bootable, deleted with the server, formatted by the cloud's default.
      */
     static BlockDeviceMappingV2 ephemeral(int sizeGb) {
-        return builder().sourceType(SourceType.BLANK).destinationType(DestinationType.LOCAL)
-                .bootIndex(-1).deleteOnTermination(true).volumeSize(sizeGb).build();
+        return builder()
+                .sourceType(SourceType.BLANK)
+                .destinationType(DestinationType.LOCAL)
+                .bootIndex(-1)
+                .deleteOnTermination(true)
+                .volumeSize(sizeGb)
+                .build();
     }
 
     /** An ephemeral disk of {@code sizeGb} GiB with file system {@code guestFormat}, such as {@code ext4}. */
     static BlockDeviceMappingV2 ephemeral(int sizeGb, String guestFormat) {
-        return builder().from(ephemeral(sizeGb))
-                .guestFormat(Objects.requireNonNull(guestFormat, "guestFormat")).build();
+        return builder()
+                .from(ephemeral(sizeGb))
+                .guestFormat(Objects.requireNonNull(guestFormat, "guestFormat"))
+                .build();
     }
 
     /**
@@ -163,8 +176,13 @@ public interface BlockDeviceMappingV2 {
      * kept when the server is deleted.
      */
     static BlockDeviceMappingV2 bootFromVolume(String volumeId) {
-        return builder().sourceType(SourceType.VOLUME).destinationType(DestinationType.VOLUME)
-                .uuid(Objects.requireNonNull(volumeId, "volumeId")).bootIndex(0).deleteOnTermination(false).build();
+        return builder()
+                .sourceType(SourceType.VOLUME)
+                .destinationType(DestinationType.VOLUME)
+                .uuid(Objects.requireNonNull(volumeId, "volumeId"))
+                .bootIndex(0)
+                .deleteOnTermination(false)
+                .build();
     }
 
     /**
@@ -172,8 +190,13 @@ public interface BlockDeviceMappingV2 {
      * {@code --snapshot}; the volume is the snapshot's size and is kept when the server is deleted.
      */
     static BlockDeviceMappingV2 bootFromSnapshot(String snapshotId) {
-        return builder().sourceType(SourceType.SNAPSHOT).destinationType(DestinationType.VOLUME)
-                .uuid(Objects.requireNonNull(snapshotId, "snapshotId")).bootIndex(0).deleteOnTermination(false).build();
+        return builder()
+                .sourceType(SourceType.SNAPSHOT)
+                .destinationType(DestinationType.VOLUME)
+                .uuid(Objects.requireNonNull(snapshotId, "snapshotId"))
+                .bootIndex(0)
+                .deleteOnTermination(false)
+                .build();
     }
 
     /**
@@ -181,21 +204,34 @@ public interface BlockDeviceMappingV2 {
      * an existing volume). Do not set an image on the server as well: the volume is the boot source.
      */
     static BlockDeviceMappingV2 bootFromImageToNewVolume(String imageId, int sizeGb, boolean deleteOnTermination) {
-        return builder().sourceType(SourceType.IMAGE).destinationType(DestinationType.VOLUME)
-                .uuid(Objects.requireNonNull(imageId, "imageId")).bootIndex(0).volumeSize(sizeGb)
-                .deleteOnTermination(deleteOnTermination).build();
+        return builder()
+                .sourceType(SourceType.IMAGE)
+                .destinationType(DestinationType.VOLUME)
+                .uuid(Objects.requireNonNull(imageId, "imageId"))
+                .bootIndex(0)
+                .volumeSize(sizeGb)
+                .deleteOnTermination(deleteOnTermination)
+                .build();
     }
 
     /** Attaches the existing volume {@code volumeId} as a data disk, not bootable, kept when the server is deleted. */
     static BlockDeviceMappingV2 attachVolume(String volumeId) {
-        return builder().sourceType(SourceType.VOLUME).destinationType(DestinationType.VOLUME)
-                .uuid(Objects.requireNonNull(volumeId, "volumeId")).deleteOnTermination(false).build();
+        return builder()
+                .sourceType(SourceType.VOLUME)
+                .destinationType(DestinationType.VOLUME)
+                .uuid(Objects.requireNonNull(volumeId, "volumeId"))
+                .deleteOnTermination(false)
+                .build();
     }
 
     /** Attaches a new, empty {@code sizeGb} GiB volume as a data disk, not bootable. */
     static BlockDeviceMappingV2 blankVolume(int sizeGb, boolean deleteOnTermination) {
-        return builder().sourceType(SourceType.BLANK).destinationType(DestinationType.VOLUME)
-                .volumeSize(sizeGb).deleteOnTermination(deleteOnTermination).build();
+        return builder()
+                .sourceType(SourceType.BLANK)
+                .destinationType(DestinationType.VOLUME)
+                .volumeSize(sizeGb)
+                .deleteOnTermination(deleteOnTermination)
+                .build();
     }
 
     /** A new builder. */
@@ -227,10 +263,11 @@ public interface BlockDeviceMappingV2 {
         if (noDevice().orElse(false)) {
             return;
         }
-        SourceType source = sourceType().orElseThrow(
-                () -> RequestRules.invalid(f + "source_type", "is required unless no_device is true"));
-        DestinationType destination = destinationType().orElseThrow(
-                () -> RequestRules.invalid(f + "destination_type", "is required (local or volume); the SDK does not guess one"));
+        SourceType source = sourceType()
+                .orElseThrow(() -> RequestRules.invalid(f + "source_type", "is required unless no_device is true"));
+        DestinationType destination = destinationType()
+                .orElseThrow(() -> RequestRules.invalid(
+                        f + "destination_type", "is required (local or volume); the SDK does not guess one"));
         if (source == SourceType.BLANK && uuid().isPresent()) {
             throw RequestRules.invalid(f + "uuid", "must not be set when source_type is blank");
         }
@@ -240,21 +277,24 @@ public interface BlockDeviceMappingV2 {
         if ((source == SourceType.VOLUME || source == SourceType.SNAPSHOT) && destination != DestinationType.VOLUME) {
             throw RequestRules.invalid(f + "destination_type", "must be volume when source_type is " + source.value());
         }
-        if (destination == DestinationType.VOLUME && (source == SourceType.IMAGE || source == SourceType.BLANK)
+        if (destination == DestinationType.VOLUME
+                && (source == SourceType.IMAGE || source == SourceType.BLANK)
                 && volumeSize().isEmpty()) {
-            throw RequestRules.invalid(f + "volume_size", "is required for a new volume from source_type " + source.value());
+            throw RequestRules.invalid(
+                    f + "volume_size", "is required for a new volume from source_type " + source.value());
         }
         if (guestFormat().filter("swap"::equals).isPresent()
                 && (source != SourceType.BLANK || destination != DestinationType.LOCAL)) {
             throw RequestRules.invalid(f + "guest_format", "swap needs source_type blank and destination_type local");
         }
         if (volumeType().isPresent() && (destination != DestinationType.VOLUME || source == SourceType.VOLUME)) {
-            throw RequestRules.invalid(f + "volume_type", "applies only to a new volume (destination_type volume, "
-                    + "source_type image, snapshot or blank)");
+            throw RequestRules.invalid(
+                    f + "volume_type",
+                    "applies only to a new volume (destination_type volume, "
+                            + "source_type image, snapshot or blank)");
         }
     }
 
     /** Builder of {@link BlockDeviceMappingV2}. */
-    final class Builder extends ImmutableBlockDeviceMappingV2.Builder {
-    }
+    final class Builder extends ImmutableBlockDeviceMappingV2.Builder {}
 }

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum DiskConfig {
     /** The root partition is expanded to fill the disk. */
-    @JsonProperty("AUTO") AUTO,
+    @JsonProperty("AUTO")
+    AUTO,
     /** The partition layout of the image is kept. */
-    @JsonProperty("MANUAL") MANUAL,
+    @JsonProperty("MANUAL")
+    MANUAL,
     /** A value this SDK does not know yet. */
-    @JsonEnumDefaultValue UNKNOWN
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

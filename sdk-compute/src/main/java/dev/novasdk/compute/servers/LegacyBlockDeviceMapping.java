@@ -43,14 +43,18 @@ public interface LegacyBlockDeviceMapping {
 
     /** The volume {@code volumeId} as device {@code deviceName}. */
     static LegacyBlockDeviceMapping ofVolume(String deviceName, String volumeId) {
-        return builder().deviceName(Objects.requireNonNull(deviceName, "deviceName"))
-                .volumeId(Objects.requireNonNull(volumeId, "volumeId")).build();
+        return builder()
+                .deviceName(Objects.requireNonNull(deviceName, "deviceName"))
+                .volumeId(Objects.requireNonNull(volumeId, "volumeId"))
+                .build();
     }
 
     /** A volume made from snapshot {@code snapshotId}, as device {@code deviceName}. */
     static LegacyBlockDeviceMapping ofSnapshot(String deviceName, String snapshotId) {
-        return builder().deviceName(Objects.requireNonNull(deviceName, "deviceName"))
-                .snapshotId(Objects.requireNonNull(snapshotId, "snapshotId")).build();
+        return builder()
+                .deviceName(Objects.requireNonNull(deviceName, "deviceName"))
+                .snapshotId(Objects.requireNonNull(snapshotId, "snapshotId"))
+                .build();
     }
 
     /** A new builder. */
@@ -65,20 +69,23 @@ public interface LegacyBlockDeviceMapping {
         boolean noDevice = noDevice().orElse(false);
         if (noDevice) {
             if (volumeId().isPresent() || snapshotId().isPresent()) {
-                throw RequestRules.invalid("block_device_mapping[]", "entry with no_device must not name a volume_id or snapshot_id");
+                throw RequestRules.invalid(
+                        "block_device_mapping[]", "entry with no_device must not name a volume_id or snapshot_id");
             }
         } else if (volumeId().isPresent() == snapshotId().isPresent()) {
-            throw RequestRules.invalid("block_device_mapping[]", "entry must have exactly one of volume_id or snapshot_id, got "
-                    + (volumeId().isPresent() ? "both" : "neither"));
+            throw RequestRules.invalid(
+                    "block_device_mapping[]",
+                    "entry must have exactly one of volume_id or snapshot_id, got "
+                            + (volumeId().isPresent() ? "both" : "neither"));
         }
         volumeSize().ifPresent(size -> {
             if (size < 1) {
-                throw RequestRules.invalid("block_device_mapping[].volume_size", "must be at least 1 (GiB), got " + size);
+                throw RequestRules.invalid(
+                        "block_device_mapping[].volume_size", "must be at least 1 (GiB), got " + size);
             }
         });
     }
 
     /** Builder of {@link LegacyBlockDeviceMapping}. */
-    final class Builder extends ImmutableLegacyBlockDeviceMapping.Builder {
-    }
+    final class Builder extends ImmutableLegacyBlockDeviceMapping.Builder {}
 }

@@ -37,8 +37,10 @@ public interface Personality {
 
     /** A file whose contents are already base64-encoded; sent as given. */
     static Personality ofBase64(String path, String contentsBase64) {
-        return builder().path(Objects.requireNonNull(path, "path"))
-                .contentsBase64(Objects.requireNonNull(contentsBase64, "contentsBase64")).build();
+        return builder()
+                .path(Objects.requireNonNull(path, "path"))
+                .contentsBase64(Objects.requireNonNull(contentsBase64, "contentsBase64"))
+                .build();
     }
 
     /** A new builder. */
@@ -60,6 +62,5 @@ public interface Personality {
     }
 
     /** Builder of {@link Personality}. */
-    final class Builder extends ImmutablePersonality.Builder {
-    }
+    final class Builder extends ImmutablePersonality.Builder {}
 }

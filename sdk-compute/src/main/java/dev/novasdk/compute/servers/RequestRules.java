@@ -28,8 +28,7 @@ final class RequestRules {
     private static final Pattern BDM_UUID = Pattern.compile("^[a-zA-Z0-9._-]*$");
     private static final Pattern HEX32 = Pattern.compile("^[0-9a-f]{32}$");
 
-    private RequestRules() {
-    }
+    private RequestRules() {}
 
     static IllegalArgumentException invalid(String field, String rule) {
         return new IllegalArgumentException(field + " " + rule);
@@ -67,9 +66,10 @@ final class RequestRules {
     static void printable(String field, String value) {
         value.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                throw invalid(field, "must hold printable characters only, got U+"
-                        + String.format("%04X", c));
+            if (Character.isISOControl(c)
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                throw invalid(field, "must hold printable characters only, got U+" + String.format("%04X", c));
             }
         });
     }
@@ -113,7 +113,11 @@ final class RequestRules {
     /** oslo's is_uuid_like, which Nova's "uuid" format uses: 32 hex digits, hyphens, braces and urn: optional. */
     static boolean isUuidLike(String s) {
         String t = s.toLowerCase(java.util.Locale.ROOT);
-        t = t.replace("urn:", "").replace("uuid:", "").replace("{", "").replace("}", "").replace("-", "");
+        t = t.replace("urn:", "")
+                .replace("uuid:", "")
+                .replace("{", "")
+                .replace("}", "")
+                .replace("-", "");
         return HEX32.matcher(t).matches();
     }
 
@@ -123,19 +127,25 @@ final class RequestRules {
     }
 
     static void fqdn(String field, String value) {
-        if (value.isEmpty() || value.length() > MAX_STRING || !FQDN.matcher(value).matches()) {
+        if (value.isEmpty()
+                || value.length() > MAX_STRING
+                || !FQDN.matcher(value).matches()) {
             throw invalid(field, "must be 1 to 255 characters from [a-zA-Z0-9-._], got '" + value + "'");
         }
     }
 
     static void deviceName(String field, String value) {
-        if (value.isEmpty() || value.length() > MAX_STRING || !DEVICE_NAME.matcher(value).matches()) {
+        if (value.isEmpty()
+                || value.length() > MAX_STRING
+                || !DEVICE_NAME.matcher(value).matches()) {
             throw invalid(field, "must be 1 to 255 characters from [a-zA-Z0-9._/-], got '" + value + "'");
         }
     }
 
     static void bdmUuid(String field, String value) {
-        if (value.isEmpty() || value.length() > MAX_STRING || !BDM_UUID.matcher(value).matches()) {
+        if (value.isEmpty()
+                || value.length() > MAX_STRING
+                || !BDM_UUID.matcher(value).matches()) {
             throw invalid(field, "must be 1 to 255 characters from [a-zA-Z0-9._-], got '" + value + "'");
         }
     }

@@ -106,7 +106,8 @@ public abstract class Server {
     /** Whether the server has a config drive. */
     @JsonIgnore
     public boolean configDriveEnabled() {
-        return configDrive().map(String::trim)
+        return configDrive()
+                .map(String::trim)
                 .filter(v -> v.equalsIgnoreCase("true") || v.equals("1"))
                 .isPresent();
     }
@@ -255,7 +256,8 @@ public abstract class Server {
         if (unmodifiableValues(addresses()) && unmodifiableValues(schedulerHints())) {
             return this;
         }
-        return builder().from(this)
+        return builder()
+                .from(this)
                 .addresses(copyValues(addresses()))
                 .schedulerHints(copyValues(schedulerHints()))
                 .build();

@@ -31,6 +31,5 @@ public interface ServerAddress {
     }
 
     /** Builder of {@link ServerAddress}. */
-    final class Builder extends ImmutableServerAddress.Builder {
-    }
+    final class Builder extends ImmutableServerAddress.Builder {}
 }

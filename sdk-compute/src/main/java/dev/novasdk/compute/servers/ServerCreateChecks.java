@@ -18,8 +18,7 @@ import java.util.Set;
  * {@link ServerNetwork}, {@link Personality}, {@link LegacyBlockDeviceMapping}).
  */
 final class ServerCreateChecks {
-    private ServerCreateChecks() {
-    }
+    private ServerCreateChecks() {}
 
     static void check(ServerCreate c) {
         RequestRules.name("name", c.name());
@@ -38,8 +37,10 @@ final class ServerCreateChecks {
         c.userDataBase64().ifPresent(data -> {
             RequestRules.base64("user_data", data);
             if (data.length() > RequestRules.MAX_USER_DATA_LENGTH) {
-                throw invalid("user_data", "must be at most " + RequestRules.MAX_USER_DATA_LENGTH
-                        + " characters once base64-encoded, got " + data.length());
+                throw invalid(
+                        "user_data",
+                        "must be at most " + RequestRules.MAX_USER_DATA_LENGTH + " characters once base64-encoded, got "
+                                + data.length());
             }
         });
         c.keyName().ifPresent(k -> RequestRules.name("key_name", k));
@@ -70,7 +71,10 @@ final class ServerCreateChecks {
             RequestRules.printable("description", d);
         });
         if (c.tags().size() > RequestRules.MAX_TAGS) {
-            throw invalid("tags", "must hold at most " + RequestRules.MAX_TAGS + " tags, got " + c.tags().size());
+            throw invalid(
+                    "tags",
+                    "must hold at most " + RequestRules.MAX_TAGS + " tags, got "
+                            + c.tags().size());
         }
         for (int i = 0; i < c.tags().size(); i++) {
             RequestRules.tag("tags[" + i + "]", c.tags().get(i));
@@ -80,9 +84,11 @@ final class ServerCreateChecks {
                 try {
                     RequestRules.fqdn("hostname", h);
                 } catch (IllegalArgumentException e) {
-                    throw invalid("hostname", "must be a hostname of 2 to 63 characters from [a-zA-Z0-9-], not starting "
-                            + "or ending with '-' (microversion 2.90), or a domain name of 1 to 255 characters from "
-                            + "[a-zA-Z0-9-._] (2.94), got '" + h + "'");
+                    throw invalid(
+                            "hostname",
+                            "must be a hostname of 2 to 63 characters from [a-zA-Z0-9-], not starting "
+                                    + "or ending with '-' (microversion 2.90), or a domain name of 1 to 255 characters from "
+                                    + "[a-zA-Z0-9-._] (2.94), got '" + h + "'");
                 }
             }
         });
@@ -96,8 +102,9 @@ final class ServerCreateChecks {
         RequestRules.name("availability_zone", az);
         long colons = az.chars().filter(ch -> ch == ':').count();
         if (colons > 2) {
-            throw invalid("availability_zone", "must be zone, zone:host, zone:host:node or zone::node, got "
-                    + colons + " ':' separators");
+            throw invalid(
+                    "availability_zone",
+                    "must be zone, zone:host, zone:host:node or zone::node, got " + colons + " ':' separators");
         }
     }
 
@@ -112,8 +119,13 @@ final class ServerCreateChecks {
                 throw invalid("max_count", "must be at least 1, got " + n);
             }
         });
-        if (c.minCount().isPresent() && c.maxCount().isPresent() && c.minCount().get() > c.maxCount().get()) {
-            throw invalid("min_count", "(" + c.minCount().get() + ") must not exceed max_count (" + c.maxCount().get() + ")");
+        if (c.minCount().isPresent()
+                && c.maxCount().isPresent()
+                && c.minCount().get() > c.maxCount().get()) {
+            throw invalid(
+                    "min_count",
+                    "(" + c.minCount().get() + ") must not exceed max_count ("
+                            + c.maxCount().get() + ")");
         }
     }
 
@@ -121,7 +133,8 @@ final class ServerCreateChecks {
     private static void bootSource(ServerCreate c) {
         List<BlockDeviceMappingV2> v2 = c.blockDeviceMappings();
         if (!c.legacyBlockDeviceMappings().isEmpty() && !v2.isEmpty()) {
-            throw invalid("block_device_mapping", "(legacy) and block_device_mapping_v2 cannot be mixed in one request");
+            throw invalid(
+                    "block_device_mapping", "(legacy) and block_device_mapping_v2 cannot be mixed in one request");
         }
         int bootMapping = -1;
         for (int i = 0; i < v2.size(); i++) {
@@ -131,12 +144,18 @@ final class ServerCreateChecks {
             }
         }
         if (c.imageId().isPresent() && bootMapping >= 0) {
-            throw invalid("imageRef", "and block_device_mapping_v2[" + bootMapping + "] (boot_index 0) are two boot "
-                    + "sources; exactly one is allowed: leave out the image or the boot index");
+            throw invalid(
+                    "imageRef",
+                    "and block_device_mapping_v2[" + bootMapping + "] (boot_index 0) are two boot "
+                            + "sources; exactly one is allowed: leave out the image or the boot index");
         }
-        if (c.imageId().isEmpty() && bootMapping < 0 && c.legacyBlockDeviceMappings().isEmpty()) {
-            throw invalid("imageRef", "is required unless a block device mapping is the boot source: set an image, "
-                    + "or add a block_device_mapping_v2 entry with boot_index 0 (such as BlockDeviceMappingV2.bootFromVolume)");
+        if (c.imageId().isEmpty()
+                && bootMapping < 0
+                && c.legacyBlockDeviceMappings().isEmpty()) {
+            throw invalid(
+                    "imageRef",
+                    "is required unless a block device mapping is the boot source: set an image, "
+                            + "or add a block_device_mapping_v2 entry with boot_index 0 (such as BlockDeviceMappingV2.bootFromVolume)");
         }
     }
 
@@ -154,8 +173,10 @@ final class ServerCreateChecks {
             BlockDeviceMappingV2 m = v2.get(i);
             if (m.sourceType().orElse(null) == SourceType.IMAGE
                     && m.destinationType().orElse(null) == DestinationType.LOCAL) {
-                throw invalid("block_device_mapping_v2[" + i + "]", "maps an image to a local disk, which only the image "
-                        + "boot disk does; set the server's image instead (it becomes that mapping)");
+                throw invalid(
+                        "block_device_mapping_v2[" + i + "]",
+                        "maps an image to a local disk, which only the image "
+                                + "boot disk does; set the server's image instead (it becomes that mapping)");
             }
             m.bootIndex().filter(b -> b >= 0).ifPresent(bootIndexes::add);
             if (m.guestFormat().filter("swap"::equals).isPresent()) {
@@ -169,16 +190,20 @@ final class ServerCreateChecks {
         Collections.sort(bootIndexes);
         for (int i = 0; i < bootIndexes.size(); i++) {
             if (bootIndexes.get(i) != i) {
-                throw invalid("block_device_mapping_v2", "boot_index values must count up from 0 without repeats or gaps"
-                        + (c.imageId().isPresent() ? " (the image mapping takes 0)" : "") + ", got " + bootIndexes);
+                throw invalid(
+                        "block_device_mapping_v2",
+                        "boot_index values must count up from 0 without repeats or gaps"
+                                + (c.imageId().isPresent() ? " (the image mapping takes 0)" : "") + ", got "
+                                + bootIndexes);
             }
         }
     }
 
     private static void networks(ServerCreate c) {
         if (c.networkAllocation().isPresent() && !c.networks().isEmpty()) {
-            throw invalid("networks", "'" + c.networkAllocation().get().value()
-                    + "' cannot be combined with a list of networks");
+            throw invalid(
+                    "networks",
+                    "'" + c.networkAllocation().get().value() + "' cannot be combined with a list of networks");
         }
         Map<String, Integer> ports = new HashMap<>();
         for (int i = 0; i < c.networks().size(); i++) {
@@ -186,7 +211,9 @@ final class ServerCreateChecks {
             if (port != null) {
                 Integer earlier = ports.putIfAbsent(port, i);
                 if (earlier != null) {
-                    throw invalid("networks[" + i + "].port", "repeats networks[" + earlier + "].port; a port can be attached once");
+                    throw invalid(
+                            "networks[" + i + "].port",
+                            "repeats networks[" + earlier + "].port; a port can be attached once");
                 }
             }
         }
@@ -201,12 +228,15 @@ final class ServerCreateChecks {
         for (int i = 0; i < c.networks().size(); i++) {
             ServerNetwork n = c.networks().get(i);
             if (n.portId().isPresent()) {
-                throw invalid("networks[" + i + "].port", "cannot be used when max_count is above 1 (" + max
-                        + "): a port can belong to one server only");
+                throw invalid(
+                        "networks[" + i + "].port",
+                        "cannot be used when max_count is above 1 (" + max + "): a port can belong to one server only");
             }
             if (n.fixedIp().isPresent()) {
-                throw invalid("networks[" + i + "].fixed_ip", "cannot be used when max_count is above 1 (" + max
-                        + "): an address can belong to one server only");
+                throw invalid(
+                        "networks[" + i + "].fixed_ip",
+                        "cannot be used when max_count is above 1 (" + max
+                                + "): an address can belong to one server only");
             }
         }
         if (c.hostname().isPresent()) {
@@ -220,8 +250,9 @@ final class ServerCreateChecks {
             return;
         }
         if (certs.size() > RequestRules.MAX_TRUSTED_CERTIFICATES) {
-            throw invalid("trusted_image_certificates", "must hold at most " + RequestRules.MAX_TRUSTED_CERTIFICATES
-                    + " ids, got " + certs.size());
+            throw invalid(
+                    "trusted_image_certificates",
+                    "must hold at most " + RequestRules.MAX_TRUSTED_CERTIFICATES + " ids, got " + certs.size());
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < certs.size(); i++) {
@@ -233,8 +264,10 @@ final class ServerCreateChecks {
             }
         }
         if (c.imageId().isEmpty()) {
-            throw invalid("trusted_image_certificates", "need the server to boot from an image (imageRef); Nova does not "
-                    + "validate certificates when booting from a volume");
+            throw invalid(
+                    "trusted_image_certificates",
+                    "need the server to boot from an image (imageRef); Nova does not "
+                            + "validate certificates when booting from a volume");
         }
     }
 }

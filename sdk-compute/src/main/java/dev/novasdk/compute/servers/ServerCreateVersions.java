@@ -24,8 +24,7 @@ final class ServerCreateVersions {
     private static final Microversion V2_90 = Microversion.of(2, 90);
     private static final Microversion V2_94 = Microversion.of(2, 94);
 
-    private ServerCreateVersions() {
-    }
+    private ServerCreateVersions() {}
 
     static List<VersionRequirement> of(ServerCreate c) {
         List<VersionRequirement> r = new ArrayList<>();
@@ -43,19 +42,25 @@ final class ServerCreateVersions {
             ServerNetwork n = c.networks().get(i);
             if (n.tag().isPresent()) {
                 // create_v233 kept the NIC tag of 2.32; create_v237 dropped it; create_v242 restored it.
-                r.add(VersionRequirement.anyOf("networks[" + i + "].tag",
-                        MicroversionRange.between(V2_32, V2_36), MicroversionRange.atLeast(V2_42)));
+                r.add(VersionRequirement.anyOf(
+                        "networks[" + i + "].tag",
+                        MicroversionRange.between(V2_32, V2_36),
+                        MicroversionRange.atLeast(V2_42)));
             }
-            if (n.networkId().isPresent() && !RequestRules.isUuidLike(n.networkId().get())) {
-                r.add(VersionRequirement.until("networks[" + i + "].uuid", V2_36).withCondition("not a UUID"));
+            if (n.networkId().isPresent()
+                    && !RequestRules.isUuidLike(n.networkId().get())) {
+                r.add(VersionRequirement.until("networks[" + i + "].uuid", V2_36)
+                        .withCondition("not a UUID"));
             }
         }
         for (int i = 0; i < c.blockDeviceMappings().size(); i++) {
             BlockDeviceMappingV2 m = c.blockDeviceMappings().get(i);
             if (m.tag().isPresent()) {
                 // Only create_v232 had the BDM tag until create_v242 restored it.
-                r.add(VersionRequirement.anyOf("block_device_mapping_v2[" + i + "].tag",
-                        MicroversionRange.between(V2_32, V2_32), MicroversionRange.atLeast(V2_42)));
+                r.add(VersionRequirement.anyOf(
+                        "block_device_mapping_v2[" + i + "].tag",
+                        MicroversionRange.between(V2_32, V2_32),
+                        MicroversionRange.atLeast(V2_42)));
             }
             if (m.volumeType().isPresent()) {
                 r.add(VersionRequirement.since("block_device_mapping_v2[" + i + "].volume_type", V2_67));

@@ -60,9 +60,14 @@ final class ServerCreateWriter extends StdSerializer<ServerCreate> {
             List<BlockDeviceMappingV2> mappings = new ArrayList<>();
             // novaclient: "Append the image to the list only if we have new style BDMs". Nova only accepts an
             // image-to-local mapping with boot index 0 when imageRef is given too.
-            c.imageId().ifPresent(id -> mappings.add(BlockDeviceMappingV2.builder()
-                    .bootIndex(0).uuid(id).sourceType(BlockDeviceMappingV2.SourceType.IMAGE)
-                    .destinationType(BlockDeviceMappingV2.DestinationType.LOCAL).deleteOnTermination(true).build()));
+            c.imageId()
+                    .ifPresent(id -> mappings.add(BlockDeviceMappingV2.builder()
+                            .bootIndex(0)
+                            .uuid(id)
+                            .sourceType(BlockDeviceMappingV2.SourceType.IMAGE)
+                            .destinationType(BlockDeviceMappingV2.DestinationType.LOCAL)
+                            .deleteOnTermination(true)
+                            .build()));
             mappings.addAll(c.blockDeviceMappings());
             s.put("block_device_mapping_v2", mappings);
         }

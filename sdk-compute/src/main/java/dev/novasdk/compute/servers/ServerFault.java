@@ -33,6 +33,5 @@ public interface ServerFault {
     }
 
     /** Builder of {@link ServerFault}. */
-    final class Builder extends ImmutableServerFault.Builder {
-    }
+    final class Builder extends ImmutableServerFault.Builder {}
 }

@@ -68,6 +68,5 @@ public interface ServerFlavor {
     }
 
     /** Builder of {@link ServerFlavor}. */
-    final class Builder extends ImmutableServerFlavor.Builder {
-    }
+    final class Builder extends ImmutableServerFlavor.Builder {}
 }

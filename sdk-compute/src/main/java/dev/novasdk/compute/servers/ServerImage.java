@@ -33,6 +33,5 @@ public interface ServerImage {
     }
 
     /** Builder of {@link ServerImage}. */
-    final class Builder extends ImmutableServerImage.Builder {
-    }
+    final class Builder extends ImmutableServerImage.Builder {}
 }

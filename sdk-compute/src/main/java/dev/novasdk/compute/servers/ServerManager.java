@@ -69,8 +69,13 @@ public final class ServerManager {
             throw new IllegalArgumentException("returnReservationId is set: Nova then answers a reservation id, "
                     + "not a server; use createReservation(..)");
         }
-        return context.exchange(HttpMethod.POST, Urls.of(context.endpoint(), "servers"), versionFor(request),
-                context.codec().write(request), "server", Server.class);
+        return context.exchange(
+                HttpMethod.POST,
+                Urls.of(context.endpoint(), "servers"),
+                versionFor(request),
+                context.codec().write(request),
+                "server",
+                Server.class);
     }
 
     /**
@@ -79,10 +84,16 @@ public final class ServerManager {
      */
     public String createReservation(ServerCreate request) {
         Objects.requireNonNull(request, "request");
-        ServerCreate withReservation = request.returnReservationId().orElse(false) ? request
+        ServerCreate withReservation = request.returnReservationId().orElse(false)
+                ? request
                 : ServerCreate.builder().from(request).returnReservationId(true).build();
-        return context.exchange(HttpMethod.POST, Urls.of(context.endpoint(), "servers"), versionFor(withReservation),
-                context.codec().write(withReservation), "reservation_id", String.class);
+        return context.exchange(
+                HttpMethod.POST,
+                Urls.of(context.endpoint(), "servers"),
+                versionFor(withReservation),
+                context.codec().write(withReservation),
+                "reservation_id",
+                String.class);
     }
 
     private Microversion versionFor(ServerCreate request) {
@@ -119,8 +130,13 @@ public final class ServerManager {
     public Optional<Server> find(String nameOrId) {
         Objects.requireNonNull(nameOrId, "nameOrId");
         String regex = "^" + REGEX_SPECIALS.matcher(nameOrId).replaceAll("\\\\$0") + "$";
-        return ComputeContext.find(nameOrId, "server", this::get,
-                list(ServerListOptions.builder().name(regex).build()), Server::name, Server::id);
+        return ComputeContext.find(
+                nameOrId,
+                "server",
+                this::get,
+                list(ServerListOptions.builder().name(regex).build()),
+                Server::name,
+                Server::id);
     }
 
     /**
@@ -129,11 +145,17 @@ public final class ServerManager {
      */
     public PagedIterable<Server> list(ServerListOptions options) {
         Objects.requireNonNull(options, "options");
-        return context.paged(() -> new ComputeContext.Listing(
-                        Urls.of(context.endpoint(), options.detail() ? List.of("servers", "detail") : List.of("servers"),
+        return context.paged(
+                () -> new ComputeContext.Listing(
+                        Urls.of(
+                                context.endpoint(),
+                                options.detail() ? List.of("servers", "detail") : List.of("servers"),
                                 options.query()),
-                        context.endpoint(), context.defaultVersion()),
-                ServerListDocument.class, ServerListDocument::servers, ServerListDocument::nextHref);
+                        context.endpoint(),
+                        context.defaultVersion()),
+                ServerListDocument.class,
+                ServerListDocument::servers,
+                ServerListDocument::nextHref);
     }
 
     /** Every server of the project, in detail. */
@@ -202,8 +224,11 @@ public final class ServerManager {
 
     /** {@code body}: a map to encode, or the encoded bytes. */
     private void action(String id, Object body) {
-        context.send(HttpMethod.POST, Urls.of(context.endpoint(), "servers", requireId(id), "action"),
-                context.defaultVersion(), body);
+        context.send(
+                HttpMethod.POST,
+                Urls.of(context.endpoint(), "servers", requireId(id), "action"),
+                context.defaultVersion(),
+                body);
     }
 
     /**
@@ -216,14 +241,15 @@ public final class ServerManager {
      * @throws NotFoundException when the server disappears while waiting
      */
     public Server waitForStatus(String id, ServerStatus status, WaitOptions options) {
-        return waitForStatus(id, status, options, s -> { });
+        return waitForStatus(id, status, options, s -> {});
     }
 
     /**
      * {@link #waitForStatus(String, ServerStatus, WaitOptions)} calling {@code progress} with every server seen
      * (status, task state, progress), on the waiting thread.
      */
-    public Server waitForStatus(String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress) {
+    public Server waitForStatus(
+            String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress) {
         requireId(id);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(options, "options");
@@ -232,9 +258,13 @@ public final class ServerManager {
                 .description("server " + id + " to become " + status.name())
                 .successWhen(s -> s.status() == status)
                 .onProgress(progress)
-                .options(options).sleeper(context.sleeper()).nanoTime(context.nanoTime());
+                .options(options)
+                .sleeper(context.sleeper())
+                .nanoTime(context.nanoTime());
         if (status != ServerStatus.ERROR) {
-            b.failWhen(s -> s.status() == ServerStatus.ERROR, s -> errorOf(s, "went to ERROR while waiting for " + status.name()));
+            b.failWhen(
+                    s -> s.status() == ServerStatus.ERROR,
+                    s -> errorOf(s, "went to ERROR while waiting for " + status.name()));
         }
         return b.build().await();
     }
@@ -252,19 +282,31 @@ public final class ServerManager {
                 .description("server " + id + " to be deleted")
                 .successWhen(s -> s.isEmpty() || s.get().status() == ServerStatus.DELETED)
                 .successOnException(NotFoundException.class, e -> Optional.empty())
-                .failWhen(s -> s.isPresent() && s.get().status() == ServerStatus.ERROR
-                        && s.get().taskState().isEmpty(), s -> errorOf(s.get(), "went to ERROR while being deleted"))
-                .options(options).sleeper(context.sleeper()).nanoTime(context.nanoTime())
-                .build().await();
+                .failWhen(
+                        s -> s.isPresent()
+                                && s.get().status() == ServerStatus.ERROR
+                                && s.get().taskState().isEmpty(),
+                        s -> errorOf(s.get(), "went to ERROR while being deleted"))
+                .options(options)
+                .sleeper(context.sleeper())
+                .nanoTime(context.nanoTime())
+                .build()
+                .await();
     }
 
     private static ResourceErrorException errorOf(Server s, String what) {
         Optional<ServerFault> fault = s.fault();
         String message = "server " + s.id() + s.name().map(n -> " (" + n + ")").orElse("") + " " + what
                 + fault.flatMap(ServerFault::message).map(m -> ": " + m).orElse("")
-                + fault.flatMap(ServerFault::code).map(c -> " [fault code " + c + "]").orElse("");
-        return new ResourceErrorException(message, s, fault.flatMap(ServerFault::code).orElse(null),
-                fault.flatMap(ServerFault::message).orElse(null), fault.flatMap(ServerFault::details).orElse(null));
+                + fault.flatMap(ServerFault::code)
+                        .map(c -> " [fault code " + c + "]")
+                        .orElse("");
+        return new ResourceErrorException(
+                message,
+                s,
+                fault.flatMap(ServerFault::code).orElse(null),
+                fault.flatMap(ServerFault::message).orElse(null),
+                fault.flatMap(ServerFault::details).orElse(null));
     }
 
     private static void requireAtLeast(String field, Microversion needed, Microversion used) {

@@ -42,7 +42,9 @@ public interface ServerNetwork {
 
     /** A NIC on network {@code networkId}. */
     static ServerNetwork ofNetwork(String networkId) {
-        return builder().networkId(Objects.requireNonNull(networkId, "networkId")).build();
+        return builder()
+                .networkId(Objects.requireNonNull(networkId, "networkId"))
+                .build();
     }
 
     /** A NIC on the existing port {@code portId}. */
@@ -62,8 +64,10 @@ public interface ServerNetwork {
     @Value.Check
     default void check() {
         if (networkId().isPresent() == portId().isPresent()) {
-            throw RequestRules.invalid("networks[]", "entry must have exactly one of uuid (network) or port, got "
-                    + (networkId().isPresent() ? "both" : "neither"));
+            throw RequestRules.invalid(
+                    "networks[]",
+                    "entry must have exactly one of uuid (network) or port, got "
+                            + (networkId().isPresent() ? "both" : "neither"));
         }
         networkId().ifPresent(id -> {
             if (id.isEmpty()) {
@@ -77,7 +81,8 @@ public interface ServerNetwork {
         });
         fixedIp().ifPresent(ip -> {
             if (portId().isPresent()) {
-                throw RequestRules.invalid("networks[].fixed_ip", "cannot be combined with port; the port has its own addresses");
+                throw RequestRules.invalid(
+                        "networks[].fixed_ip", "cannot be combined with port; the port has its own addresses");
             }
             RequestRules.ipAddress("networks[].fixed_ip", ip);
         });
@@ -85,6 +90,5 @@ public interface ServerNetwork {
     }
 
     /** Builder of {@link ServerNetwork}. */
-    final class Builder extends ImmutableServerNetwork.Builder {
-    }
+    final class Builder extends ImmutableServerNetwork.Builder {}
 }

@@ -26,6 +26,5 @@ public interface ServerSecurityGroup {
     }
 
     /** Builder of {@link ServerSecurityGroup}. */
-    final class Builder extends ImmutableServerSecurityGroup.Builder {
-    }
+    final class Builder extends ImmutableServerSecurityGroup.Builder {}
 }

@@ -11,48 +11,69 @@ import java.util.Locale;
  */
 public enum ServerStatus {
     /** Running. */
-    @JsonProperty("ACTIVE") ACTIVE,
+    @JsonProperty("ACTIVE")
+    ACTIVE,
     /** Being built; not yet running. */
-    @JsonProperty("BUILD") BUILD,
+    @JsonProperty("BUILD")
+    BUILD,
     /** Deleted; seen only when listing with {@code deleted=true} or briefly during deletion. */
-    @JsonProperty("DELETED") DELETED,
+    @JsonProperty("DELETED")
+    DELETED,
     /** Failed; {@link Server#fault()} usually says why. */
-    @JsonProperty("ERROR") ERROR,
+    @JsonProperty("ERROR")
+    ERROR,
     /** Being hard-rebooted. */
-    @JsonProperty("HARD_REBOOT") HARD_REBOOT,
+    @JsonProperty("HARD_REBOOT")
+    HARD_REBOOT,
     /** Being live-migrated. */
-    @JsonProperty("MIGRATING") MIGRATING,
+    @JsonProperty("MIGRATING")
+    MIGRATING,
     /** Its admin password is being set. */
-    @JsonProperty("PASSWORD") PASSWORD,
+    @JsonProperty("PASSWORD")
+    PASSWORD,
     /** Paused in memory. */
-    @JsonProperty("PAUSED") PAUSED,
+    @JsonProperty("PAUSED")
+    PAUSED,
     /** Being soft-rebooted. */
-    @JsonProperty("REBOOT") REBOOT,
+    @JsonProperty("REBOOT")
+    REBOOT,
     /** Being rebuilt from an image. */
-    @JsonProperty("REBUILD") REBUILD,
+    @JsonProperty("REBUILD")
+    REBUILD,
     /** In rescue mode. */
-    @JsonProperty("RESCUE") RESCUE,
+    @JsonProperty("RESCUE")
+    RESCUE,
     /** Being resized or cold-migrated. */
-    @JsonProperty("RESIZE") RESIZE,
+    @JsonProperty("RESIZE")
+    RESIZE,
     /** A resize is being reverted. */
-    @JsonProperty("REVERT_RESIZE") REVERT_RESIZE,
+    @JsonProperty("REVERT_RESIZE")
+    REVERT_RESIZE,
     /** Shelved, still on its host. */
-    @JsonProperty("SHELVED") SHELVED,
+    @JsonProperty("SHELVED")
+    SHELVED,
     /** Shelved and removed from its host. */
-    @JsonProperty("SHELVED_OFFLOADED") SHELVED_OFFLOADED,
+    @JsonProperty("SHELVED_OFFLOADED")
+    SHELVED_OFFLOADED,
     /** Stopped. */
-    @JsonProperty("SHUTOFF") SHUTOFF,
+    @JsonProperty("SHUTOFF")
+    SHUTOFF,
     /** Soft-deleted; may still be restored. */
-    @JsonProperty("SOFT_DELETED") SOFT_DELETED,
+    @JsonProperty("SOFT_DELETED")
+    SOFT_DELETED,
     /** Suspended to disk. */
-    @JsonProperty("SUSPENDED") SUSPENDED,
+    @JsonProperty("SUSPENDED")
+    SUSPENDED,
     /** Resized or migrated; waiting for the resize to be confirmed or reverted. */
-    @JsonProperty("VERIFY_RESIZE") VERIFY_RESIZE,
+    @JsonProperty("VERIFY_RESIZE")
+    VERIFY_RESIZE,
     /**
      * A status this SDK does not know, no status at all (the partial body of a create response), or nova's
      * own {@code UNKNOWN} for a server in a cell it cannot reach (microversion 2.69+).
      */
-    @JsonProperty("UNKNOWN") @JsonEnumDefaultValue UNKNOWN;
+    @JsonProperty("UNKNOWN")
+    @JsonEnumDefaultValue
+    UNKNOWN;
 
     /** The value on the wire, for query parameters such as {@code ?status=ACTIVE}. */
     public String value() {

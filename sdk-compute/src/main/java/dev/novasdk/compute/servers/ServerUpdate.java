@@ -27,10 +27,13 @@ public interface ServerUpdate {
     /** Rejects empty updates and values Nova's schema refuses. */
     @Value.Check
     default void check() {
-        if (name().isEmpty() && description().isEmpty() && accessIpv4().isEmpty() && accessIpv6().isEmpty()
+        if (name().isEmpty()
+                && description().isEmpty()
+                && accessIpv4().isEmpty()
+                && accessIpv6().isEmpty()
                 && hostname().isEmpty()) {
-            throw new IllegalArgumentException("a server update needs at least one of name, description, "
-                    + "accessIpv4, accessIpv6, hostname");
+            throw new IllegalArgumentException(
+                    "a server update needs at least one of name, description, " + "accessIpv4, accessIpv6, hostname");
         }
         name().ifPresent(n -> {
             if (n.isBlank() || n.length() > 255) {
@@ -48,6 +51,5 @@ public interface ServerUpdate {
     }
 
     /** Builder of {@link ServerUpdate}. */
-    final class Builder extends ImmutableServerUpdate.Builder {
-    }
+    final class Builder extends ImmutableServerUpdate.Builder {}
 }

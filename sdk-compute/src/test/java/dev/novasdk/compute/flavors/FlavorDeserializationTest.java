@@ -24,28 +24,34 @@ class FlavorDeserializationTest {
 
     @Test
     void swap_emptyStringBelow275_readsZero() {
-        Flavor flavor = codec.readEnveloped(Samples.bytes("compute/flavors/flavor-get-resp.json"), "flavor", Flavor.class);
+        Flavor flavor =
+                codec.readEnveloped(Samples.bytes("compute/flavors/flavor-get-resp.json"), "flavor", Flavor.class);
 
         assertEquals(Optional.of(0), flavor.swapMb());
     }
 
     @Test
     void swap_integerZeroFrom275_readsZero() {
-        Flavor flavor = codec.readEnveloped(Samples.bytes("compute/flavors/v2.75/flavor-get-resp.json"), "flavor",
-                Flavor.class);
+        Flavor flavor = codec.readEnveloped(
+                Samples.bytes("compute/flavors/v2.75/flavor-get-resp.json"), "flavor", Flavor.class);
 
         assertEquals(Optional.of(0), flavor.swapMb());
     }
 
     @Test
     void swap_sizes_readAsMebibytes() {
-        assertEquals(Optional.of(1024), read("{'id': '1', 'name': 'f', 'swap': 1024}").swapMb());
-        assertEquals(Optional.of(512), read("{'id': '1', 'name': 'f', 'swap': '512'}").swapMb());
+        assertEquals(
+                Optional.of(1024),
+                read("{'id': '1', 'name': 'f', 'swap': 1024}").swapMb());
+        assertEquals(
+                Optional.of(512),
+                read("{'id': '1', 'name': 'f', 'swap': '512'}").swapMb());
     }
 
     @Test
     void swap_nullOrAbsent_isEmpty() {
-        assertEquals(Optional.empty(), read("{'id': '1', 'name': 'f', 'swap': null}").swapMb());
+        assertEquals(
+                Optional.empty(), read("{'id': '1', 'name': 'f', 'swap': null}").swapMb());
         assertEquals(Optional.empty(), read("{'id': '1', 'name': 'f'}").swapMb());
     }
 
@@ -63,22 +69,23 @@ class FlavorDeserializationTest {
 
     @Test
     void read_plainListEntry_hasNoSizes() {
-        FlavorListDocument page = codec.read(Samples.bytes("compute/flavors/flavors-list-resp.json"),
-                FlavorListDocument.class);
+        FlavorListDocument page =
+                codec.read(Samples.bytes("compute/flavors/flavors-list-resp.json"), FlavorListDocument.class);
 
         Flavor tiny = page.flavors().get(0);
         assertEquals("1", tiny.id());
         assertEquals("m1.tiny", tiny.name());
         assertEquals(Optional.empty(), tiny.ram());
         assertEquals(Optional.empty(), tiny.swapMb());
-        assertEquals(Optional.of("http://openstack.example.com/v2/6f70656e737461636b20342065766572/flavors/1"),
+        assertEquals(
+                Optional.of("http://openstack.example.com/v2/6f70656e737461636b20342065766572/flavors/1"),
                 Link.href(tiny.links(), "self"));
     }
 
     @Test
     void read_detail_readsEveryExtension() {
-        Flavor flavor = codec.readEnveloped(Samples.bytes("compute/flavors/v2.75/flavor-get-resp.json"), "flavor",
-                Flavor.class);
+        Flavor flavor = codec.readEnveloped(
+                Samples.bytes("compute/flavors/v2.75/flavor-get-resp.json"), "flavor", Flavor.class);
 
         assertEquals(Optional.of(2048), flavor.ram());
         assertEquals(Optional.of(1), flavor.vcpus());
@@ -93,8 +100,8 @@ class FlavorDeserializationTest {
 
     @Test
     void read_from2102_hasNoRxtxFactorOrDisabled() {
-        Flavor flavor = codec.readEnveloped(Samples.bytes("compute/flavors/v2.102/flavor-get-resp.json"), "flavor",
-                Flavor.class);
+        Flavor flavor = codec.readEnveloped(
+                Samples.bytes("compute/flavors/v2.102/flavor-get-resp.json"), "flavor", Flavor.class);
 
         assertEquals(Optional.empty(), flavor.rxtxFactor());
         assertEquals(Optional.empty(), flavor.disabled());
@@ -102,8 +109,11 @@ class FlavorDeserializationTest {
 
     @Test
     void nextHref_pageWithNextLink_isTheLinksHref() {
-        FlavorListDocument page = codec.read(("{'flavors': [], 'flavors_links': [{'rel': 'next', 'href': "
-                + "'https://nova/v2.1/flavors/detail?marker=7'}]}").replace('\'', '"').getBytes(StandardCharsets.UTF_8),
+        FlavorListDocument page = codec.read(
+                ("{'flavors': [], 'flavors_links': [{'rel': 'next', 'href': "
+                                + "'https://nova/v2.1/flavors/detail?marker=7'}]}")
+                        .replace('\'', '"')
+                        .getBytes(StandardCharsets.UTF_8),
                 FlavorListDocument.class);
 
         assertEquals(Optional.of("https://nova/v2.1/flavors/detail?marker=7"), page.nextHref());

@@ -28,15 +28,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FlavorSamplesConformanceTest {
     private static final ObjectMapper MAPPER = JsonCodec.defaultMapper();
     private static final JsonCodec CODEC = JsonCodec.of(MAPPER);
-    private static final Set<String> DECLARED = MAPPER.getSerializationConfig()
-            .introspect(MAPPER.constructType(ImmutableFlavor.class))
-            .findProperties().stream()
-            .map(BeanPropertyDefinition::getName)
-            .collect(Collectors.toCollection(TreeSet::new));
+    private static final Set<String> DECLARED =
+            MAPPER
+                    .getSerializationConfig()
+                    .introspect(MAPPER.constructType(ImmutableFlavor.class))
+                    .findProperties()
+                    .stream()
+                    .map(BeanPropertyDefinition::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
 
     static Stream<String> samples() {
-        return Stream.concat(Samples.list("compute/flavors", 15).stream(),
-                Samples.list("compute/flavor-manage", 9).stream());
+        return Stream.concat(
+                Samples.list("compute/flavors", 15).stream(), Samples.list("compute/flavor-manage", 9).stream());
     }
 
     @ParameterizedTest

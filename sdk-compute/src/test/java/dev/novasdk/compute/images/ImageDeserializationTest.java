@@ -54,15 +54,28 @@ class ImageDeserializationTest {
                 + " 'os_distro': 'ubuntu', 'kernel_id': null, 'hw_numa_nodes': 2, 'os_glance_failed_import': '',"
                 + " 'locations': [], 'self': '/v2/images/i1'}");
 
-        assertEquals(Map.of("hw_disk_bus", "scsi", "os_distro", "ubuntu", "hw_numa_nodes", "2",
-                "os_glance_failed_import", ""), image.properties());
+        assertEquals(
+                Map.of(
+                        "hw_disk_bus",
+                        "scsi",
+                        "os_distro",
+                        "ubuntu",
+                        "hw_numa_nodes",
+                        "2",
+                        "os_glance_failed_import",
+                        ""),
+                image.properties());
         assertEquals(Optional.of(1), image.minDisk());
         assertEquals(Optional.of("/v2/images/i1"), image.self());
     }
 
     @Test
     void properties_written_asTopLevelKeysAndReadBack() {
-        Image image = Image.builder().id("i1").status(ImageStatus.ACTIVE).putProperties("hw_disk_bus", "scsi").build();
+        Image image = Image.builder()
+                .id("i1")
+                .status(ImageStatus.ACTIVE)
+                .putProperties("hw_disk_bus", "scsi")
+                .build();
 
         JsonNode json = mapper.valueToTree(image);
 
@@ -86,7 +99,8 @@ class ImageDeserializationTest {
         assertEquals(Optional.of(Instant.parse("2011-01-01T01:02:03Z")), image.createdAt());
         assertEquals(Optional.of(Instant.parse("2011-01-01T01:02:03Z")), image.updatedAt());
         assertEquals(Optional.empty(), image.visibility());
-        assertEquals(Optional.of("http://glance.openstack.example.com/images/70a599e0-31e7-49b7-b260-868f441e862b"),
+        assertEquals(
+                Optional.of("http://glance.openstack.example.com/images/70a599e0-31e7-49b7-b260-868f441e862b"),
                 Link.href(image.links(), "alternate"));
     }
 
@@ -94,8 +108,17 @@ class ImageDeserializationTest {
     void properties_novaProxyMetadata_landInProperties() {
         Image image = codec.readEnveloped(Samples.bytes("compute/images/image-get-resp.json"), "image", Image.class);
 
-        assertEquals(Map.of("architecture", "x86_64", "auto_disk_config", "True", "kernel_id", "nokernel",
-                "ramdisk_id", "nokernel"), image.properties());
+        assertEquals(
+                Map.of(
+                        "architecture",
+                        "x86_64",
+                        "auto_disk_config",
+                        "True",
+                        "kernel_id",
+                        "nokernel",
+                        "ramdisk_id",
+                        "nokernel"),
+                image.properties());
     }
 
     @Test
@@ -110,10 +133,14 @@ class ImageDeserializationTest {
 
     @Test
     void status_novaUpperCaseAndGlanceLowerCase_readSameMember() {
-        assertEquals(ImageStatus.DELETED, read("{'id': 'i1', 'status': 'DELETED'}").status());
-        assertEquals(ImageStatus.DELETED, read("{'id': 'i1', 'status': 'deleted'}").status());
+        assertEquals(
+                ImageStatus.DELETED, read("{'id': 'i1', 'status': 'DELETED'}").status());
+        assertEquals(
+                ImageStatus.DELETED, read("{'id': 'i1', 'status': 'deleted'}").status());
         assertEquals(ImageStatus.ERROR, read("{'id': 'i1', 'status': 'ERROR'}").status());
-        assertEquals(ImageStatus.PENDING_DELETE, read("{'id': 'i1', 'status': 'pending_delete'}").status());
+        assertEquals(
+                ImageStatus.PENDING_DELETE,
+                read("{'id': 'i1', 'status': 'pending_delete'}").status());
     }
 
     @Test
@@ -153,16 +180,20 @@ class ImageDeserializationTest {
 
     @Test
     void nextHref_glancePage_isRelativeNext() {
-        ImageListDocument page = codec.read("{\"images\": [], \"next\": \"/v2/images?marker=abc\"}"
-                .getBytes(StandardCharsets.UTF_8), ImageListDocument.class);
+        ImageListDocument page = codec.read(
+                "{\"images\": [], \"next\": \"/v2/images?marker=abc\"}".getBytes(StandardCharsets.UTF_8),
+                ImageListDocument.class);
 
         assertEquals(Optional.of("/v2/images?marker=abc"), page.nextHref());
     }
 
     @Test
     void nextHref_novaPage_isNextLink() {
-        ImageListDocument page = codec.read(("{'images': [], 'images_links': [{'rel': 'next',"
-                + " 'href': 'https://nova/v2.1/images?marker=abc'}]}").replace('\'', '"').getBytes(StandardCharsets.UTF_8),
+        ImageListDocument page = codec.read(
+                ("{'images': [], 'images_links': [{'rel': 'next',"
+                                + " 'href': 'https://nova/v2.1/images?marker=abc'}]}")
+                        .replace('\'', '"')
+                        .getBytes(StandardCharsets.UTF_8),
                 ImageListDocument.class);
 
         assertEquals(Optional.of("https://nova/v2.1/images?marker=abc"), page.nextHref());
@@ -170,7 +201,8 @@ class ImageDeserializationTest {
 
     @Test
     void nextHref_lastPage_isEmpty() {
-        ImageListDocument page = codec.read(Samples.bytes("image/v2/images-list-response.json"), ImageListDocument.class);
+        ImageListDocument page =
+                codec.read(Samples.bytes("image/v2/images-list-response.json"), ImageListDocument.class);
 
         assertEquals(2, page.images().size());
         assertEquals(Optional.empty(), page.nextHref());

@@ -57,9 +57,12 @@ class ImageManagerTest {
     ComputeClient withGlance(String glancePath) {
         URI compute = URI.create(wm.baseUrl() + "/v2.1");
         URI image = URI.create(wm.baseUrl() + glancePath);
-        return ComputeClient.builder().tokenProvider(ComputeStubs.fixedToken())
+        return ComputeClient.builder()
+                .tokenProvider(ComputeStubs.fixedToken())
                 .endpointResolver(q -> q.serviceType().equals("image") ? image : compute)
-                .sleeper(time.sleeper()).nanoTime(time.nanoTime()).build();
+                .sleeper(time.sleeper())
+                .nanoTime(time.nanoTime())
+                .build();
     }
 
     static String sample(String resource) {
@@ -67,18 +70,23 @@ class ImageManagerTest {
     }
 
     static String glanceImage(String id, String name) {
-        return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"status\": \"active\", \"visibility\": \"public\", "
-                + "\"os_distro\": \"cirros\", \"tags\": [], \"self\": \"/v2/images/" + id + "\", \"schema\": \"/v2/schemas/image\"}";
+        return "{\"id\": \"" + id + "\", \"name\": \"" + name
+                + "\", \"status\": \"active\", \"visibility\": \"public\", "
+                + "\"os_distro\": \"cirros\", \"tags\": [], \"self\": \"/v2/images/" + id
+                + "\", \"schema\": \"/v2/schemas/image\"}";
     }
 
     static String glancePage(List<String> images, String nextOrNull) {
-        return "{\"images\": [" + String.join(", ", images) + "], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\""
+        return "{\"images\": [" + String.join(", ", images)
+                + "], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\""
                 + (nextOrNull == null ? "" : ", \"next\": \"" + nextOrNull + "\"") + "}";
     }
 
     /** Glance's 404 is HTML, as the lab's glance sends it. */
     static ResponseDefinitionBuilder glanceNotFound() {
-        return aResponse().withStatus(404).withHeader("Content-Type", "text/html; charset=UTF-8")
+        return aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "text/html; charset=UTF-8")
                 .withHeader("X-Openstack-Request-Id", "req-4ccb47ce-d833-4587-860e-aa9aecc9e4a4")
                 .withBody("<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>");
     }
@@ -89,9 +97,19 @@ class ImageManagerTest {
         // Source: glance api-ref/source/v2/samples/images-list-response.json
         wm.stubFor(get(urlEqualTo(url)).willReturn(okJson(sample("image/v2/images-list-response.json"))));
         try (ComputeClient client = withGlance("")) {
-            List<String> ids = client.images().list(ImageListOptions.builder().name("cirros").status("active")
-                            .visibility("public").owner("p1").addTags("small", "test").limit(2).build())
-                    .stream().map(Image::id).collect(Collectors.toList());
+            List<String> ids = client
+                    .images()
+                    .list(ImageListOptions.builder()
+                            .name("cirros")
+                            .status("active")
+                            .visibility("public")
+                            .owner("p1")
+                            .addTags("small", "test")
+                            .limit(2)
+                            .build())
+                    .stream()
+                    .map(Image::id)
+                    .collect(Collectors.toList());
             assertEquals(List.of(CIRROS, FEDORA), ids);
         }
         wm.verify(1, glance(getRequestedFor(urlEqualTo(url))));
@@ -109,14 +127,21 @@ class ImageManagerTest {
     })
     void list_glanceRelativeNext_resolvedAgainstImageEndpoint(String catalogPath, String imagesPath) {
         // Glance's next is always a path from its own root ("/v2/images?..."), whatever prefix serves it.
-        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1")).willReturn(okJson(
-                glancePage(List.of(glanceImage(CIRROS, "cirros")), "/v2/images?limit=1&marker=" + CIRROS))));
-        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1&marker=" + CIRROS)).willReturn(okJson(
-                glancePage(List.of(glanceImage(FEDORA, "fedora")), "/v2/images?limit=1&marker=" + FEDORA))));
-        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1&marker=" + FEDORA)).willReturn(okJson(glancePage(List.of(), null))));
+        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1"))
+                .willReturn(okJson(
+                        glancePage(List.of(glanceImage(CIRROS, "cirros")), "/v2/images?limit=1&marker=" + CIRROS))));
+        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1&marker=" + CIRROS))
+                .willReturn(okJson(
+                        glancePage(List.of(glanceImage(FEDORA, "fedora")), "/v2/images?limit=1&marker=" + FEDORA))));
+        wm.stubFor(get(urlEqualTo(imagesPath + "?limit=1&marker=" + FEDORA))
+                .willReturn(okJson(glancePage(List.of(), null))));
         try (ComputeClient client = withGlance(catalogPath)) {
-            List<String> ids = client.images().list(ImageListOptions.builder().limit(1).build()).stream()
-                    .map(Image::id).collect(Collectors.toList());
+            List<String> ids = client
+                    .images()
+                    .list(ImageListOptions.builder().limit(1).build())
+                    .stream()
+                    .map(Image::id)
+                    .collect(Collectors.toList());
             assertEquals(List.of(CIRROS, FEDORA), ids);
         }
         wm.verify(1, glance(getRequestedFor(urlEqualTo(imagesPath + "?limit=1"))));
@@ -127,7 +152,8 @@ class ImageManagerTest {
     @Test
     void get_glance_readsBareDocumentWithoutMicroversion() {
         // Source: glance api-ref/source/v2/samples/image-show-response.json
-        wm.stubFor(get(urlEqualTo("/image/v2/images/" + CIRROS)).willReturn(okJson(sample("image/v2/image-show-response.json"))));
+        wm.stubFor(get(urlEqualTo("/image/v2/images/" + CIRROS))
+                .willReturn(okJson(sample("image/v2/image-show-response.json"))));
         try (ComputeClient client = withGlance("/image")) {
             Image image = client.images().get(CIRROS);
             assertEquals(Optional.of("cirros-0.3.2-x86_64-disk"), image.name());
@@ -142,7 +168,8 @@ class ImageManagerTest {
     void get_glanceMissing_throwsNotFoundWithRequestId() {
         wm.stubFor(get(urlEqualTo("/v2/images/" + CIRROS)).willReturn(glanceNotFound()));
         try (ComputeClient client = withGlance("")) {
-            NotFoundException e = assertThrows(NotFoundException.class, () -> client.images().get(CIRROS));
+            NotFoundException e =
+                    assertThrows(NotFoundException.class, () -> client.images().get(CIRROS));
             assertEquals(Optional.of("req-4ccb47ce-d833-4587-860e-aa9aecc9e4a4"), e.requestId());
         }
     }
@@ -151,7 +178,9 @@ class ImageManagerTest {
     void find_glanceById_returnsWithoutListing() {
         wm.stubFor(get(urlEqualTo("/v2/images/" + CIRROS)).willReturn(okJson(glanceImage(CIRROS, "cirros"))));
         try (ComputeClient client = withGlance("")) {
-            assertEquals(Optional.of("cirros"), client.images().find(CIRROS).orElseThrow().name());
+            assertEquals(
+                    Optional.of("cirros"),
+                    client.images().find(CIRROS).orElseThrow().name());
         }
         wm.verify(0, getRequestedFor(urlPathMatching("/v2/images")));
     }
@@ -159,7 +188,8 @@ class ImageManagerTest {
     @Test
     void find_glanceByName_listsWithNameFilter() {
         wm.stubFor(get(urlEqualTo("/v2/images/cirros")).willReturn(glanceNotFound()));
-        wm.stubFor(get(urlEqualTo("/v2/images?name=cirros")).willReturn(okJson(glancePage(List.of(glanceImage(CIRROS, "cirros")), null))));
+        wm.stubFor(get(urlEqualTo("/v2/images?name=cirros"))
+                .willReturn(okJson(glancePage(List.of(glanceImage(CIRROS, "cirros")), null))));
         try (ComputeClient client = withGlance("")) {
             assertEquals(CIRROS, client.images().find("cirros").orElseThrow().id());
         }
@@ -170,10 +200,12 @@ class ImageManagerTest {
     @Test
     void find_glanceNameOfTwo_throwsNoUniqueMatch() {
         wm.stubFor(get(urlEqualTo("/v2/images/cirros")).willReturn(glanceNotFound()));
-        wm.stubFor(get(urlEqualTo("/v2/images?name=cirros")).willReturn(okJson(glancePage(
-                List.of(glanceImage(CIRROS, "cirros"), glanceImage(FEDORA, "cirros")), null))));
+        wm.stubFor(get(urlEqualTo("/v2/images?name=cirros"))
+                .willReturn(okJson(
+                        glancePage(List.of(glanceImage(CIRROS, "cirros"), glanceImage(FEDORA, "cirros")), null))));
         try (ComputeClient client = withGlance("")) {
-            NoUniqueMatchException e = assertThrows(NoUniqueMatchException.class, () -> client.images().find("cirros"));
+            NoUniqueMatchException e = assertThrows(
+                    NoUniqueMatchException.class, () -> client.images().find("cirros"));
             assertEquals(List.of(CIRROS, FEDORA), e.matchingIds());
         }
     }
@@ -182,12 +214,16 @@ class ImageManagerTest {
     void list_noImageService_usesNovaProxyAt235() {
         String first = "/v2.1/images/detail?limit=1";
         String second = "/v2.1/images/detail?limit=1&marker=" + CIRROS;
-        wm.stubFor(get(urlEqualTo(first)).willReturn(okJson("{\"images\": [{\"id\": \"" + CIRROS + "\", \"name\": \"cirros\", "
-                + "\"status\": \"ACTIVE\", \"minDisk\": 0, \"minRam\": 0, \"metadata\": {\"os_distro\": \"cirros\"}}], "
-                + "\"images_links\": [{\"rel\": \"next\", \"href\": \"" + wm.baseUrl() + second + "\"}]}")));
+        wm.stubFor(get(urlEqualTo(first))
+                .willReturn(okJson("{\"images\": [{\"id\": \"" + CIRROS + "\", \"name\": \"cirros\", "
+                        + "\"status\": \"ACTIVE\", \"minDisk\": 0, \"minRam\": 0, \"metadata\": {\"os_distro\": \"cirros\"}}], "
+                        + "\"images_links\": [{\"rel\": \"next\", \"href\": \"" + wm.baseUrl() + second + "\"}]}")));
         wm.stubFor(get(urlEqualTo(second)).willReturn(okJson("{\"images\": []}")));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
-            List<Image> images = client.images().list(ImageListOptions.builder().limit(1).build()).stream()
+            List<Image> images = client
+                    .images()
+                    .list(ImageListOptions.builder().limit(1).build())
+                    .stream()
                     .collect(Collectors.toList());
             assertEquals(1, images.size());
             assertEquals(ImageStatus.ACTIVE, images.get(0).status());
@@ -204,8 +240,16 @@ class ImageManagerTest {
         String url = "/v2.1/images/detail?name=cirros&status=ACTIVE";
         wm.stubFor(get(urlEqualTo(url)).willReturn(okJson("{\"images\": []}")));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
-            assertEquals(0, client.images().list(ImageListOptions.builder().name("cirros").status("active").build())
-                    .stream().count());
+            assertEquals(
+                    0,
+                    client
+                            .images()
+                            .list(ImageListOptions.builder()
+                                    .name("cirros")
+                                    .status("active")
+                                    .build())
+                            .stream()
+                            .count());
         }
         wm.verify(1, compute(getRequestedFor(urlEqualTo(url)), "2.35"));
     }
@@ -214,7 +258,8 @@ class ImageManagerTest {
     void get_noImageService_readsNovaImageEnvelopeAt235() {
         // Source: nova doc/api_samples/images/image-get-resp.json
         String id = "70a599e0-31e7-49b7-b260-868f441e862b";
-        wm.stubFor(get(urlEqualTo("/v2.1/images/" + id)).willReturn(okJson(sample("compute/images/image-get-resp.json"))));
+        wm.stubFor(
+                get(urlEqualTo("/v2.1/images/" + id)).willReturn(okJson(sample("compute/images/image-get-resp.json"))));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
             assertEquals(Optional.of("fakeimage7"), client.images().get(id).name());
         }
@@ -225,9 +270,12 @@ class ImageManagerTest {
     void find_noImageServiceByName_listsProxyWithName() {
         wm.stubFor(get(urlEqualTo("/v2.1/images/fakeimage7")).willReturn(itemNotFound("Image not found.", "req-11")));
         // Source: nova doc/api_samples/images/images-details-get-resp.json (served whatever the filter)
-        wm.stubFor(get(urlEqualTo("/v2.1/images/detail?name=fakeimage7")).willReturn(okJson(sample("compute/images/images-details-get-resp.json"))));
+        wm.stubFor(get(urlEqualTo("/v2.1/images/detail?name=fakeimage7"))
+                .willReturn(okJson(sample("compute/images/images-details-get-resp.json"))));
         try (ComputeClient client = ComputeStubs.client(wm, time).build()) {
-            assertEquals("70a599e0-31e7-49b7-b260-868f441e862b", client.images().find("fakeimage7").orElseThrow().id());
+            assertEquals(
+                    "70a599e0-31e7-49b7-b260-868f441e862b",
+                    client.images().find("fakeimage7").orElseThrow().id());
         }
         wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/images/detail?name=fakeimage7")), "2.35"));
     }
@@ -235,7 +283,8 @@ class ImageManagerTest {
     @Test
     void noImageService_pinnedAt230_usesPinnedVersion() {
         wm.stubFor(get(urlEqualTo("/v2.1/images/detail")).willReturn(okJson("{\"images\": []}")));
-        try (ComputeClient client = ComputeStubs.client(wm, time).microversion("2.30").build()) {
+        try (ComputeClient client =
+                ComputeStubs.client(wm, time).microversion("2.30").build()) {
             assertEquals(0, client.images().list().stream().count());
         }
         wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/images/detail")), "2.30"));
@@ -243,10 +292,13 @@ class ImageManagerTest {
 
     @Test
     void noImageService_pinnedAt237_throwsIllegalStateBeforeSending() {
-        try (ComputeClient client = ComputeStubs.client(wm, time).microversion("2.37").build()) {
-            IllegalStateException onList = assertThrows(IllegalStateException.class,
-                    () -> client.images().list().stream().findFirst());
-            assertTrue(onList.getMessage().contains("2.35") && onList.getMessage().contains("2.37"), onList.getMessage());
+        try (ComputeClient client =
+                ComputeStubs.client(wm, time).microversion("2.37").build()) {
+            IllegalStateException onList =
+                    assertThrows(IllegalStateException.class, () -> client.images().list().stream()
+                            .findFirst());
+            assertTrue(
+                    onList.getMessage().contains("2.35") && onList.getMessage().contains("2.37"), onList.getMessage());
             assertThrows(IllegalStateException.class, () -> client.images().get(CIRROS));
         }
         wm.verify(0, anyRequestedFor(anyUrl()));

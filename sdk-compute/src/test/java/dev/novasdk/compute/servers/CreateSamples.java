@@ -25,10 +25,10 @@ final class CreateSamples {
     // boolean-or-string (parameter_types.boolean); the samples and novaclient send strings, the SDK sends the
     // JSON types. Comparing them as Nova reads them is what "the same request" means.
     private static final Set<String> INTEGERS = Set.of("min_count", "max_count", "volume_size", "boot_index");
-    private static final Set<String> BOOLEANS = Set.of("return_reservation_id", "delete_on_termination", "config_drive");
+    private static final Set<String> BOOLEANS =
+            Set.of("return_reservation_id", "delete_on_termination", "config_drive");
 
-    private CreateSamples() {
-    }
+    private CreateSamples() {}
 
     /** The request body the SDK sends for {@code create}, as a tree. */
     static JsonNode written(ServerCreate create) {

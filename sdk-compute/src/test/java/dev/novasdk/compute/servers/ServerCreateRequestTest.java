@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ServerCreateRequestTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String IMAGE = "ad559bb4-31d5-469f-93b7-0a67546c4a96";
     private static final String CREATED = "{\"server\": {\"id\": \"f5dc173b-6804-445a-a6d8-c705dad5b5eb\", "
@@ -45,8 +47,13 @@ class ServerCreateRequestTest {
 
     @BeforeEach
     void setUp() {
-        wm.stubFor(get(urlEqualTo("/v2.1")).willReturn(aResponse().withStatus(200).withBody(
-                "{\"version\": {\"id\": \"v2.1\", \"status\": \"CURRENT\", \"version\": \"2.93\", \"min_version\": \"2.1\"}}")));
+        wm.stubFor(
+                get(urlEqualTo("/v2.1"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"version\": {\"id\": \"v2.1\", \"status\": \"CURRENT\", \"version\": \"2.93\", \"min_version\": \"2.1\"}}")));
         nova = client(null);
     }
 
@@ -56,8 +63,10 @@ class ServerCreateRequestTest {
     }
 
     private ComputeClient client(String pin) {
-        ComputeClient.Builder b = ComputeClient.builder().tokenProvider(TOKENS)
-                .endpoint(URI.create(wm.baseUrl() + "/v2.1")).sleeper(d -> { });
+        ComputeClient.Builder b = ComputeClient.builder()
+                .tokenProvider(TOKENS)
+                .endpoint(URI.create(wm.baseUrl() + "/v2.1"))
+                .sleeper(d -> {});
         if (pin != null) {
             b.microversion(pin);
         }
@@ -65,17 +74,26 @@ class ServerCreateRequestTest {
     }
 
     private static void stubCreate(int status, String body) {
-        wm.stubFor(post(urlEqualTo("/v2.1/servers")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("x-openstack-request-id", "req-c1")
-                .withHeader("x-compute-request-id", "req-c1").withBody(body)));
+        wm.stubFor(post(urlEqualTo("/v2.1/servers"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-openstack-request-id", "req-c1")
+                        .withHeader("x-compute-request-id", "req-c1")
+                        .withBody(body)));
     }
 
     @Test
     void create_networksNone_postsBodyAtNegotiatedVersionAndReturnsAdminPass() {
         stubCreate(202, CREATED);
 
-        Server s = nova.servers().create(ServerCreate.builder().name("vm1").imageId(IMAGE).flavorId("1")
-                .networksNone().build());
+        Server s = nova.servers()
+                .create(ServerCreate.builder()
+                        .name("vm1")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .networksNone()
+                        .build());
 
         assertEquals("f5dc173b-6804-445a-a6d8-c705dad5b5eb", s.id());
         assertEquals(Optional.of("kd8YBv7xkD5k"), s.adminPass());
@@ -92,19 +110,35 @@ class ServerCreateRequestTest {
     void create_personalityWhileNegotiating_goesAtTheLastVersionThatAcceptsIt() {
         stubCreate(202, CREATED);
 
-        nova.servers().create(ServerCreate.builder().name("vm1").imageId(IMAGE).flavorId("1").networksNone()
-                .addPersonality("/etc/motd", "hello").build());
+        nova.servers()
+                .create(ServerCreate.builder()
+                        .name("vm1")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .networksNone()
+                        .addPersonality("/etc/motd", "hello")
+                        .build());
 
-        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers")).withHeader("OpenStack-API-Version", equalTo("compute 2.56")));
+        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers"))
+                .withHeader("OpenStack-API-Version", equalTo("compute 2.56")));
     }
 
     @Test
     void create_fieldNotAcceptedAtPinnedVersion_failsBeforeSending() {
         try (ComputeClient pinned = client("2.37")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pinned.servers().create(
-                    ServerCreate.builder().name("vm1").imageId(IMAGE).flavorId("1").networksNone().addTags("web").build()));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pinned.servers()
+                    .create(ServerCreate.builder()
+                            .name("vm1")
+                            .imageId(IMAGE)
+                            .flavorId("1")
+                            .networksNone()
+                            .addTags("web")
+                            .build()));
 
-            assertTrue(e.getMessage().contains("'tags'") && e.getMessage().contains("2.52") && e.getMessage().contains("2.37"),
+            assertTrue(
+                    e.getMessage().contains("'tags'")
+                            && e.getMessage().contains("2.52")
+                            && e.getMessage().contains("2.37"),
                     e.getMessage());
         }
         wm.verify(0, postRequestedFor(urlEqualTo("/v2.1/servers")));
@@ -112,17 +146,28 @@ class ServerCreateRequestTest {
 
     @Test
     void create_seed000SwapLargerThanFlavor_badRequestWithNovasMessageAndRequestId() {
-        stubCreate(400, "{\"badRequest\": {\"message\": \"Swap drive requested is larger than instance type allows.\", \"code\": 400}}");
+        stubCreate(
+                400,
+                "{\"badRequest\": {\"message\": \"Swap drive requested is larger than instance type allows.\", \"code\": 400}}");
 
-        BadRequestException e = assertThrows(BadRequestException.class, () -> nova.servers().create(ServerCreate.builder()
-                .name("test2").imageId(IMAGE).flavorId("1").addBlockDeviceMappings(BlockDeviceMappingV2.swap(100)).build()));
+        BadRequestException e = assertThrows(BadRequestException.class, () -> nova.servers()
+                .create(ServerCreate.builder()
+                        .name("test2")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .addBlockDeviceMappings(BlockDeviceMappingV2.swap(100))
+                        .build()));
 
         assertEquals(Optional.of("Swap drive requested is larger than instance type allows."), e.serviceMessage());
         assertEquals(Optional.of("req-c1"), e.requestId());
-        assertTrue(e.getMessage().endsWith("/v2.1/servers -> 400 Bad Request [req-c1]: "
-                + "Swap drive requested is larger than instance type allows."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("/v2.1/servers -> 400 Bad Request [req-c1]: "
+                                + "Swap drive requested is larger than instance type allows."),
+                e.getMessage());
         // No networks: Nova requires them from 2.37, so the request went at 2.36, with the image mapping first.
-        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers")).withHeader("OpenStack-API-Version", equalTo("compute 2.36"))
+        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers"))
+                .withHeader("OpenStack-API-Version", equalTo("compute 2.36"))
                 .withRequestBody(equalToJson("{\"server\": {\"name\": \"test2\", \"imageRef\": \"" + IMAGE + "\", "
                         + "\"flavorRef\": \"1\", \"block_device_mapping_v2\": [{\"boot_index\": 0, \"uuid\": \"" + IMAGE
                         + "\", \"source_type\": \"image\", \"destination_type\": \"local\", \"delete_on_termination\": true}, "
@@ -134,8 +179,13 @@ class ServerCreateRequestTest {
     void create_503_neverReplayedBecauseItMayHaveBooted() {
         stubCreate(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": \"busy\"}}");
 
-        assertThrows(ServerErrorException.class, () -> nova.servers().create(
-                ServerCreate.builder().name("vm1").imageId(IMAGE).flavorId("1").networksNone().build()));
+        assertThrows(ServerErrorException.class, () -> nova.servers()
+                .create(ServerCreate.builder()
+                        .name("vm1")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .networksNone()
+                        .build()));
 
         wm.verify(1, postRequestedFor(urlEqualTo("/v2.1/servers")));
     }
@@ -144,14 +194,29 @@ class ServerCreateRequestTest {
     void createReservation_multiCreate_sendsReturnReservationIdAndReturnsIt() {
         stubCreate(202, "{\"reservation_id\": \"r-3fhpjulh\"}");
 
-        String id = nova.servers().createReservation(ServerCreate.builder().name("many").imageId(IMAGE).flavorId("1")
-                .networksNone().minCount(2).maxCount(3).build());
+        String id = nova.servers()
+                .createReservation(ServerCreate.builder()
+                        .name("many")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .networksNone()
+                        .minCount(2)
+                        .maxCount(3)
+                        .build());
 
         assertEquals("r-3fhpjulh", id);
-        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers")).withRequestBody(equalToJson("{\"server\": {\"name\": \"many\", "
-                + "\"imageRef\": \"" + IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"none\", \"min_count\": 2, "
-                + "\"max_count\": 3, \"return_reservation_id\": true}}")));
-        assertThrows(IllegalArgumentException.class, () -> nova.servers().create(ServerCreate.builder().name("x")
-                .imageId(IMAGE).flavorId("1").networksNone().returnReservationId(true).build()));
+        wm.verify(postRequestedFor(urlEqualTo("/v2.1/servers"))
+                .withRequestBody(equalToJson("{\"server\": {\"name\": \"many\", "
+                        + "\"imageRef\": \"" + IMAGE
+                        + "\", \"flavorRef\": \"1\", \"networks\": \"none\", \"min_count\": 2, "
+                        + "\"max_count\": 3, \"return_reservation_id\": true}}")));
+        assertThrows(IllegalArgumentException.class, () -> nova.servers()
+                .create(ServerCreate.builder()
+                        .name("x")
+                        .imageId(IMAGE)
+                        .flavorId("1")
+                        .networksNone()
+                        .returnReservationId(true)
+                        .build()));
     }
 }

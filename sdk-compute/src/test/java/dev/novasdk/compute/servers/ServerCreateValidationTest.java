@@ -30,7 +30,8 @@ class ServerCreateValidationTest {
 
     @Test
     void build_missingNameAndFlavor_namesThem() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ServerCreate.builder().build());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> ServerCreate.builder().build());
         assertTrue(e.getMessage().contains("name") && e.getMessage().contains("flavorId"), e.getMessage());
     }
 
@@ -59,7 +60,8 @@ class ServerCreateValidationTest {
     @Test
     void build_emptyFlavorOrImage_fails() {
         assertEquals("flavorRef must not be empty", failure(valid().flavorId("")));
-        assertEquals("imageRef must not be empty; leave the image out to boot from a volume", failure(valid().imageId("")));
+        assertEquals(
+                "imageRef must not be empty; leave the image out to boot from a volume", failure(valid().imageId("")));
     }
 
     @Test
@@ -74,7 +76,9 @@ class ServerCreateValidationTest {
 
     @Test
     void build_minAboveMax_fails() {
-        assertEquals("min_count (3) must not exceed max_count (2)", failure(valid().minCount(3).maxCount(2)));
+        assertEquals(
+                "min_count (3) must not exceed max_count (2)",
+                failure(valid().minCount(3).maxCount(2)));
         valid().minCount(2).maxCount(2).build();
         valid().minCount(3).build();
         valid().maxCount(3).build();
@@ -82,109 +86,147 @@ class ServerCreateValidationTest {
 
     @Test
     void build_noBootSource_fails() {
-        assertEquals("imageRef is required unless a block device mapping is the boot source: set an image, or add a "
-                + "block_device_mapping_v2 entry with boot_index 0 (such as BlockDeviceMappingV2.bootFromVolume)",
+        assertEquals(
+                "imageRef is required unless a block device mapping is the boot source: set an image, or add a "
+                        + "block_device_mapping_v2 entry with boot_index 0 (such as BlockDeviceMappingV2.bootFromVolume)",
                 failure(ServerCreate.builder().name("s").flavorId("1")));
     }
 
     @Test
     void build_mappingsWithoutBootIndexZeroAndNoImage_fails() {
-        String message = failure(ServerCreate.builder().name("s").flavorId("1")
+        String message = failure(ServerCreate.builder()
+                .name("s")
+                .flavorId("1")
                 .addBlockDeviceMappings(BlockDeviceMappingV2.attachVolume("vol-1")));
         assertTrue(message.startsWith("imageRef is required unless"), message);
     }
 
     @Test
     void build_imageAndBootMapping_fails() {
-        assertEquals("imageRef and block_device_mapping_v2[1] (boot_index 0) are two boot sources; exactly one is "
-                + "allowed: leave out the image or the boot index",
-                failure(valid().addBlockDeviceMappings(BlockDeviceMappingV2.swap(1),
-                        BlockDeviceMappingV2.bootFromVolume("vol-1"))));
+        assertEquals(
+                "imageRef and block_device_mapping_v2[1] (boot_index 0) are two boot sources; exactly one is "
+                        + "allowed: leave out the image or the boot index",
+                failure(valid().addBlockDeviceMappings(
+                                BlockDeviceMappingV2.swap(1), BlockDeviceMappingV2.bootFromVolume("vol-1"))));
     }
 
     @Test
     void build_legacyMappingWithoutImage_isABootSource() {
-        ServerCreate.builder().name("s").flavorId("1")
-                .addLegacyBlockDeviceMappings(LegacyBlockDeviceMapping.ofVolume("vda", "vol-1")).build();
+        ServerCreate.builder()
+                .name("s")
+                .flavorId("1")
+                .addLegacyBlockDeviceMappings(LegacyBlockDeviceMapping.ofVolume("vda", "vol-1"))
+                .build();
     }
 
     @Test
     void build_legacyAndV2Mixed_fails() {
-        assertEquals("block_device_mapping (legacy) and block_device_mapping_v2 cannot be mixed in one request",
+        assertEquals(
+                "block_device_mapping (legacy) and block_device_mapping_v2 cannot be mixed in one request",
                 failure(valid().addLegacyBlockDeviceMappings(LegacyBlockDeviceMapping.ofVolume("vdb", "vol-1"))
                         .addBlockDeviceMappings(BlockDeviceMappingV2.swap(1))));
     }
 
     @Test
     void build_userMappingImageToLocal_fails() {
-        BlockDeviceMappingV2 imageLocal = BlockDeviceMappingV2.builder().sourceType(BlockDeviceMappingV2.SourceType.IMAGE)
-                .destinationType(BlockDeviceMappingV2.DestinationType.LOCAL).uuid(IMAGE).bootIndex(1).build();
-        assertEquals("block_device_mapping_v2[0] maps an image to a local disk, which only the image boot disk does; "
-                + "set the server's image instead (it becomes that mapping)",
+        BlockDeviceMappingV2 imageLocal = BlockDeviceMappingV2.builder()
+                .sourceType(BlockDeviceMappingV2.SourceType.IMAGE)
+                .destinationType(BlockDeviceMappingV2.DestinationType.LOCAL)
+                .uuid(IMAGE)
+                .bootIndex(1)
+                .build();
+        assertEquals(
+                "block_device_mapping_v2[0] maps an image to a local disk, which only the image boot disk does; "
+                        + "set the server's image instead (it becomes that mapping)",
                 failure(valid().addBlockDeviceMappings(imageLocal)));
     }
 
     @Test
     void build_bootIndexGap_fails() {
-        BlockDeviceMappingV2 second = BlockDeviceMappingV2.builder().from(BlockDeviceMappingV2.attachVolume("vol-2"))
-                .bootIndex(2).build();
-        assertEquals("block_device_mapping_v2 boot_index values must count up from 0 without repeats or gaps "
-                + "(the image mapping takes 0), got [0, 2]", failure(valid().addBlockDeviceMappings(second)));
+        BlockDeviceMappingV2 second = BlockDeviceMappingV2.builder()
+                .from(BlockDeviceMappingV2.attachVolume("vol-2"))
+                .bootIndex(2)
+                .build();
+        assertEquals(
+                "block_device_mapping_v2 boot_index values must count up from 0 without repeats or gaps "
+                        + "(the image mapping takes 0), got [0, 2]",
+                failure(valid().addBlockDeviceMappings(second)));
     }
 
     @Test
     void build_bootIndexRepeated_fails() {
-        BlockDeviceMappingV2 first = BlockDeviceMappingV2.builder().from(BlockDeviceMappingV2.attachVolume("vol-2"))
-                .bootIndex(1).build();
-        BlockDeviceMappingV2 again = BlockDeviceMappingV2.builder().from(BlockDeviceMappingV2.attachVolume("vol-3"))
-                .bootIndex(1).build();
-        assertEquals("block_device_mapping_v2 boot_index values must count up from 0 without repeats or gaps "
-                + "(the image mapping takes 0), got [0, 1, 1]", failure(valid().addBlockDeviceMappings(first, again)));
+        BlockDeviceMappingV2 first = BlockDeviceMappingV2.builder()
+                .from(BlockDeviceMappingV2.attachVolume("vol-2"))
+                .bootIndex(1)
+                .build();
+        BlockDeviceMappingV2 again = BlockDeviceMappingV2.builder()
+                .from(BlockDeviceMappingV2.attachVolume("vol-3"))
+                .bootIndex(1)
+                .build();
+        assertEquals(
+                "block_device_mapping_v2 boot_index values must count up from 0 without repeats or gaps "
+                        + "(the image mapping takes 0), got [0, 1, 1]",
+                failure(valid().addBlockDeviceMappings(first, again)));
     }
 
     @Test
     void build_bootFromVolumeWithSecondBootableDisk_countsFromZero() {
-        BlockDeviceMappingV2 second = BlockDeviceMappingV2.builder().from(BlockDeviceMappingV2.attachVolume("vol-2"))
-                .bootIndex(1).build();
-        ServerCreate.builder().name("s").flavorId("1")
-                .addBlockDeviceMappings(BlockDeviceMappingV2.bootFromVolume("vol-1"), second).build();
+        BlockDeviceMappingV2 second = BlockDeviceMappingV2.builder()
+                .from(BlockDeviceMappingV2.attachVolume("vol-2"))
+                .bootIndex(1)
+                .build();
+        ServerCreate.builder()
+                .name("s")
+                .flavorId("1")
+                .addBlockDeviceMappings(BlockDeviceMappingV2.bootFromVolume("vol-1"), second)
+                .build();
     }
 
     @Test
     void build_twoSwapDisks_fails() {
-        assertEquals("block_device_mapping_v2 may hold one swap disk (guest_format swap), got 2",
+        assertEquals(
+                "block_device_mapping_v2 may hold one swap disk (guest_format swap), got 2",
                 failure(valid().addBlockDeviceMappings(BlockDeviceMappingV2.swap(1), BlockDeviceMappingV2.swap(2))));
     }
 
     @Test
     void build_autoNetworksWithList_fails() {
-        assertEquals("networks 'auto' cannot be combined with a list of networks",
+        assertEquals(
+                "networks 'auto' cannot be combined with a list of networks",
                 failure(valid().networksAuto().addNetworks(ServerNetwork.ofNetwork("net"))));
     }
 
     @Test
     void build_samePortTwice_fails() {
-        assertEquals("networks[2].port repeats networks[0].port; a port can be attached once",
-                failure(valid().addNetworks(ServerNetwork.ofPort("p1"), ServerNetwork.ofPort("p2"),
-                        ServerNetwork.ofPort("p1"))));
+        assertEquals(
+                "networks[2].port repeats networks[0].port; a port can be attached once",
+                failure(valid().addNetworks(
+                                ServerNetwork.ofPort("p1"), ServerNetwork.ofPort("p2"), ServerNetwork.ofPort("p1"))));
     }
 
     @Test
     void build_severalServersWithPort_fails() {
-        assertEquals("networks[0].port cannot be used when max_count is above 1 (2): a port can belong to one server only",
+        assertEquals(
+                "networks[0].port cannot be used when max_count is above 1 (2): a port can belong to one server only",
                 failure(valid().maxCount(2).addNetworks(ServerNetwork.ofPort("p1"))));
     }
 
     @Test
     void build_severalServersWithFixedIp_fails() {
-        assertEquals("networks[0].fixed_ip cannot be used when max_count is above 1 (3): an address can belong to one "
-                + "server only", failure(valid().minCount(3).addNetworks(
-                        ServerNetwork.builder().networkId("net").fixedIp("10.0.0.5").build())));
+        assertEquals(
+                "networks[0].fixed_ip cannot be used when max_count is above 1 (3): an address can belong to one "
+                        + "server only",
+                failure(valid().minCount(3)
+                        .addNetworks(ServerNetwork.builder()
+                                .networkId("net")
+                                .fixedIp("10.0.0.5")
+                                .build())));
     }
 
     @Test
     void build_severalServersWithHostname_fails() {
-        assertEquals("hostname cannot be used when max_count is above 1 (2): it would be ambiguous",
+        assertEquals(
+                "hostname cannot be used when max_count is above 1 (2): it would be ambiguous",
                 failure(valid().maxCount(2).hostname("web")));
     }
 
@@ -199,28 +241,32 @@ class ServerCreateValidationTest {
 
     @Test
     void build_metadataValueTooLong_fails() {
-        assertEquals("metadata['k'] must be at most 255 characters, got 256",
+        assertEquals(
+                "metadata['k'] must be at most 255 characters, got 256",
                 failure(valid().putMetadata("k", "v".repeat(256))));
     }
 
     @Test
     void build_userDataOverLimit_failsNamingTheLimit() {
         // 49152 bytes encode to exactly 65536 base64 characters, one over Nova's limit; 49149 to 65532.
-        assertEquals("user_data must be at most 65535 characters once base64-encoded, got 65536",
+        assertEquals(
+                "user_data must be at most 65535 characters once base64-encoded, got 65536",
                 failure(valid().userData(new byte[49152])));
         valid().userData(new byte[49149]).build();
     }
 
     @Test
     void build_userDataNotBase64_fails() {
-        assertEquals("user_data must be base64 text (RFC 4648 alphabet with padding)",
+        assertEquals(
+                "user_data must be base64 text (RFC 4648 alphabet with padding)",
                 failure(valid().userDataBase64("not base64!")));
     }
 
     @Test
     void build_badKeyNameSecurityGroupOrZone_fails() {
         assertEquals("key_name must not be empty", failure(valid().keyName("")));
-        assertEquals("security_groups[].name must not start or end with whitespace",
+        assertEquals(
+                "security_groups[].name must not start or end with whitespace",
                 failure(valid().addSecurityGroups("web ")));
         assertEquals("availability_zone must not be empty", failure(valid().availabilityZone("")));
     }
@@ -230,7 +276,8 @@ class ServerCreateValidationTest {
         for (String az : List.of("zone", "zone:host", "zone:host:node", "zone::node")) {
             valid().availabilityZone(az).build();
         }
-        assertEquals("availability_zone must be zone, zone:host, zone:host:node or zone::node, got 3 ':' separators",
+        assertEquals(
+                "availability_zone must be zone, zone:host, zone:host:node or zone::node, got 3 ':' separators",
                 failure(valid().availabilityZone("a:b:c:d")));
     }
 
@@ -241,7 +288,8 @@ class ServerCreateValidationTest {
 
     @Test
     void build_accessIpsMustBeLiteralsOfTheirFamily() {
-        assertEquals("accessIPv4 must be an IPv4 address, got 'example.com'", failure(valid().accessIpv4("example.com")));
+        assertEquals(
+                "accessIPv4 must be an IPv4 address, got 'example.com'", failure(valid().accessIpv4("example.com")));
         assertEquals("accessIPv4 must be an IPv4 address, got '::1'", failure(valid().accessIpv4("::1")));
         assertEquals("accessIPv4 must be an IPv4 address, got '1.2.3.256'", failure(valid().accessIpv4("1.2.3.256")));
         assertEquals("accessIPv6 must be an IPv6 address, got '1.2.3.4'", failure(valid().accessIpv6("1.2.3.4")));
@@ -251,8 +299,10 @@ class ServerCreateValidationTest {
 
     @Test
     void build_descriptionTooLongOrWithControl_fails() {
-        assertEquals("description must be at most 255 characters, got 256", failure(valid().description("d".repeat(256))));
-        assertEquals("description must hold printable characters only, got U+0009", failure(valid().description("a\tb")));
+        assertEquals(
+                "description must be at most 255 characters, got 256", failure(valid().description("d".repeat(256))));
+        assertEquals(
+                "description must hold printable characters only, got U+0009", failure(valid().description("a\tb")));
         valid().description("").build();
     }
 
@@ -280,14 +330,20 @@ class ServerCreateValidationTest {
 
     @Test
     void build_trustedCertificatesRules_fail() {
-        assertEquals("trusted_image_certificates[1] repeats an earlier id; ids must be unique",
+        assertEquals(
+                "trusted_image_certificates[1] repeats an earlier id; ids must be unique",
                 failure(valid().addTrustedImageCertificates("c1", "c1")));
-        assertEquals("trusted_image_certificates[0] must not be empty", failure(valid().addTrustedImageCertificates("")));
-        assertEquals("trusted_image_certificates must hold at most 50 ids, got 51",
+        assertEquals(
+                "trusted_image_certificates[0] must not be empty", failure(valid().addTrustedImageCertificates("")));
+        assertEquals(
+                "trusted_image_certificates must hold at most 50 ids, got 51",
                 failure(valid().trustedImageCertificates(Collections.nCopies(51, "c"))));
-        assertEquals("trusted_image_certificates need the server to boot from an image (imageRef); Nova does not "
-                + "validate certificates when booting from a volume",
-                failure(ServerCreate.builder().name("s").flavorId("1")
+        assertEquals(
+                "trusted_image_certificates need the server to boot from an image (imageRef); Nova does not "
+                        + "validate certificates when booting from a volume",
+                failure(ServerCreate.builder()
+                        .name("s")
+                        .flavorId("1")
                         .addBlockDeviceMappings(BlockDeviceMappingV2.bootFromVolume("vol-1"))
                         .addTrustedImageCertificates("c1")));
     }
@@ -295,7 +351,8 @@ class ServerCreateValidationTest {
     @Test
     void build_hostAndHypervisorHostname_mustBeDomainNames() {
         assertEquals("host must be 1 to 255 characters from [a-zA-Z0-9-._], got 'a b'", failure(valid().host("a b")));
-        assertEquals("hypervisor_hostname must be 1 to 255 characters from [a-zA-Z0-9-._], got ''",
+        assertEquals(
+                "hypervisor_hostname must be 1 to 255 characters from [a-zA-Z0-9-._], got ''",
                 failure(valid().hypervisorHostname("")));
     }
 
@@ -306,10 +363,11 @@ class ServerCreateValidationTest {
 
     @Test
     void build_personalityPathTooLong_fails() {
-        assertEquals("personality[].path must be at most 255 bytes, got 256",
-                failure(() -> valid().addPersonality("/" + "é".repeat(127) + "x", "text")));
+        assertEquals("personality[].path must be at most 255 bytes, got 256", failure(() -> valid().addPersonality(
+                        "/" + "é".repeat(127) + "x", "text")));
         assertEquals("personality[].path must not be empty", failure(() -> Personality.ofText("", "text")));
-        assertEquals("personality[].contents must be base64 text (RFC 4648 alphabet with padding)",
+        assertEquals(
+                "personality[].contents must be base64 text (RFC 4648 alphabet with padding)",
                 failure(() -> Personality.ofBase64("/p", "%%%")));
     }
 
@@ -324,9 +382,13 @@ class ServerCreateValidationTest {
 
     @Test
     void build_builderChangedAfterwards_leavesBuiltObjectAlone() {
-        ServerCreate.Builder builder = valid().addTags("a").putMetadata("k", "v").addSchedulerHint("group", "g");
+        ServerCreate.Builder builder =
+                valid().addTags("a").putMetadata("k", "v").addSchedulerHint("group", "g");
         ServerCreate built = builder.build();
-        builder.addTags("b").putMetadata("k2", "v2").addSchedulerHint("group", "h").name("other");
+        builder.addTags("b")
+                .putMetadata("k2", "v2")
+                .addSchedulerHint("group", "h")
+                .name("other");
         assertEquals(List.of("a"), built.tags());
         assertEquals(1, built.metadata().size());
         assertEquals(1, built.schedulerHints().size());
@@ -336,8 +398,10 @@ class ServerCreateValidationTest {
 
     @Test
     void toString_hidesAdminPasswordAndUserData() {
-        ServerCreate create = valid().adminPassword("s3cr3t-pass").userData("password: hunter2")
-                .addPersonality("/etc/secret", "token=abc").build();
+        ServerCreate create = valid().adminPassword("s3cr3t-pass")
+                .userData("password: hunter2")
+                .addPersonality("/etc/secret", "token=abc")
+                .build();
         String text = create.toString();
         assertFalse(text.contains("s3cr3t-pass"), text);
         assertFalse(text.contains(create.userDataBase64().orElseThrow()), text);

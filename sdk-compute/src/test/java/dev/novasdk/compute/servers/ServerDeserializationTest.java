@@ -40,8 +40,12 @@ class ServerDeserializationTest {
 
     @Test
     void status_knownValue_readsMember() {
-        assertEquals(ServerStatus.VERIFY_RESIZE, read("{'id': 's1', 'status': 'VERIFY_RESIZE'}").status());
-        assertEquals(ServerStatus.SHELVED_OFFLOADED, read("{'id': 's1', 'status': 'SHELVED_OFFLOADED'}").status());
+        assertEquals(
+                ServerStatus.VERIFY_RESIZE,
+                read("{'id': 's1', 'status': 'VERIFY_RESIZE'}").status());
+        assertEquals(
+                ServerStatus.SHELVED_OFFLOADED,
+                read("{'id': 's1', 'status': 'SHELVED_OFFLOADED'}").status());
     }
 
     @Test
@@ -92,9 +96,14 @@ class ServerDeserializationTest {
 
         assertEquals(Optional.empty(), server.image());
         assertEquals("13023a25-e59f-41a0-9a61-5cf59f59ac46", server.id());
-        assertEquals(List.of(AttachedVolume.builder().id("d96e1ca9-e0d6-4f1e-8b7f-a5b96463b459").build()),
+        assertEquals(
+                List.of(AttachedVolume.builder()
+                        .id("d96e1ca9-e0d6-4f1e-8b7f-a5b96463b459")
+                        .build()),
                 server.volumesAttached());
-        assertEquals(Optional.of("c4ec371c-32f7-418c-a1e5-bdfcb07430a7"), server.flavor().flatMap(ServerFlavor::id));
+        assertEquals(
+                Optional.of("c4ec371c-32f7-418c-a1e5-bdfcb07430a7"),
+                server.flavor().flatMap(ServerFlavor::id));
         assertEquals(Optional.of(Instant.parse("2016-01-06T05:06:12Z")), server.launchedAt());
         assertEquals(Optional.of(""), server.configDrive());
         assertFalse(server.configDriveEnabled());
@@ -107,7 +116,8 @@ class ServerDeserializationTest {
 
         ServerImage image = server.image().orElseThrow();
         assertEquals("70a599e0-31e7-49b7-b260-868f441e862b", image.id());
-        assertEquals(Optional.of("bookmark"), image.links().stream().map(Link::rel).findFirst());
+        assertEquals(
+                Optional.of("bookmark"), image.links().stream().map(Link::rel).findFirst());
         assertEquals("x86_64", image.properties().get("architecture"));
     }
 
@@ -119,7 +129,8 @@ class ServerDeserializationTest {
 
     @Test
     void flavor_below247_isReference() {
-        ServerFlavor flavor = sample("compute/servers/v2.3/server-get-resp.json").flavor().orElseThrow();
+        ServerFlavor flavor =
+                sample("compute/servers/v2.3/server-get-resp.json").flavor().orElseThrow();
 
         assertFalse(flavor.embedded());
         assertEquals(Optional.of("1"), flavor.id());
@@ -130,7 +141,8 @@ class ServerDeserializationTest {
 
     @Test
     void flavor_from247_isEmbeddedWithoutId() {
-        ServerFlavor flavor = sample("compute/servers/v2.47/server-get-resp.json").flavor().orElseThrow();
+        ServerFlavor flavor =
+                sample("compute/servers/v2.47/server-get-resp.json").flavor().orElseThrow();
 
         assertTrue(flavor.embedded());
         assertEquals(Optional.empty(), flavor.id());
@@ -173,8 +185,11 @@ class ServerDeserializationTest {
         assertEquals(Optional.of(PowerState.RUNNING), server.powerState());
         assertEquals(Optional.of(Instant.parse("2013-09-23T13:37:00.880302Z")), server.launchedAt());
         assertEquals(Optional.empty(), server.terminatedAt());
-        assertEquals(List.of(Optional.of(false), Optional.of(false)),
-                server.volumesAttached().stream().map(AttachedVolume::deleteOnTermination).toList());
+        assertEquals(
+                List.of(Optional.of(false), Optional.of(false)),
+                server.volumesAttached().stream()
+                        .map(AttachedVolume::deleteOnTermination)
+                        .toList());
         ServerAddress address = server.addresses().get("private").get(0);
         assertEquals("192.168.1.30", address.addr());
         assertEquals(4, address.version());
@@ -198,10 +213,16 @@ class ServerDeserializationTest {
 
     @Test
     void hostStatusAndLockedReason_laterSamples_read() {
-        assertEquals(Optional.of("UP"), sample("compute/servers/v2.16/server-get-resp.json").hostStatus());
-        assertEquals(Optional.of("I don't want to work"),
+        assertEquals(
+                Optional.of("UP"),
+                sample("compute/servers/v2.16/server-get-resp.json").hostStatus());
+        assertEquals(
+                Optional.of("I don't want to work"),
                 sample("compute/servers/v2.73/server-get-resp.json").lockedReason());
-        assertEquals(List.of("tag1", "tag2"), sample("compute/os-server-tags/v2.26/server-tags-show-details-resp.json").tags());
+        assertEquals(
+                List.of("tag1", "tag2"),
+                sample("compute/os-server-tags/v2.26/server-tags-show-details-resp.json")
+                        .tags());
     }
 
     @Test
@@ -232,7 +253,9 @@ class ServerDeserializationTest {
 
     @Test
     void diskConfig_unknownValue_readsUnknown() {
-        assertEquals(Optional.of(DiskConfig.UNKNOWN), read("{'id': 's1', 'OS-DCF:diskConfig': 'FANCY'}").diskConfig());
+        assertEquals(
+                Optional.of(DiskConfig.UNKNOWN),
+                read("{'id': 's1', 'OS-DCF:diskConfig': 'FANCY'}").diskConfig());
     }
 
     @Test
@@ -241,7 +264,8 @@ class ServerDeserializationTest {
 
         List<ServerAddress> privateNet = server.addresses().get("private");
         assertThrows(UnsupportedOperationException.class, () -> privateNet.add(privateNet.get(0)));
-        assertThrows(UnsupportedOperationException.class, () -> server.addresses().remove("private"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> server.addresses().remove("private"));
     }
 
     @Test

@@ -91,7 +91,9 @@ class ServerManagerTest {
 
     static String page(List<String> servers, String nextHrefOrNull) {
         return "{\"servers\": [" + String.join(", ", servers) + "]"
-                + (nextHrefOrNull == null ? "" : ", \"servers_links\": [{\"rel\": \"next\", \"href\": \"" + nextHrefOrNull + "\"}]")
+                + (nextHrefOrNull == null
+                        ? ""
+                        : ", \"servers_links\": [{\"rel\": \"next\", \"href\": \"" + nextHrefOrNull + "\"}]")
                 + "}";
     }
 
@@ -99,7 +101,8 @@ class ServerManagerTest {
     void get_existing_sendsGetAtNegotiatedVersionAndParsesSample() {
         // Source: nova doc/api_samples/servers/v2.90/server-get-resp.json
         wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID))
-                .willReturn(okJson(new String(Samples.bytes("compute/servers/v2.90/server-get-resp.json"),
+                .willReturn(okJson(new String(
+                        Samples.bytes("compute/servers/v2.90/server-get-resp.json"),
                         java.nio.charset.StandardCharsets.UTF_8))));
         Server s = servers.get(ID);
         assertEquals(ID, s.id());
@@ -111,7 +114,8 @@ class ServerManagerTest {
     @Test
     void get_missing_throwsNotFoundWithNovaMessageAndRequestId() {
         wm.stubFor(get(urlEqualTo(SERVERS + "/nope"))
-                .willReturn(itemNotFound("Instance nope could not be found.", "req-f7dd90c4-b8e5-4890-83cd-afdeaae63b96")));
+                .willReturn(
+                        itemNotFound("Instance nope could not be found.", "req-f7dd90c4-b8e5-4890-83cd-afdeaae63b96")));
         NotFoundException e = assertThrows(NotFoundException.class, () -> servers.get("nope"));
         assertEquals(404, e.statusCode());
         assertEquals(Optional.of("Instance nope could not be found."), e.serviceMessage());
@@ -122,7 +126,8 @@ class ServerManagerTest {
 
     @Test
     void get_idWithSlash_isEscapedAsOneSegment() {
-        wm.stubFor(get(urlEqualTo(SERVERS + "/a%2Fb")).willReturn(itemNotFound("Instance a/b could not be found.", "req-1")));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/a%2Fb"))
+                .willReturn(itemNotFound("Instance a/b could not be found.", "req-1")));
         assertThrows(NotFoundException.class, () -> servers.get("a/b"));
         wm.verify(1, getRequestedFor(urlEqualTo(SERVERS + "/a%2Fb")));
     }
@@ -142,23 +147,32 @@ class ServerManagerTest {
 
     @Test
     void find_exactName_sendsEscapedAnchoredRegexAndReturnsMatch() {
-        wm.stubFor(get(urlEqualTo(SERVERS + "/web.1")).willReturn(itemNotFound("Instance web.1 could not be found.", "req-2")));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/web.1"))
+                .willReturn(itemNotFound("Instance web.1 could not be found.", "req-2")));
         wm.stubFor(get(urlPathEqualTo(SERVERS + "/detail"))
                 .willReturn(okJson(page(List.of(server(ID, "web.1", "ACTIVE", null)), null))));
         Server found = servers.find("web.1").orElseThrow();
         assertEquals(ID, found.id());
-        wm.verify(1, compute(getRequestedFor(urlEqualTo(SERVERS + "/detail?name=%5Eweb%5C.1%24")), "2.93")
-                .withQueryParam("name", equalTo("^web\\.1$")));
+        wm.verify(
+                1,
+                compute(getRequestedFor(urlEqualTo(SERVERS + "/detail?name=%5Eweb%5C.1%24")), "2.93")
+                        .withQueryParam("name", equalTo("^web\\.1$")));
     }
 
     @Test
     void find_nameOfSeveral_throwsNoUniqueMatchListingIds() {
         String other = "9168b536-cd40-4630-b43f-b259807c6e87";
-        wm.stubFor(get(urlEqualTo(SERVERS + "/web")).willReturn(itemNotFound("Instance web could not be found.", "req-3")));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/web"))
+                .willReturn(itemNotFound("Instance web could not be found.", "req-3")));
         // Nova's regex match is case-insensitive on MySQL: "WEB" comes back but is not an exact match.
-        wm.stubFor(get(urlPathEqualTo(SERVERS + "/detail")).withQueryParam("name", equalTo("^web$"))
-                .willReturn(okJson(page(List.of(server(ID, "web", "ACTIVE", null), server(other, "web", "BUILD", "spawning"),
-                        server("c1", "WEB", "ACTIVE", null)), null))));
+        wm.stubFor(get(urlPathEqualTo(SERVERS + "/detail"))
+                .withQueryParam("name", equalTo("^web$"))
+                .willReturn(okJson(page(
+                        List.of(
+                                server(ID, "web", "ACTIVE", null),
+                                server(other, "web", "BUILD", "spawning"),
+                                server("c1", "WEB", "ACTIVE", null)),
+                        null))));
         NoUniqueMatchException e = assertThrows(NoUniqueMatchException.class, () -> servers.find("web"));
         assertEquals(List.of(ID, other), e.matchingIds());
         assertTrue(e.getMessage().contains(ID) && e.getMessage().contains(other), e.getMessage());
@@ -166,7 +180,8 @@ class ServerManagerTest {
 
     @Test
     void find_noMatch_returnsEmpty() {
-        wm.stubFor(get(urlEqualTo(SERVERS + "/ghost")).willReturn(itemNotFound("Instance ghost could not be found.", "req-4")));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/ghost"))
+                .willReturn(itemNotFound("Instance ghost could not be found.", "req-4")));
         wm.stubFor(get(urlPathEqualTo(SERVERS + "/detail")).willReturn(okJson(page(List.of(), null))));
         assertEquals(Optional.empty(), servers.find("ghost"));
         wm.verify(1, getRequestedFor(urlEqualTo(SERVERS + "/detail?name=%5Eghost%24")));
@@ -174,7 +189,8 @@ class ServerManagerTest {
 
     @Test
     void list_defaults_getsDetail() {
-        wm.stubFor(get(urlEqualTo(SERVERS + "/detail")).willReturn(okJson(page(List.of(server(ID, "a", "ACTIVE", null)), null))));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/detail"))
+                .willReturn(okJson(page(List.of(server(ID, "a", "ACTIVE", null)), null))));
         List<Server> all = servers.list().stream().collect(Collectors.toList());
         assertEquals(List.of(ID), all.stream().map(Server::id).collect(Collectors.toList()));
         wm.verify(1, compute(getRequestedFor(urlEqualTo(SERVERS + "/detail")), "2.93"));
@@ -182,9 +198,11 @@ class ServerManagerTest {
 
     @Test
     void list_summary_getsServersWithoutDetail() {
-        wm.stubFor(get(urlEqualTo(SERVERS)).willReturn(okJson(
-                "{\"servers\": [{\"id\": \"" + ID + "\", \"name\": \"a\", \"links\": []}]}")));
-        List<Server> all = servers.list(ServerListOptions.builder().detail(false).build()).stream()
+        wm.stubFor(get(urlEqualTo(SERVERS))
+                .willReturn(okJson("{\"servers\": [{\"id\": \"" + ID + "\", \"name\": \"a\", \"links\": []}]}")));
+        List<Server> all = servers
+                .list(ServerListOptions.builder().detail(false).build())
+                .stream()
                 .collect(Collectors.toList());
         assertEquals(Optional.of("a"), all.get(0).name());
         assertEquals(ServerStatus.UNKNOWN, all.get(0).status());
@@ -206,9 +224,11 @@ class ServerManagerTest {
                 .limit(50)
                 .build();
         assertEquals(0, servers.list(options).stream().count());
-        wm.verify(1, compute(getRequestedFor(urlEqualTo(url)), "2.93")
-                .withQueryParam("changes-since", equalTo("2024-01-02T03:04:05Z"))
-                .withQueryParam("tags", equalTo("db,prod")));
+        wm.verify(
+                1,
+                compute(getRequestedFor(urlEqualTo(url)), "2.93")
+                        .withQueryParam("changes-since", equalTo("2024-01-02T03:04:05Z"))
+                        .withQueryParam("tags", equalTo("db,prod")));
     }
 
     @Test
@@ -216,13 +236,18 @@ class ServerManagerTest {
         String first = SERVERS + "/detail?limit=2";
         String second = SERVERS + "/detail?limit=2&marker=s2";
         String third = SERVERS + "/detail?limit=2&marker=s4";
-        wm.stubFor(get(urlEqualTo(first)).willReturn(okJson(page(List.of(server("s1", "a", "ACTIVE", null),
-                server("s2", "b", "ACTIVE", null)), wm.baseUrl() + second))));
-        wm.stubFor(get(urlEqualTo(second)).willReturn(okJson(page(List.of(server("s3", "c", "ACTIVE", null),
-                server("s4", "d", "ACTIVE", null)), wm.baseUrl() + third))));
+        wm.stubFor(get(urlEqualTo(first))
+                .willReturn(okJson(page(
+                        List.of(server("s1", "a", "ACTIVE", null), server("s2", "b", "ACTIVE", null)),
+                        wm.baseUrl() + second))));
+        wm.stubFor(get(urlEqualTo(second))
+                .willReturn(okJson(page(
+                        List.of(server("s3", "c", "ACTIVE", null), server("s4", "d", "ACTIVE", null)),
+                        wm.baseUrl() + third))));
         wm.stubFor(get(urlEqualTo(third)).willReturn(okJson(page(List.of(server("s5", "e", "ACTIVE", null)), null))));
         List<String> ids = servers.list(ServerListOptions.builder().limit(2).build()).stream()
-                .map(Server::id).collect(Collectors.toList());
+                .map(Server::id)
+                .collect(Collectors.toList());
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), ids);
         for (String url : List.of(first, second, third)) {
             wm.verify(1, compute(getRequestedFor(urlEqualTo(url)), "2.93"));
@@ -233,12 +258,15 @@ class ServerManagerTest {
     void list_nextLinkNamesAnInternalHost_followedOnTheEndpointsHostWithTheToken() {
         String first = SERVERS + "/detail?limit=1";
         String second = SERVERS + "/detail?limit=1&marker=s1";
-        wm.stubFor(get(urlEqualTo(first)).willReturn(okJson(page(List.of(server("s1", "a", "ACTIVE", null)),
-                "http://nova-internal.cluster.local:8774" + second))));
+        wm.stubFor(get(urlEqualTo(first))
+                .willReturn(okJson(page(
+                        List.of(server("s1", "a", "ACTIVE", null)),
+                        "http://nova-internal.cluster.local:8774" + second))));
         wm.stubFor(get(urlEqualTo(second)).willReturn(okJson(page(List.of(server("s2", "b", "ACTIVE", null)), null))));
 
         List<String> ids = servers.list(ServerListOptions.builder().limit(1).build()).stream()
-                .map(Server::id).collect(Collectors.toList());
+                .map(Server::id)
+                .collect(Collectors.toList());
 
         assertEquals(List.of("s1", "s2"), ids);
         wm.verify(1, compute(getRequestedFor(urlEqualTo(second)), "2.93"));
@@ -247,7 +275,8 @@ class ServerManagerTest {
     @Test
     void list_beforeIteration_sendsNothing() {
         // Not even the version document: negotiation waits for the first page too.
-        PagedIterable<Server> listing = servers.list(ServerListOptions.builder().limit(1).build());
+        PagedIterable<Server> listing =
+                servers.list(ServerListOptions.builder().limit(1).build());
         wm.verify(0, anyRequestedFor(anyUrl()));
         wm.stubFor(get(urlEqualTo(SERVERS + "/detail?limit=1")).willReturn(okJson(page(List.of(), null))));
         assertEquals(0, listing.stream().count());
@@ -259,11 +288,13 @@ class ServerManagerTest {
     void list_streamLimit1_fetchesFirstPageOnly() {
         String first = SERVERS + "/detail?limit=1";
         String second = SERVERS + "/detail?limit=1&marker=s1";
-        wm.stubFor(get(urlEqualTo(first)).willReturn(okJson(page(List.of(server("s1", "a", "ACTIVE", null)),
-                wm.baseUrl() + second))));
+        wm.stubFor(get(urlEqualTo(first))
+                .willReturn(okJson(page(List.of(server("s1", "a", "ACTIVE", null)), wm.baseUrl() + second))));
         wm.stubFor(get(urlEqualTo(second)).willReturn(okJson(page(List.of(server("s2", "b", "ACTIVE", null)), null))));
-        List<String> ids = servers.list(ServerListOptions.builder().limit(1).build()).stream().limit(1)
-                .map(Server::id).collect(Collectors.toList());
+        List<String> ids = servers.list(ServerListOptions.builder().limit(1).build()).stream()
+                .limit(1)
+                .map(Server::id)
+                .collect(Collectors.toList());
         assertEquals(List.of("s1"), ids);
         wm.verify(1, getRequestedFor(urlEqualTo(first)));
         wm.verify(0, getRequestedFor(urlEqualTo(second)));
@@ -271,29 +302,47 @@ class ServerManagerTest {
 
     @Test
     void update_nameAndDescription_putsServerBody() {
-        wm.stubFor(put(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "renamed", "ACTIVE", null)))));
-        Server s = servers.update(ID, ServerUpdate.builder().name("renamed").description("web tier").build());
+        wm.stubFor(put(urlEqualTo(SERVERS + "/" + ID))
+                .willReturn(okJson(envelope(server(ID, "renamed", "ACTIVE", null)))));
+        Server s = servers.update(
+                ID,
+                ServerUpdate.builder().name("renamed").description("web tier").build());
         assertEquals(Optional.of("renamed"), s.name());
-        wm.verify(1, compute(putRequestedFor(urlEqualTo(SERVERS + "/" + ID)), "2.93")
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson("{\"server\": {\"name\": \"renamed\", \"description\": \"web tier\"}}")));
+        wm.verify(
+                1,
+                compute(putRequestedFor(urlEqualTo(SERVERS + "/" + ID)), "2.93")
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(
+                                equalToJson("{\"server\": {\"name\": \"renamed\", \"description\": \"web tier\"}}")));
     }
 
     @Test
     void update_accessAddresses_sendsNovaFieldNames() {
         wm.stubFor(put(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "a", "ACTIVE", null)))));
-        servers.update(ID, ServerUpdate.builder().accessIpv4("4.3.2.1").accessIpv6("80fe::").build());
-        wm.verify(1, putRequestedFor(urlEqualTo(SERVERS + "/" + ID))
-                .withRequestBody(equalToJson("{\"server\": {\"accessIPv4\": \"4.3.2.1\", \"accessIPv6\": \"80fe::\"}}")));
+        servers.update(
+                ID,
+                ServerUpdate.builder()
+                        .accessIpv4("4.3.2.1")
+                        .accessIpv6("80fe::")
+                        .build());
+        wm.verify(
+                1,
+                putRequestedFor(urlEqualTo(SERVERS + "/" + ID))
+                        .withRequestBody(equalToJson(
+                                "{\"server\": {\"accessIPv4\": \"4.3.2.1\", \"accessIPv6\": \"80fe::\"}}")));
     }
 
     @Test
     void update_descriptionPinnedBelow219_refusedBeforeSending() {
-        try (ComputeClient pinned = ComputeStubs.client(wm, time).microversion("2.18").build()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> pinned.servers().update(ID, ServerUpdate.builder().description("x").build()));
-            assertTrue(e.getMessage().contains("description") && e.getMessage().contains("2.19")
-                    && e.getMessage().contains("2.18"), e.getMessage());
+        try (ComputeClient pinned =
+                ComputeStubs.client(wm, time).microversion("2.18").build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pinned.servers()
+                    .update(ID, ServerUpdate.builder().description("x").build()));
+            assertTrue(
+                    e.getMessage().contains("description")
+                            && e.getMessage().contains("2.19")
+                            && e.getMessage().contains("2.18"),
+                    e.getMessage());
         }
         wm.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -301,11 +350,14 @@ class ServerManagerTest {
     @Test
     void update_nameOnlyPinned218_sentAt218() {
         wm.stubFor(put(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "n", "ACTIVE", null)))));
-        try (ComputeClient pinned = ComputeStubs.client(wm, time).microversion("2.18").build()) {
+        try (ComputeClient pinned =
+                ComputeStubs.client(wm, time).microversion("2.18").build()) {
             pinned.servers().update(ID, ServerUpdate.builder().name("n").build());
         }
-        wm.verify(1, compute(putRequestedFor(urlEqualTo(SERVERS + "/" + ID)), "2.18")
-                .withRequestBody(equalToJson("{\"server\": {\"name\": \"n\"}}")));
+        wm.verify(
+                1,
+                compute(putRequestedFor(urlEqualTo(SERVERS + "/" + ID)), "2.18")
+                        .withRequestBody(equalToJson("{\"server\": {\"name\": \"n\"}}")));
     }
 
     @Test
@@ -317,18 +369,24 @@ class ServerManagerTest {
 
     @Test
     void delete_missing_throwsNotFound() {
-        wm.stubFor(delete(urlEqualTo(SERVERS + "/" + ID)).willReturn(itemNotFound("Instance " + ID + " could not be found.", "req-5")));
+        wm.stubFor(delete(urlEqualTo(SERVERS + "/" + ID))
+                .willReturn(itemNotFound("Instance " + ID + " could not be found.", "req-5")));
         assertThrows(NotFoundException.class, () -> servers.delete(ID));
     }
 
     private void assertAction(Runnable action, String exactBody) throws Exception {
-        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action")).willReturn(aResponse().withStatus(202)));
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .willReturn(aResponse().withStatus(202)));
         action.run();
-        wm.verify(1, compute(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action")), "2.93")
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson(exactBody)));
+        wm.verify(
+                1,
+                compute(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action")), "2.93")
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson(exactBody)));
         // Also compared as trees: nova needs the null member itself, {} is not the same action.
-        String sent = wm.findAll(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action"))).get(0).getBodyAsString();
+        String sent = wm.findAll(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action")))
+                .get(0)
+                .getBodyAsString();
         assertEquals(JSON.readTree(exactBody), JSON.readTree(sent));
     }
 
@@ -363,9 +421,13 @@ class ServerManagerTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < documents.length; i++) {
             String next = i == documents.length - 1 ? state : "poll-" + (i + 1);
-            wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID)).inScenario(SCENARIO).whenScenarioStateIs(state)
-                    .willReturn(documents[i].startsWith("404") ? itemNotFound("Instance " + ID + " could not be found.", "req-6")
-                            : okJson(envelope(documents[i])))
+            wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID))
+                    .inScenario(SCENARIO)
+                    .whenScenarioStateIs(state)
+                    .willReturn(
+                            documents[i].startsWith("404")
+                                    ? itemNotFound("Instance " + ID + " could not be found.", "req-6")
+                                    : okJson(envelope(documents[i])))
                     .willSetStateTo(next));
             state = next;
         }
@@ -373,10 +435,15 @@ class ServerManagerTest {
 
     @Test
     void waitForStatus_buildBuildActive_returnsActiveAndReportsProgress() {
-        stubStates(server(ID, "vm", "BUILD", "scheduling"), server(ID, "vm", "BUILD", "spawning"),
+        stubStates(
+                server(ID, "vm", "BUILD", "scheduling"),
+                server(ID, "vm", "BUILD", "spawning"),
                 server(ID, "vm", "ACTIVE", null));
         List<String> seen = new ArrayList<>();
-        Server active = servers.waitForStatus(ID, ServerStatus.ACTIVE, WaitOptions.defaults(),
+        Server active = servers.waitForStatus(
+                ID,
+                ServerStatus.ACTIVE,
+                WaitOptions.defaults(),
                 s -> seen.add(s.status() + "/" + s.taskState().orElse("-")));
         assertEquals(ServerStatus.ACTIVE, active.status());
         assertEquals(List.of("BUILD/scheduling", "BUILD/spawning", "ACTIVE/-"), seen);
@@ -386,11 +453,14 @@ class ServerManagerTest {
 
     @Test
     void waitForStatus_error_throwsResourceErrorWithFault() {
-        String errored = server(ID, "vm", "ERROR", null).replaceFirst("\\}$",
-                ", \"fault\": {\"code\": 500, \"created\": \"2024-01-02T03:04:05Z\", "
-                        + "\"message\": \"No valid host was found. \", \"details\": \"Traceback (most recent call last): ...\"}}");
+        String errored = server(ID, "vm", "ERROR", null)
+                .replaceFirst(
+                        "\\}$",
+                        ", \"fault\": {\"code\": 500, \"created\": \"2024-01-02T03:04:05Z\", "
+                                + "\"message\": \"No valid host was found. \", \"details\": \"Traceback (most recent call last): ...\"}}");
         stubStates(server(ID, "vm", "BUILD", "scheduling"), errored);
-        ResourceErrorException e = assertThrows(ResourceErrorException.class,
+        ResourceErrorException e = assertThrows(
+                ResourceErrorException.class,
                 () -> servers.waitForStatus(ID, ServerStatus.ACTIVE, WaitOptions.defaults()));
         assertEquals(Optional.of(500), e.faultCode());
         assertEquals(Optional.of("No valid host was found. "), e.faultMessage());
@@ -401,10 +471,11 @@ class ServerManagerTest {
 
     @Test
     void waitForStatus_neverActive_timesOutWithLastServer() {
-        wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "vm", "BUILD", "spawning")))));
+        wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID))
+                .willReturn(okJson(envelope(server(ID, "vm", "BUILD", "spawning")))));
         WaitOptions options = WaitOptions.of(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4));
-        WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
-                () -> servers.waitForStatus(ID, ServerStatus.ACTIVE, options));
+        WaitTimeoutException e =
+                assertThrows(WaitTimeoutException.class, () -> servers.waitForStatus(ID, ServerStatus.ACTIVE, options));
         Server last = e.lastValue(Server.class).orElseThrow();
         assertEquals(ServerStatus.BUILD, last.status());
         assertEquals(Optional.of("spawning"), last.taskState());
@@ -422,11 +493,11 @@ class ServerManagerTest {
 
     @Test
     void waitForDelete_failedDelete_throwsResourceError() {
-        String errored = server(ID, "vm", "ERROR", null).replaceFirst("\\}$",
-                ", \"fault\": {\"code\": 500, \"message\": \"delete failed\"}}");
+        String errored = server(ID, "vm", "ERROR", null)
+                .replaceFirst("\\}$", ", \"fault\": {\"code\": 500, \"message\": \"delete failed\"}}");
         stubStates(server(ID, "vm", "ACTIVE", "deleting"), errored);
-        ResourceErrorException e = assertThrows(ResourceErrorException.class,
-                () -> servers.waitForDelete(ID, WaitOptions.defaults()));
+        ResourceErrorException e =
+                assertThrows(ResourceErrorException.class, () -> servers.waitForDelete(ID, WaitOptions.defaults()));
         assertEquals(Optional.of("delete failed"), e.faultMessage());
         assertEquals(Optional.of(500), e.faultCode());
     }

@@ -35,8 +35,12 @@ class ServerSamplesConformanceTest {
     static Stream<String> samples() {
         List<String> all = new ArrayList<>();
         all.addAll(Samples.list("compute/servers", 94));
-        for (String dir : List.of("compute/os-rescue", "compute/os-multiple-create",
-                "compute/os-preserve-ephemeral-rebuild", "compute/os-server-tags", "compute/servers-sort",
+        for (String dir : List.of(
+                "compute/os-rescue",
+                "compute/os-multiple-create",
+                "compute/os-preserve-ephemeral-rebuild",
+                "compute/os-server-tags",
+                "compute/servers-sort",
                 "compute/seeds")) {
             all.addAll(Samples.list(dir, 1));
         }
@@ -102,9 +106,11 @@ class ServerSamplesConformanceTest {
     }
 
     private static Set<String> declared() {
-        Set<String> names = MAPPER.getSerializationConfig()
+        Set<String> names = MAPPER
+                .getSerializationConfig()
                 .introspect(MAPPER.constructType(ImmutableServer.class))
-                .findProperties().stream()
+                .findProperties()
+                .stream()
                 .map(BeanPropertyDefinition::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         names.add("user_data");

@@ -141,10 +141,12 @@ public final class CachingTokenProvider<T extends AuthToken> implements TokenPro
             if (leader) {
                 flight = new Flight<>(Thread.currentThread(), generation);
                 inFlight = flight;
-                reason = c == null ? "no token cached"
+                reason = c == null
+                        ? "no token cached"
                         : stale != null && same(c.token, stale) ? "token refused" : "token due for renewal";
             } else if (flight.leader == Thread.currentThread()) {
-                throw new IllegalStateException("the authenticator of a CachingTokenProvider must not call back into it");
+                throw new IllegalStateException(
+                        "the authenticator of a CachingTokenProvider must not call back into it");
             }
         } finally {
             lock.unlock();
@@ -192,8 +194,11 @@ public final class CachingTokenProvider<T extends AuthToken> implements TokenPro
         Instant expiry = expiresAt.get();
         if (!expiry.isAfter(now)) {
             // Used once by the callers of this flight; the next token() authenticates again.
-            LOG.warn("Authentication returned a token that expires at {}, not after the local time {}; "
-                    + "is the clock of this host or of the identity service wrong?", expiry, now);
+            LOG.warn(
+                    "Authentication returned a token that expires at {}, not after the local time {}; "
+                            + "is the clock of this host or of the identity service wrong?",
+                    expiry,
+                    now);
             return expiry;
         }
         Duration halfLife = Duration.between(now, expiry).dividedBy(2);
@@ -205,8 +210,8 @@ public final class CachingTokenProvider<T extends AuthToken> implements TokenPro
             return flight.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException(
-                    "interrupted while waiting for another thread to authenticate");
+            CancellationException cancelled =
+                    new CancellationException("interrupted while waiting for another thread to authenticate");
             cancelled.initCause(e);
             throw cancelled;
         } catch (ExecutionException e) {

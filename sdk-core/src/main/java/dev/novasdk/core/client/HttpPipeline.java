@@ -137,8 +137,7 @@ public final class HttpPipeline implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean logging = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The transport; the pipeline will not close it. Default: a new {@link ApacheHttpTransport} it owns. */
         public Builder transport(HttpTransport transport) {

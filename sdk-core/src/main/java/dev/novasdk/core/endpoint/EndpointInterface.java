@@ -30,9 +30,12 @@ public enum EndpointInterface {
             t = t.substring(0, t.length() - 3);
         }
         switch (t) {
-            case "public": return PUBLIC;
-            case "internal": return INTERNAL;
-            case "admin": return ADMIN;
+            case "public":
+                return PUBLIC;
+            case "internal":
+                return INTERNAL;
+            case "admin":
+                return ADMIN;
             default:
                 throw new IllegalArgumentException("interface must be public, internal or admin, got '" + text + "'");
         }

@@ -56,8 +56,10 @@ public final class EndpointQuery {
             return false;
         }
         EndpointQuery q = (EndpointQuery) o;
-        return serviceType.equals(q.serviceType) && endpointInterface == q.endpointInterface
-                && Objects.equals(region, q.region) && Objects.equals(serviceName, q.serviceName);
+        return serviceType.equals(q.serviceType)
+                && endpointInterface == q.endpointInterface
+                && Objects.equals(region, q.region)
+                && Objects.equals(serviceName, q.serviceName);
     }
 
     @Override
@@ -67,8 +69,10 @@ public final class EndpointQuery {
 
     @Override
     public String toString() {
-        return serviceType + (endpointInterface == null ? "" : "/" + endpointInterface.wireName())
-                + (region == null ? "" : "@" + region) + (serviceName == null ? "" : " (" + serviceName + ")");
+        return serviceType
+                + (endpointInterface == null ? "" : "/" + endpointInterface.wireName())
+                + (region == null ? "" : "@" + region)
+                + (serviceName == null ? "" : " (" + serviceName + ")");
     }
 
     /** Mutable builder of {@link EndpointQuery}. */

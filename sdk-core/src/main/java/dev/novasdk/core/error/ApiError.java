@@ -100,7 +100,13 @@ public final class ApiError {
      */
     public String message() {
         StringBuilder sb = new StringBuilder(128);
-        sb.append(method).append(' ').append(uri).append(" -> ").append(statusCode).append(' ').append(reasonPhrase);
+        sb.append(method)
+                .append(' ')
+                .append(uri)
+                .append(" -> ")
+                .append(statusCode)
+                .append(' ')
+                .append(reasonPhrase);
         if (requestId != null) {
             sb.append(" [").append(requestId).append(']');
         }

@@ -51,7 +51,8 @@ public final class ErrorMapper {
     // Tree reading only, never handed out. The nesting bound turns hostile "[[[[..." bodies into a parse
     // failure instead of deep recursion.
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
             .build();
 
@@ -98,13 +99,19 @@ public final class ErrorMapper {
         ApiError error = parse(request, response);
         int status = error.statusCode();
         switch (status) {
-            case 400: return new BadRequestException(error);
-            case 401: return new AuthenticationException(error);
-            case 403: return new ForbiddenException(error);
-            case 404: return new NotFoundException(error);
-            case 409: return new ConflictException(error);
+            case 400:
+                return new BadRequestException(error);
+            case 401:
+                return new AuthenticationException(error);
+            case 403:
+                return new ForbiddenException(error);
+            case 404:
+                return new NotFoundException(error);
+            case 409:
+                return new ConflictException(error);
             case 413:
-            case 429: return new RateLimitException(error);
+            case 429:
+                return new RateLimitException(error);
             default:
                 return status >= 500 && status <= 599 ? new ServerErrorException(error) : new ApiException(error);
         }
@@ -121,7 +128,10 @@ public final class ErrorMapper {
                 .reasonPhrase(response.reasonPhrase());
         response.requestId().ifPresent(id -> b.requestId(ErrorText.headerValue(id, MAX_HEADER_CHARS)));
         // Kept verbatim: the client sends the receipt back to keystone to finish the authentication.
-        response.headers().firstValue(AUTH_RECEIPT_HEADER).map(String::trim).filter(r -> !r.isEmpty())
+        response.headers()
+                .firstValue(AUTH_RECEIPT_HEADER)
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
                 .ifPresent(b::authReceipt);
         JsonNode tree = null;
         try {
@@ -203,7 +213,8 @@ public final class ErrorMapper {
     // The parsed body, or null when it does not look like JSON or does not parse within the bounds.
     private static JsonNode readJson(HttpResponse response) {
         byte[] body = response.bodyUnsafe();
-        if (body.length == 0 || !(response.mediaType().map(t -> t.contains("json")).orElse(false) || startsLikeJson(body))) {
+        if (body.length == 0
+                || !(response.mediaType().map(t -> t.contains("json")).orElse(false) || startsLikeJson(body))) {
             return null;
         }
         try {
@@ -234,13 +245,16 @@ public final class ErrorMapper {
         }
         JsonNode error = root.get("error");
         if (root.get("receipt") != null && root.get("required_auth_methods") != null) {
-            return new Description(AUTH_RECEIPT_FAULT,
+            return new Description(
+                    AUTH_RECEIPT_FAULT,
                     "additional authentication required: " + listOfLists(root.get("required_auth_methods")));
         }
         if (error != null && error.isTextual()) {
             JsonNode description = root.get("error_description");
-            return new Description(ErrorText.clean(error.asText()),
-                    ErrorText.clean(description != null && description.isTextual() ? description.asText() : error.asText()));
+            return new Description(
+                    ErrorText.clean(error.asText()),
+                    ErrorText.clean(
+                            description != null && description.isTextual() ? description.asText() : error.asText()));
         }
         if (error != null && error.isObject()) {
             String message = text(error.get("message"));
@@ -253,17 +267,20 @@ public final class ErrorMapper {
         if (root.size() == 1) {
             Map.Entry<String, JsonNode> only = root.fields().next();
             JsonNode fault = only.getValue();
-            if (fault.isObject() && (fault.path("code").isIntegralNumber()
-                    || (fault.path("message").isTextual() && !fault.path("code").isTextual()))) {
+            if (fault.isObject()
+                    && (fault.path("code").isIntegralNumber()
+                            || (fault.path("message").isTextual()
+                                    && !fault.path("code").isTextual()))) {
                 return new Description(ErrorText.clean(only.getKey()), ErrorText.clean(text(fault.get("message"))));
             }
         }
         JsonNode message = root.get("message");
         if (message != null && message.isTextual()) {
             JsonNode code = root.get("code");
-            boolean webob = code != null && code.isTextual() && root.path("title").isTextual();
-            return new Description(webob ? ErrorText.clean(root.get("title").asText()) : null,
-                    ErrorText.clean(message.asText()));
+            boolean webob =
+                    code != null && code.isTextual() && root.path("title").isTextual();
+            return new Description(
+                    webob ? ErrorText.clean(root.get("title").asText()) : null, ErrorText.clean(message.asText()));
         }
         JsonNode versions = root.has("choices") ? root.get("choices") : root.get("versions");
         if (versions != null && versions.isObject()) {
@@ -275,7 +292,9 @@ public final class ErrorMapper {
         if (root.size() == 1) {
             Map.Entry<String, JsonNode> only = root.fields().next();
             if (only.getValue().isTextual()) {
-                return new Description(ErrorText.clean(only.getKey()), ErrorText.clean(only.getValue().asText()));
+                return new Description(
+                        ErrorText.clean(only.getKey()),
+                        ErrorText.clean(only.getValue().asText()));
             }
         }
         return null;
@@ -314,7 +333,8 @@ public final class ErrorMapper {
             heading = m.matches() ? m.group(2) : heading;
         }
         int h1End = ErrorText.indexOfIgnoreCase(body, "</h1>", 0);
-        String message = ErrorText.clean(ErrorText.htmlToText(h1End < 0 ? body : body.substring(h1End + "</h1>".length())));
+        String message =
+                ErrorText.clean(ErrorText.htmlToText(h1End < 0 ? body : body.substring(h1End + "</h1>".length())));
         if (message == null && h1 != null) {
             message = ErrorText.clean(ErrorText.htmlToText(h1));
         }

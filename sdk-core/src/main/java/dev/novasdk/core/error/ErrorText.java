@@ -18,11 +18,10 @@ final class ErrorText {
     private static final char ELLIPSIS = '\u2026';
 
     // Tags that sit inside a sentence; replacing them with a space would split words and punctuation.
-    private static final Set<String> INLINE_TAGS = Set.of("a", "b", "i", "em", "strong", "code", "span", "tt", "u",
-            "small", "big", "abbr", "kbd", "samp", "var");
+    private static final Set<String> INLINE_TAGS = Set.of(
+            "a", "b", "i", "em", "strong", "code", "span", "tt", "u", "small", "big", "abbr", "kbd", "samp", "var");
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /**
      * The first {@code maxBytes} bytes of {@code body} as text. For UTF-8 the cut moves back to a character
@@ -119,7 +118,8 @@ final class ErrorText {
     /** Whether {@code text} (the start of a body) looks like an HTML document. */
     static boolean looksLikeHtml(String text) {
         int start = 0;
-        while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+        while (start < text.length()
+                && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
             start++;
         }
         if (start >= text.length() || text.charAt(start) != '<') {
@@ -220,7 +220,8 @@ final class ErrorText {
     // If a <br>, <br/> or <br /> tag starts at i, the index just after it; otherwise -1.
     private static int breakTagEnd(CharSequence text, int i) {
         int len = text.length();
-        if (i + 3 >= len || Character.toLowerCase(text.charAt(i + 1)) != 'b'
+        if (i + 3 >= len
+                || Character.toLowerCase(text.charAt(i + 1)) != 'b'
                 || Character.toLowerCase(text.charAt(i + 2)) != 'r') {
             return -1;
         }
@@ -252,12 +253,18 @@ final class ErrorText {
 
     private static String entity(String name) {
         switch (name) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            case "nbsp": return " ";
+            case "amp":
+                return "&";
+            case "lt":
+                return "<";
+            case "gt":
+                return ">";
+            case "quot":
+                return "\"";
+            case "apos":
+                return "'";
+            case "nbsp":
+                return " ";
             default:
                 break;
         }

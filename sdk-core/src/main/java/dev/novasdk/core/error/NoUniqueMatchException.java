@@ -10,8 +10,9 @@ public class NoUniqueMatchException extends OpenStackException {
 
     /** An exception naming the resource type, the name searched and the ids that matched. */
     public NoUniqueMatchException(String resourceType, String name, List<String> matchingIds) {
-        super("more than one " + resourceType + " is named '" + name + "': " + matchingIds
-                + "; use an id instead", null);
+        super(
+                "more than one " + resourceType + " is named '" + name + "': " + matchingIds + "; use an id instead",
+                null);
         this.matchingIds = List.copyOf(matchingIds);
     }
 

@@ -13,8 +13,8 @@ public class ResourceErrorException extends OpenStackException {
     private final String faultDetails;
 
     /** An exception for {@code resource}, with the service's fault when it gave one. */
-    public ResourceErrorException(String message, Object resource, Integer faultCode, String faultMessage,
-                                  String faultDetails) {
+    public ResourceErrorException(
+            String message, Object resource, Integer faultCode, String faultMessage, String faultDetails) {
         super(message, null);
         this.resource = resource;
         this.faultCode = faultCode;

@@ -15,10 +15,12 @@ public class ResponseParseException extends OpenStackException {
     private final String requestId;
 
     /** An exception for the response to {@code method uri}. */
-    public ResponseParseException(HttpMethod method, URI uri, int statusCode, String requestId, String detail,
-                                  Throwable cause) {
-        super(method + " " + SafeUri.of(uri) + " -> " + statusCode + (requestId == null ? "" : " [" + requestId + "]")
-                + ": response body could not be decoded" + (detail == null ? "" : ": " + detail), cause);
+    public ResponseParseException(
+            HttpMethod method, URI uri, int statusCode, String requestId, String detail, Throwable cause) {
+        super(
+                method + " " + SafeUri.of(uri) + " -> " + statusCode + (requestId == null ? "" : " [" + requestId + "]")
+                        + ": response body could not be decoded" + (detail == null ? "" : ": " + detail),
+                cause);
         this.method = Objects.requireNonNull(method, "method");
         this.uri = SafeUri.of(Objects.requireNonNull(uri, "uri"));
         this.statusCode = statusCode;

@@ -9,8 +9,7 @@ import java.util.Locale;
  * secret replaced with {@code ***}.
  */
 public final class SafeUri {
-    private SafeUri() {
-    }
+    private SafeUri() {}
 
     /** The redacted form of {@code uri}; {@code null} stays {@code null}. */
     public static URI of(URI uri) {
@@ -57,7 +56,11 @@ public final class SafeUri {
 
     private static boolean looksSecret(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("password") || t.contains("secret") || t.contains("token") || t.contains("passwd")
-                || t.contains("credential") || t.contains("signature");
+        return t.contains("password")
+                || t.contains("secret")
+                || t.contains("token")
+                || t.contains("passwd")
+                || t.contains("credential")
+                || t.contains("signature");
     }
 }

@@ -42,7 +42,10 @@ public class TransportException extends OpenStackException {
      * @param uri the request URI; its query and user info are dropped from the message
      */
     public TransportException(Kind kind, HttpMethod method, URI uri, String detail, Throwable cause) {
-        super(method + " " + SafeUri.of(uri) + " -> " + describe(kind) + (detail == null || detail.isBlank() ? "" : ": " + detail), cause);
+        super(
+                method + " " + SafeUri.of(uri) + " -> " + describe(kind)
+                        + (detail == null || detail.isBlank() ? "" : ": " + detail),
+                cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.method = Objects.requireNonNull(method, "method");
         this.uri = SafeUri.of(uri);
@@ -72,11 +75,13 @@ public class TransportException extends OpenStackException {
             if (t instanceof java.net.UnknownHostException) {
                 return Kind.UNKNOWN_HOST;
             }
-            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
                 return Kind.CONNECT_FAILED;
             }
-            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
                 return Kind.TLS;
             }
             if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
@@ -88,18 +93,24 @@ public class TransportException extends OpenStackException {
 
     /** A transport exception for {@code failure} of the request {@code method uri}. */
     public static TransportException of(HttpMethod method, URI uri, java.io.IOException failure) {
-        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
+        String detail = failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return new TransportException(classify(failure), method, uri, detail, failure);
     }
 
     private static String describe(Kind kind) {
         switch (kind) {
-            case CONNECT_FAILED: return "connection failed";
-            case UNKNOWN_HOST: return "unknown host";
-            case TLS: return "TLS failure";
-            case RESPONSE_TIMEOUT: return "response timed out";
-            default: return "connection broken";
+            case CONNECT_FAILED:
+                return "connection failed";
+            case UNKNOWN_HOST:
+                return "unknown host";
+            case TLS:
+                return "TLS failure";
+            case RESPONSE_TIMEOUT:
+                return "response timed out";
+            default:
+                return "connection broken";
         }
     }
 }

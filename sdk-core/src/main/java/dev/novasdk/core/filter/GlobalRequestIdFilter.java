@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * the format is checked here.
  */
 public final class GlobalRequestIdFilter implements Filter {
-    private static final Pattern FORMAT = Pattern.compile(
-            "^req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern FORMAT =
+            Pattern.compile("^req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final String requestId;
 
@@ -29,7 +29,8 @@ public final class GlobalRequestIdFilter implements Filter {
     public static GlobalRequestIdFilter of(String requestId) {
         Objects.requireNonNull(requestId, "globalRequestId");
         if (!FORMAT.matcher(requestId).matches()) {
-            throw new IllegalArgumentException("globalRequestId must be 'req-' followed by a UUID, got '" + requestId + "'");
+            throw new IllegalArgumentException(
+                    "globalRequestId must be 'req-' followed by a UUID, got '" + requestId + "'");
         }
         return new GlobalRequestIdFilter(requestId);
     }

@@ -31,23 +31,39 @@ final class LogRedaction {
     // Headers that carry credentials. Their values are hashed rather than dropped, like keystoneauth does, so
     // two log lines can still be compared ("was the same token sent twice?") without revealing the token.
     private static final Set<String> SECRET_HEADERS = Set.of(
-            "x-auth-token", "x-subject-token", "x-service-token", "authorization", "proxy-authorization",
-            "cookie", "set-cookie", "x-auth-key");
+            "x-auth-token",
+            "x-subject-token",
+            "x-service-token",
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "set-cookie",
+            "x-auth-key");
 
     // JSON keys whose values are secrets wherever they appear, compared in lower case: passwords, nova's
     // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, and the
     // blob of a keystone credential (it holds EC2 secrets). A "password" object is the exception, see maskJson.
     private static final Set<String> SECRET_KEYS = Set.of(
-            "password", "adminpass", "admin_pass", "new_password", "original_password", "secret", "passcode",
-            "private_key", "access_token", "refresh_token", "id_token", "client_secret", "blob");
+            "password",
+            "adminpass",
+            "admin_pass",
+            "new_password",
+            "original_password",
+            "secret",
+            "passcode",
+            "private_key",
+            "access_token",
+            "refresh_token",
+            "id_token",
+            "client_secret",
+            "blob");
 
     // Parameter names that mark a credential inside a URL held in a JSON string.
     private static final String[] SECRET_PARAMETERS = {"token", "password", "secret", "passwd", "signature"};
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private LogRedaction() {
-    }
+    private LogRedaction() {}
 
     /** Whether the header carries a credential. */
     static boolean isSecretHeader(String name) {
@@ -77,7 +93,10 @@ final class LogRedaction {
      */
     static boolean isSecretKey(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(n) || n.endsWith("password") || n.endsWith("passwd") || n.endsWith("_secret")
+        return SECRET_KEYS.contains(n)
+                || n.endsWith("password")
+                || n.endsWith("passwd")
+                || n.endsWith("_secret")
                 || n.endsWith("_token");
     }
 
@@ -97,7 +116,8 @@ final class LogRedaction {
             if (i > 0) {
                 out.append('/');
             }
-            boolean afterTokens = i > 0 && segments[i - 1].toLowerCase(Locale.ROOT).endsWith("tokens");
+            boolean afterTokens =
+                    i > 0 && segments[i - 1].toLowerCase(Locale.ROOT).endsWith("tokens");
             out.append(afterTokens && !segments[i].isEmpty() ? MASK : segments[i]);
         }
         if (safe.getRawQuery() != null) {
@@ -157,7 +177,7 @@ final class LogRedaction {
     static Optional<String> maskJson(byte[] body, int maxChars) {
         BoundedWriter out = new BoundedWriter(maxChars);
         try (JsonParser p = JSON.createParser(body);
-             JsonGenerator g = JSON.createGenerator(out)) {
+                JsonGenerator g = JSON.createGenerator(out)) {
             // One bit per open object or array: whether it is the value of a "token" member, whose "id" is a
             // token (keystone's token auth method, and v2.0's access.token).
             BitSet tokenObject = new BitSet();
@@ -305,12 +325,10 @@ final class LogRedaction {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String toString() {

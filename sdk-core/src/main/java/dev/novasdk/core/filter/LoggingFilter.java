@@ -61,7 +61,8 @@ public final class LoggingFilter implements Filter {
 
     /** A filter logging to {@code logger} and timing with {@code nanoTime}, for tests. */
     static LoggingFilter of(Logger logger, LongSupplier nanoTime) {
-        return new LoggingFilter(Objects.requireNonNull(logger, "logger"), Objects.requireNonNull(nanoTime, "nanoTime"));
+        return new LoggingFilter(
+                Objects.requireNonNull(logger, "logger"), Objects.requireNonNull(nanoTime, "nanoTime"));
     }
 
     @Override
@@ -98,8 +99,11 @@ public final class LoggingFilter implements Filter {
     }
 
     static String requestLine(HttpRequest request) {
-        StringBuilder b = new StringBuilder(256).append("REQ: curl -g -i -X ").append(request.method())
-                .append(' ').append(shellWord(LogRedaction.uri(request.uri())));
+        StringBuilder b = new StringBuilder(256)
+                .append("REQ: curl -g -i -X ")
+                .append(request.method())
+                .append(' ')
+                .append(shellWord(LogRedaction.uri(request.uri())));
         Headers headers = request.headers();
         headers.forEach((name, value) -> appendHeader(b, name, value));
         Optional<RequestBody> body = request.body();
@@ -133,10 +137,14 @@ public final class LoggingFilter implements Filter {
     }
 
     static String responseLine(HttpRequest request, HttpResponse response, long elapsedMillis) {
-        StringBuilder b = new StringBuilder(256).append("RESP: [").append(response.statusCode()).append(']');
-        response.headers().forEach((name, value) ->
-                b.append(' ').append(LogRedaction.escapeControl(name)).append(": ")
-                        .append(LogRedaction.headerValue(name, value)));
+        StringBuilder b = new StringBuilder(256)
+                .append("RESP: [")
+                .append(response.statusCode())
+                .append(']');
+        response.headers().forEach((name, value) -> b.append(' ')
+                .append(LogRedaction.escapeControl(name))
+                .append(": ")
+                .append(LogRedaction.headerValue(name, value)));
         b.append(" (elapsed ").append(elapsedMillis).append(" ms)");
         if (response.bodyLength() > 0) {
             b.append("\nRESP BODY: ").append(responseBody(request, response));
@@ -152,18 +160,20 @@ public final class LoggingFilter implements Filter {
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         String mediaType = contentType.map(LoggingFilter::mediaType).orElse("");
         if (LogRedaction.isJsonType(mediaType) || (mediaType.isEmpty() && looksLikeJson(body))) {
-            return LogRedaction.maskJson(body, MAX_BODY_CHARS)
-                    .orElse("<" + body.length + " bytes, not JSON, omitted>");
+            return LogRedaction.maskJson(body, MAX_BODY_CHARS).orElse("<" + body.length + " bytes, not JSON, omitted>");
         }
         if (mediaType.startsWith("text/") || mediaType.endsWith("/xml") || mediaType.endsWith("+xml")) {
             // Error pages from proxies and WebOb: written by the service, not the user, and needed to debug.
-            return LogRedaction.textExcerpt(body, LogRedaction.charset(contentType.orElse(null)), MAX_TEXT_EXCERPT_CHARS);
+            return LogRedaction.textExcerpt(
+                    body, LogRedaction.charset(contentType.orElse(null)), MAX_TEXT_EXCERPT_CHARS);
         }
         return "<" + body.length + " bytes, " + (mediaType.isEmpty() ? "no content type" : mediaType) + ", omitted>";
     }
 
     static String failureLine(HttpRequest request, Exception failure, long elapsedMillis) {
-        StringBuilder b = new StringBuilder(128).append("RESP: failed ").append(failure.getClass().getName());
+        StringBuilder b = new StringBuilder(128)
+                .append("RESP: failed ")
+                .append(failure.getClass().getName());
         String message = failure.getMessage();
         if (message != null && !message.isBlank()) {
             // Some clients quote the URI in their messages; show it redacted like the REQ line does.
@@ -180,8 +190,10 @@ public final class LoggingFilter implements Filter {
     }
 
     private static void appendHeader(StringBuilder b, String name, String value) {
-        b.append(" -H \"").append(doubleQuotedContent(LogRedaction.escapeControl(name) + ": "
-                + LogRedaction.headerValue(name, value))).append('"');
+        b.append(" -H \"")
+                .append(doubleQuotedContent(
+                        LogRedaction.escapeControl(name) + ": " + LogRedaction.headerValue(name, value)))
+                .append('"');
     }
 
     private static boolean looksLikeJson(byte[] body) {
@@ -203,7 +215,9 @@ public final class LoggingFilter implements Filter {
     private static String shellWord(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~:/=%+,@".indexOf(c) >= 0;
             if (!plain) {
                 return singleQuoted(text);

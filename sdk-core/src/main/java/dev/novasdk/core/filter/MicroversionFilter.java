@@ -28,7 +28,8 @@ public final class MicroversionFilter implements Filter {
     private final String legacyHeader;
     private final Supplier<Optional<Microversion>> defaultVersion;
 
-    private MicroversionFilter(String serviceType, String legacyHeader, Supplier<Optional<Microversion>> defaultVersion) {
+    private MicroversionFilter(
+            String serviceType, String legacyHeader, Supplier<Optional<Microversion>> defaultVersion) {
         this.serviceType = serviceType;
         this.legacyHeader = legacyHeader;
         this.defaultVersion = defaultVersion;
@@ -40,13 +41,15 @@ public final class MicroversionFilter implements Filter {
      * @param legacyHeader the service's old header name, or {@code null} when it has none
      * @param defaultVersion called per request for the client's version; must be cheap and thread-safe
      */
-    public static MicroversionFilter of(String serviceType, String legacyHeader,
-                                        Supplier<Optional<Microversion>> defaultVersion) {
+    public static MicroversionFilter of(
+            String serviceType, String legacyHeader, Supplier<Optional<Microversion>> defaultVersion) {
         Objects.requireNonNull(serviceType, "serviceType");
         if (serviceType.isBlank() || serviceType.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("serviceType must be a non-blank word, got '" + serviceType + "'");
         }
-        return new MicroversionFilter(serviceType.toLowerCase(Locale.ROOT), legacyHeader,
+        return new MicroversionFilter(
+                serviceType.toLowerCase(Locale.ROOT),
+                legacyHeader,
                 Objects.requireNonNull(defaultVersion, "defaultVersion"));
     }
 

@@ -60,7 +60,9 @@ public final class RetryFilter implements Filter {
      * {@code Retry-After} values against {@code clock}.
      */
     public static RetryFilter of(RetryPolicy policy, Sleeper sleeper, Clock clock) {
-        return new RetryFilter(Objects.requireNonNull(policy, "retryPolicy"), Objects.requireNonNull(sleeper, "sleeper"),
+        return new RetryFilter(
+                Objects.requireNonNull(policy, "retryPolicy"),
+                Objects.requireNonNull(sleeper, "sleeper"),
                 Objects.requireNonNull(clock, "clock"));
     }
 
@@ -84,7 +86,8 @@ public final class RetryFilter implements Filter {
             } catch (IOException e) {
                 failure = e;
             }
-            Optional<Duration> delay = attempt >= maxAttempts ? Optional.empty()
+            Optional<Duration> delay = attempt >= maxAttempts
+                    ? Optional.empty()
                     : failure != null ? delayAfter(request, failure, attempt) : delayAfter(request, response, attempt);
             if (delay.isEmpty()) {
                 if (failure != null) {
@@ -94,8 +97,14 @@ public final class RetryFilter implements Filter {
             }
             String reason = failure != null ? describe(failure) : describe(response);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} attempt {}/{} failed with {}; retrying in {} ms", request.method(),
-                        SafeUri.of(request.uri()), attempt, maxAttempts, reason, delay.get().toMillis());
+                LOG.debug(
+                        "{} {} attempt {}/{} failed with {}; retrying in {} ms",
+                        request.method(),
+                        SafeUri.of(request.uri()),
+                        attempt,
+                        maxAttempts,
+                        reason,
+                        delay.get().toMillis());
             }
             // The failed response is dropped here: its body is a byte array, so there is nothing to release.
             pause(delay.get(), request, attempt, reason, failure);
@@ -154,9 +163,15 @@ public final class RetryFilter implements Filter {
         }
         if (retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} attempt {}/{} failed with {}; not retrying: Retry-After {} s exceeds maxRetryAfter {} s",
-                        request.method(), SafeUri.of(request.uri()), attempt, policy.maxAttempts(), describe(response),
-                        retryAfter.get().getSeconds(), policy.maxRetryAfter().getSeconds());
+                LOG.debug(
+                        "{} {} attempt {}/{} failed with {}; not retrying: Retry-After {} s exceeds maxRetryAfter {} s",
+                        request.method(),
+                        SafeUri.of(request.uri()),
+                        attempt,
+                        policy.maxAttempts(),
+                        describe(response),
+                        retryAfter.get().getSeconds(),
+                        policy.maxRetryAfter().getSeconds());
             }
             return Optional.empty();
         }

@@ -24,7 +24,8 @@ public final class RetryPolicy {
     private static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
     private static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
     // Looked up per call: ThreadLocalRandom.current() must not be cached across threads.
-    private static final DoubleSupplier DEFAULT_JITTER = () -> ThreadLocalRandom.current().nextDouble();
+    private static final DoubleSupplier DEFAULT_JITTER =
+            () -> ThreadLocalRandom.current().nextDouble();
 
     private static final RetryPolicy DEFAULTS = builder().build();
     private static final RetryPolicy NONE = builder().maxAttempts(1).build();
@@ -146,8 +147,7 @@ public final class RetryPolicy {
         private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
         private DoubleSupplier jitter = DEFAULT_JITTER;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The most attempts per call, the first included (default 3; 1 disables retries). */
         public Builder maxAttempts(int maxAttempts) {
@@ -196,8 +196,8 @@ public final class RetryPolicy {
          */
         public RetryPolicy build() {
             if (maxDelay.compareTo(baseDelay) < 0) {
-                throw new IllegalStateException("maxDelay (" + maxDelay + ") must not be less than baseDelay ("
-                        + baseDelay + ")");
+                throw new IllegalStateException(
+                        "maxDelay (" + maxDelay + ") must not be less than baseDelay (" + baseDelay + ")");
             }
             return new RetryPolicy(this);
         }

@@ -180,8 +180,7 @@ public final class Headers {
         private final Map<String, String> spelling = new LinkedHashMap<>();
         private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds one value, keeping existing values of the same name. */
         public Builder add(String name, String value) {

@@ -4,7 +4,13 @@ package dev.novasdk.core.http;
  * The HTTP methods OpenStack APIs use.
  */
 public enum HttpMethod {
-    GET(true), HEAD(true), POST(false), PUT(true), PATCH(false), DELETE(true), OPTIONS(true);
+    GET(true),
+    HEAD(true),
+    POST(false),
+    PUT(true),
+    PATCH(false),
+    DELETE(true),
+    OPTIONS(true);
 
     private final boolean idempotent;
 

@@ -18,8 +18,12 @@ public final class HttpRequest {
     private final RequestBody body;
     private final Map<RequestAttribute<?>, Object> attributes;
 
-    private HttpRequest(HttpMethod method, URI uri, Headers headers, RequestBody body,
-                        Map<RequestAttribute<?>, Object> attributes) {
+    private HttpRequest(
+            HttpMethod method,
+            URI uri,
+            Headers headers,
+            RequestBody body,
+            Map<RequestAttribute<?>, Object> attributes) {
         this.method = method;
         this.uri = uri;
         this.headers = headers;
@@ -173,7 +177,8 @@ public final class HttpRequest {
                 throw new IllegalStateException("a " + method + " request must not have a body");
             }
             Map<RequestAttribute<?>, Object> attrs = attributes.isEmpty()
-                    ? Collections.emptyMap() : Collections.unmodifiableMap(new IdentityHashMap<>(attributes));
+                    ? Collections.emptyMap()
+                    : Collections.unmodifiableMap(new IdentityHashMap<>(attributes));
             return new HttpRequest(method, uri, headers.build(), body, attrs);
         }
     }

@@ -34,8 +34,11 @@ public final class HttpResponse {
         if (statusCode < 100 || statusCode > 999) {
             throw new IllegalArgumentException("statusCode must be a 3-digit HTTP status, got " + statusCode);
         }
-        return new HttpResponse(statusCode, reasonPhrase == null || reasonPhrase.isBlank() ? null : reasonPhrase,
-                Objects.requireNonNull(headers, "headers"), body == null ? NO_BYTES : body);
+        return new HttpResponse(
+                statusCode,
+                reasonPhrase == null || reasonPhrase.isBlank() ? null : reasonPhrase,
+                Objects.requireNonNull(headers, "headers"),
+                body == null ? NO_BYTES : body);
     }
 
     /** A response with a UTF-8 text body, for tests and fakes. */

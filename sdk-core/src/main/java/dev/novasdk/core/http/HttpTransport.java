@@ -28,6 +28,5 @@ public interface HttpTransport extends AutoCloseable {
 
     /** Releases pooled connections and threads; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * Reading {@code Content-Type} values.
  */
 public final class MediaTypes {
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The charset a {@code Content-Type} value names; UTF-8 when it is absent, names none, or an unknown one. */
     public static Charset charset(String contentType) {

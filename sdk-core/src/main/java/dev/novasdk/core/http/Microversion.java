@@ -22,7 +22,8 @@ public final class Microversion implements Comparable<Microversion> {
     /** The version {@code major.minor}. */
     public static Microversion of(int major, int minor) {
         if (major < 1 || minor < 0) {
-            throw new IllegalArgumentException("microversion must be major >= 1 and minor >= 0, got " + major + "." + minor);
+            throw new IllegalArgumentException(
+                    "microversion must be major >= 1 and minor >= 0, got " + major + "." + minor);
         }
         return new Microversion(major, minor);
     }
@@ -41,7 +42,8 @@ public final class Microversion implements Comparable<Microversion> {
                     + " or leave it unset to let the client negotiate one");
         }
         if (!m.matches()) {
-            throw new IllegalArgumentException("microversion '" + text + "' is not of the form MajorNum.MinorNum (e.g. 2.37)");
+            throw new IllegalArgumentException(
+                    "microversion '" + text + "' is not of the form MajorNum.MinorNum (e.g. 2.37)");
         }
         return new Microversion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -127,7 +127,9 @@ public final class RequestBody {
             return false;
         }
         RequestBody other = (RequestBody) o;
-        return bytes != null && other.bytes != null && contentType.equals(other.contentType)
+        return bytes != null
+                && other.bytes != null
+                && contentType.equals(other.contentType)
                 && Arrays.equals(bytes, other.bytes);
     }
 

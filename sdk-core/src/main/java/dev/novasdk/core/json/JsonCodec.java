@@ -92,7 +92,8 @@ public final class JsonCodec {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " cannot be written as JSON", e);
+            throw new IllegalArgumentException(
+                    "a " + value.getClass().getSimpleName() + " cannot be written as JSON", e);
         }
     }
 
@@ -155,8 +156,13 @@ public final class JsonCodec {
         try {
             return readValue(response.bodyUnsafe(), envelopeKeyOrNull, mapper.constructType(type));
         } catch (IOException | RuntimeException e) {
-            throw new ResponseParseException(request.method(), request.uri(), response.statusCode(),
-                    response.requestId().orElse(null), describe(e, type), withheld(e));
+            throw new ResponseParseException(
+                    request.method(),
+                    request.uri(),
+                    response.statusCode(),
+                    response.requestId().orElse(null),
+                    describe(e, type),
+                    withheld(e));
         }
     }
 
@@ -195,7 +201,8 @@ public final class JsonCodec {
     // Leaves the parser on the first token of the member's value, skipping earlier members unread.
     private static void seek(JsonParser p, String key) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new UnusableDocumentException(p, "expected a JSON object holding '" + key + "', got " + p.currentToken());
+            throw new UnusableDocumentException(
+                    p, "expected a JSON object holding '" + key + "', got " + p.currentToken());
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -221,7 +228,8 @@ public final class JsonCodec {
         }
         if (e instanceof JsonParseException) {
             JsonLocation at = ((JsonParseException) e).getLocation();
-            return target + ": malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+            return target + ": malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
         }
         return target + ": " + e.getClass().getSimpleName();
     }

@@ -29,13 +29,11 @@ final class LenientTimestamps {
             .appendPattern("[XXX][XX][X]") // Z, +05:30, +0530 or +05; none means UTC
             .toFormatter();
 
-    static final StdScalarDeserializer<Instant> INSTANT =
-            new Reader<>(Instant.class, OffsetDateTime::toInstant);
+    static final StdScalarDeserializer<Instant> INSTANT = new Reader<>(Instant.class, OffsetDateTime::toInstant);
     static final StdScalarDeserializer<OffsetDateTime> OFFSET_DATE_TIME =
             new Reader<>(OffsetDateTime.class, Function.identity());
 
-    private LenientTimestamps() {
-    }
+    private LenientTimestamps() {}
 
     /** Parses one of the accepted spellings; a missing zone means UTC. */
     static OffsetDateTime parse(String text) {
@@ -77,8 +75,8 @@ final class LenientTimestamps {
                 return convert.apply(parse(text));
             } catch (DateTimeException e) {
                 @SuppressWarnings("unchecked")
-                T weird = (T) ctxt.handleWeirdStringValue(handledType(), text,
-                        "not an ISO-8601 timestamp with optional zone");
+                T weird = (T) ctxt.handleWeirdStringValue(
+                        handledType(), text, "not an ISO-8601 timestamp with optional zone");
                 return weird;
             }
         }

@@ -107,7 +107,8 @@ public final class Page<T> {
             return false;
         }
         Page<?> other = (Page<?>) o;
-        return items.equals(other.items) && Objects.equals(nextLink, other.nextLink)
+        return items.equals(other.items)
+                && Objects.equals(nextLink, other.nextLink)
                 && Objects.equals(nextMarker, other.nextMarker);
     }
 

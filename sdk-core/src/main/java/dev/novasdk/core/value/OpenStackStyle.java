@@ -15,9 +15,9 @@ import org.immutables.value.Value;
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.SOURCE)
 @JsonSerialize
-@Value.Style(visibility = Value.Style.ImplementationVisibility.PACKAGE,
+@Value.Style(
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
         overshadowImplementation = true,
         jdkOnly = true,
         defaultAsDefault = true)
-public @interface OpenStackStyle {
-}
+public @interface OpenStackStyle {}

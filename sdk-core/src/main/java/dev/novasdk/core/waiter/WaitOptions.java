@@ -41,7 +41,11 @@ public final class WaitOptions {
      * @throws IllegalArgumentException naming the field, as {@link Builder#build()}
      */
     public static WaitOptions of(Duration timeout, Duration initialInterval, Duration maxInterval) {
-        return builder().timeout(timeout).initialInterval(initialInterval).maxInterval(maxInterval).build();
+        return builder()
+                .timeout(timeout)
+                .initialInterval(initialInterval)
+                .maxInterval(maxInterval)
+                .build();
     }
 
     /** A builder starting from the defaults. */
@@ -51,7 +55,10 @@ public final class WaitOptions {
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).initialInterval(initialInterval).maxInterval(maxInterval)
+        return new Builder()
+                .timeout(timeout)
+                .initialInterval(initialInterval)
+                .maxInterval(maxInterval)
                 .multiplier(multiplier);
     }
 
@@ -84,8 +91,10 @@ public final class WaitOptions {
             return false;
         }
         WaitOptions other = (WaitOptions) o;
-        return timeout.equals(other.timeout) && initialInterval.equals(other.initialInterval)
-                && maxInterval.equals(other.maxInterval) && Double.compare(multiplier, other.multiplier) == 0;
+        return timeout.equals(other.timeout)
+                && initialInterval.equals(other.initialInterval)
+                && maxInterval.equals(other.maxInterval)
+                && Double.compare(multiplier, other.multiplier) == 0;
     }
 
     @Override
@@ -106,8 +115,7 @@ public final class WaitOptions {
         private Duration maxInterval = DEFAULT_MAX_INTERVAL;
         private double multiplier = DEFAULT_MULTIPLIER;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * How long to keep polling; zero polls once.

@@ -89,7 +89,8 @@ public final class Waiter<T> {
             } catch (RuntimeException e) {
                 for (ExceptionSuccess<T> s : exceptionSuccesses) {
                     if (s.type.isInstance(e)) {
-                        return Objects.requireNonNull(s.result.apply(e),
+                        return Objects.requireNonNull(
+                                s.result.apply(e),
                                 "the successOnException result was null while waiting for " + description);
                     }
                 }
@@ -102,8 +103,8 @@ public final class Waiter<T> {
             for (Failure<T> f : failures) {
                 if (f.condition.test(value)) {
                     RuntimeException failure = f.exception.apply(value);
-                    throw Objects.requireNonNull(failure,
-                            "the failWhen exception was null while waiting for " + description);
+                    throw Objects.requireNonNull(
+                            failure, "the failWhen exception was null while waiting for " + description);
                 }
             }
             if (success.test(value)) {
@@ -113,15 +114,20 @@ public final class Waiter<T> {
             long elapsed = nanoTime.getAsLong() - start;
             long remaining = timeout - elapsed;
             if (remaining <= 0) {
-                throw new WaitTimeoutException("timed out after " + format(options.timeout()) + " waiting for "
-                        + description + "; last value: " + shortText(value), Duration.ofNanos(elapsed), value);
+                throw new WaitTimeoutException(
+                        "timed out after " + format(options.timeout()) + " waiting for " + description
+                                + "; last value: " + shortText(value),
+                        Duration.ofNanos(elapsed),
+                        value);
             }
             try {
                 sleeper.sleep(Duration.ofNanos(Math.min(interval, remaining)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new WaitInterruptedException("interrupted after "
-                        + format(Duration.ofNanos(nanoTime.getAsLong() - start)) + " waiting for " + description, e);
+                throw new WaitInterruptedException(
+                        "interrupted after " + format(Duration.ofNanos(nanoTime.getAsLong() - start)) + " waiting for "
+                                + description,
+                        e);
             }
             interval = (long) Math.min((double) maxInterval, interval * options.multiplier());
         }
@@ -213,7 +219,7 @@ public final class Waiter<T> {
         private Predicate<? super T> success;
         private final List<Failure<T>> failures = new ArrayList<>();
         private final List<ExceptionSuccess<T>> exceptionSuccesses = new ArrayList<>();
-        private Consumer<? super T> progress = value -> { };
+        private Consumer<? super T> progress = value -> {};
         private WaitOptions options = WaitOptions.defaults();
         private LongSupplier nanoTime = System::nanoTime;
         private Sleeper sleeper = Sleeper.system();
@@ -242,8 +248,8 @@ public final class Waiter<T> {
          * as a {@code ResourceErrorException} carrying nova's fault when a server reaches {@code ERROR}.
          * Failure conditions are checked in the order added, before the success condition.
          */
-        public Builder<T> failWhen(Predicate<? super T> condition,
-                                   Function<? super T, ? extends RuntimeException> exception) {
+        public Builder<T> failWhen(
+                Predicate<? super T> condition, Function<? super T, ? extends RuntimeException> exception) {
             Objects.requireNonNull(condition, "condition");
             Objects.requireNonNull(exception, "exception");
             failures.add(new Failure<>(condition, exception));
@@ -256,8 +262,8 @@ public final class Waiter<T> {
          * resource is gone: {@code successOnException(NotFoundException.class, e -> Optional.empty())} on a
          * waiter of {@code Optional<Server>}. Other exceptions from the poll propagate unchanged.
          */
-        public <X extends RuntimeException> Builder<T> successOnException(Class<X> type,
-                                                                        Function<? super X, ? extends T> result) {
+        public <X extends RuntimeException> Builder<T> successOnException(
+                Class<X> type, Function<? super X, ? extends T> result) {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(result, "result");
             exceptionSuccesses.add(new ExceptionSuccess<>(type, e -> result.apply(type.cast(e))));

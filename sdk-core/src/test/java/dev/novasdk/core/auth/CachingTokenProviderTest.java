@@ -62,7 +62,8 @@ class CachingTokenProviderTest {
 
     @Test
     void token_withinTheSkewOfExpiry_authenticatesAgain() {
-        Authenticator auth = new Authenticator(n -> token("t" + n, clock.instant().plus(Duration.ofHours(1))));
+        Authenticator auth =
+                new Authenticator(n -> token("t" + n, clock.instant().plus(Duration.ofHours(1))));
         CachingTokenProvider<FakeToken> tokens = provider(auth);
         tokens.token();
 
@@ -78,7 +79,9 @@ class CachingTokenProviderTest {
     void token_customSkew_isUsed() {
         Authenticator auth = new Authenticator(n -> token("t" + n, T0.plus(Duration.ofHours(1))));
         CachingTokenProvider<FakeToken> tokens = CachingTokenProvider.builder(auth)
-                .expirySkew(Duration.ofMinutes(10)).clock(clock).build();
+                .expirySkew(Duration.ofMinutes(10))
+                .clock(clock)
+                .build();
         tokens.token();
 
         clock.set(T0.plus(Duration.ofMinutes(49)));
@@ -93,7 +96,8 @@ class CachingTokenProviderTest {
     @Test
     void token_shortLivedToken_renewedHalfwayInsteadOfOnEveryCall() {
         // Lives 60 s, less than twice the 120 s skew: renewing at "expiry - skew" would mean on every call.
-        Authenticator auth = new Authenticator(n -> token("t" + n, clock.instant().plusSeconds(60)));
+        Authenticator auth =
+                new Authenticator(n -> token("t" + n, clock.instant().plusSeconds(60)));
         CachingTokenProvider<FakeToken> tokens = provider(auth);
         FakeToken first = tokens.token();
 
@@ -317,13 +321,18 @@ class CachingTokenProviderTest {
     @Test
     void builder_invalidArguments_failNamingThem() {
         assertTrue(assertThrows(NullPointerException.class, () -> CachingTokenProvider.of(null))
-                .getMessage().contains("authenticator"));
+                .getMessage()
+                .contains("authenticator"));
         CachingTokenProvider.Builder<FakeToken> b = CachingTokenProvider.builder(() -> token("x", null));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.expirySkew(Duration.ofSeconds(-1)))
-                .getMessage().contains("expirySkew"));
-        assertTrue(assertThrows(NullPointerException.class, () -> b.clock(null)).getMessage().contains("clock"));
+                .getMessage()
+                .contains("expirySkew"));
+        assertTrue(assertThrows(NullPointerException.class, () -> b.clock(null))
+                .getMessage()
+                .contains("clock"));
         assertTrue(assertThrows(NullPointerException.class, () -> b.build().refresh(null))
-                .getMessage().contains("staleToken"));
+                .getMessage()
+                .contains("staleToken"));
     }
 
     // --- concurrency ---------------------------------------------------------------------------------------
@@ -498,7 +507,8 @@ class CachingTokenProviderTest {
 
         // Parked, and not on the provider's lock (a thread parked there has not joined the flight yet).
         private static boolean waitingForTheFlight(Thread t) {
-            return t.getState() == Thread.State.WAITING && !(LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer);
+            return t.getState() == Thread.State.WAITING
+                    && !(LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer);
         }
 
         <T> List<T> run(Supplier<T> call) throws Exception {
@@ -533,16 +543,18 @@ class CachingTokenProviderTest {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 int index = i;
-                Thread t = new Thread(() -> {
-                    try {
-                        barrier.await(10, TimeUnit.SECONDS);
-                        // Past the barrier: from here the only place this thread parks is inside the provider.
-                        started.countDown();
-                        results.set(index, call.get());
-                    } catch (Throwable e) {
-                        results.set(index, e);
-                    }
-                }, "storm-" + i);
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                barrier.await(10, TimeUnit.SECONDS);
+                                // Past the barrier: from here the only place this thread parks is inside the provider.
+                                started.countDown();
+                                results.set(index, call.get());
+                            } catch (Throwable e) {
+                                results.set(index, e);
+                            }
+                        },
+                        "storm-" + i);
                 workers.add(t);
                 threads.add(t);
             }

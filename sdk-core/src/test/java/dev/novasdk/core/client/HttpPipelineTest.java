@@ -57,7 +57,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class HttpPipelineTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String UNAUTHORIZED = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
             + "\"message\": \"The request you have made requires authentication.\"}}";
@@ -109,25 +111,41 @@ class HttpPipelineTest {
         HttpPipeline auth = pipeline().retryPolicy(RetryPolicy.none()).build();
         return CachingTokenProvider.of(() -> {
             HttpResponse r = auth.send(HttpRequest.builder(HttpMethod.POST, url("/v3/auth/tokens"))
-                    .body(RequestBody.json("{\"auth\": {}}")).build());
+                    .body(RequestBody.json("{\"auth\": {}}"))
+                    .build());
             return new Token(r.headers().firstValue("X-Subject-Token").orElseThrow());
         });
     }
 
     private static void stubKeystoneIssuing(String first, String second) {
-        wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", first).withBody("{}"))
+        wm.stubFor(post(urlEqualTo("/v3/auth/tokens"))
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("X-Subject-Token", first)
+                        .withBody("{}"))
                 .willSetStateTo("second"));
-        wm.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("tokens").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", second).withBody("{}")));
+        wm.stubFor(post(urlEqualTo("/v3/auth/tokens"))
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("X-Subject-Token", second)
+                        .withBody("{}")));
     }
 
     @Test
     void send_64ThreadsGet401ForStaleToken_exactlyOneReauthenticationAndAllReplay() throws Exception {
         stubKeystoneIssuing("stale-token", "fresh-token");
-        wm.stubFor(get(urlEqualTo("/v2.1/servers")).withHeader("X-Auth-Token", equalTo("stale-token"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(UNAUTHORIZED)));
-        wm.stubFor(get(urlEqualTo("/v2.1/servers")).withHeader("X-Auth-Token", equalTo("fresh-token"))
+        wm.stubFor(get(urlEqualTo("/v2.1/servers"))
+                .withHeader("X-Auth-Token", equalTo("stale-token"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(UNAUTHORIZED)));
+        wm.stubFor(get(urlEqualTo("/v2.1/servers"))
+                .withHeader("X-Auth-Token", equalTo("fresh-token"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"servers\": []}")));
         CachingTokenProvider<Token> tokens = keystone();
         tokens.token(); // the stale token is now cached, as after hours of use
@@ -151,19 +169,24 @@ class HttpPipelineTest {
             pool.shutdownNow();
         }
         wm.verify(2, postRequestedFor(urlEqualTo("/v3/auth/tokens")));
-        wm.verify(threads, getRequestedFor(urlEqualTo("/v2.1/servers")).withHeader("X-Auth-Token", equalTo("fresh-token")));
+        wm.verify(
+                threads,
+                getRequestedFor(urlEqualTo("/v2.1/servers")).withHeader("X-Auth-Token", equalTo("fresh-token")));
     }
 
     @Test
     void send_401AfterReplay_authenticationExceptionWithoutLoop() {
         stubKeystoneIssuing("t1", "t2");
-        wm.stubFor(get(urlEqualTo("/v2.1/servers")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withHeader("x-openstack-request-id", "req-401")
-                .withBody(UNAUTHORIZED)));
+        wm.stubFor(get(urlEqualTo("/v2.1/servers"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-openstack-request-id", "req-401")
+                        .withBody(UNAUTHORIZED)));
         HttpPipeline api = pipeline().tokenProvider(keystone()).build();
 
-        AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> api.send(HttpRequest.get(url("/v2.1/servers"))));
+        AuthenticationException e =
+                assertThrows(AuthenticationException.class, () -> api.send(HttpRequest.get(url("/v2.1/servers"))));
 
         assertEquals(401, e.statusCode());
         assertEquals(Optional.of("req-401"), e.requestId());
@@ -174,27 +197,42 @@ class HttpPipelineTest {
 
     @Test
     void send_novaBadRequest_typedExceptionWithMessageAndRequestId() {
-        wm.stubFor(post(urlEqualTo("/v2.1/servers")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withHeader("x-openstack-request-id", "req-9b4a")
-                .withHeader("x-compute-request-id", "req-9b4a")
-                .withBody("{\"badRequest\": {\"message\": \"Swap drive requested is larger than instance type allows.\", \"code\": 400}}")));
+        wm.stubFor(
+                post(urlEqualTo("/v2.1/servers"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json; charset=UTF-8")
+                                        .withHeader("x-openstack-request-id", "req-9b4a")
+                                        .withHeader("x-compute-request-id", "req-9b4a")
+                                        .withBody(
+                                                "{\"badRequest\": {\"message\": \"Swap drive requested is larger than instance type allows.\", \"code\": 400}}")));
         HttpPipeline api = pipeline().build();
 
-        BadRequestException e = assertThrows(BadRequestException.class, () -> api.send(
-                HttpRequest.builder(HttpMethod.POST, url("/v2.1/servers")).body(RequestBody.json("{}")).build()));
+        BadRequestException e = assertThrows(
+                BadRequestException.class,
+                () -> api.send(HttpRequest.builder(HttpMethod.POST, url("/v2.1/servers"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
-        assertEquals("POST " + wm.baseUrl() + "/v2.1/servers -> 400 Bad Request [req-9b4a]: "
-                + "Swap drive requested is larger than instance type allows.", e.getMessage());
+        assertEquals(
+                "POST " + wm.baseUrl() + "/v2.1/servers -> 400 Bad Request [req-9b4a]: "
+                        + "Swap drive requested is larger than instance type allows.",
+                e.getMessage());
         assertEquals(Optional.of("badRequest"), e.faultName());
         wm.verify(1, postRequestedFor(urlEqualTo("/v2.1/servers")));
     }
 
     @Test
     void send_getHitsConnectionReset_retriedThenSucceeds() {
-        wm.stubFor(get(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-        wm.stubFor(get(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("ok")
+        wm.stubFor(get(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
+        wm.stubFor(get(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
 
         HttpResponse r = pipeline().build().send(HttpRequest.get(url("/flaky")));
@@ -208,8 +246,11 @@ class HttpPipelineTest {
     void send_postHitsConnectionReset_notReplayed() {
         wm.stubFor(post(urlEqualTo("/v2.1/servers")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        TransportException e = assertThrows(TransportException.class, () -> pipeline().build().send(
-                HttpRequest.builder(HttpMethod.POST, url("/v2.1/servers")).body(RequestBody.json("{}")).build()));
+        TransportException e = assertThrows(TransportException.class, () -> pipeline()
+                .build()
+                .send(HttpRequest.builder(HttpMethod.POST, url("/v2.1/servers"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
         assertTrue(e.kind().mayHaveReachedServer());
         wm.verify(1, postRequestedFor(urlEqualTo("/v2.1/servers")));
@@ -217,10 +258,14 @@ class HttpPipelineTest {
 
     @Test
     void send_postReadTimeout_notReplayed() {
-        wm.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
+        wm.stubFor(
+                post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
 
-        TransportException e = assertThrows(TransportException.class, () -> pipeline().build().send(
-                HttpRequest.builder(HttpMethod.POST, url("/slow")).body(RequestBody.json("{}")).build()));
+        TransportException e = assertThrows(TransportException.class, () -> pipeline()
+                .build()
+                .send(HttpRequest.builder(HttpMethod.POST, url("/slow"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
         assertEquals(TransportException.Kind.RESPONSE_TIMEOUT, e.kind());
         wm.verify(1, postRequestedFor(urlEqualTo("/slow")));
@@ -228,10 +273,11 @@ class HttpPipelineTest {
 
     @Test
     void send_getReadTimeout_retriedUpToAttempts() {
-        wm.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
+        wm.stubFor(
+                get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
 
-        TransportException e = assertThrows(TransportException.class,
-                () -> pipeline().build().send(HttpRequest.get(url("/slow"))));
+        TransportException e =
+                assertThrows(TransportException.class, () -> pipeline().build().send(HttpRequest.get(url("/slow"))));
 
         assertEquals(TransportException.Kind.RESPONSE_TIMEOUT, e.kind());
         wm.verify(3, getRequestedFor(urlEqualTo("/slow")));
@@ -239,12 +285,15 @@ class HttpPipelineTest {
 
     @Test
     void send_faultsOnGet_mappedToConnectionFailedAfterRetries() {
-        for (Fault fault : List.of(Fault.EMPTY_RESPONSE, Fault.RANDOM_DATA_THEN_CLOSE, Fault.MALFORMED_RESPONSE_CHUNK)) {
+        for (Fault fault :
+                List.of(Fault.EMPTY_RESPONSE, Fault.RANDOM_DATA_THEN_CLOSE, Fault.MALFORMED_RESPONSE_CHUNK)) {
             wm.resetAll();
             wm.stubFor(get(urlEqualTo("/broken")).willReturn(aResponse().withFault(fault)));
 
-            TransportException e = assertThrows(TransportException.class,
-                    () -> pipeline().build().send(HttpRequest.get(url("/broken"))), fault.name());
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> pipeline().build().send(HttpRequest.get(url("/broken"))),
+                    fault.name());
 
             assertEquals(TransportException.Kind.CONNECTION_FAILED, e.kind(), fault.name());
             wm.verify(3, getRequestedFor(urlEqualTo("/broken")));
@@ -258,29 +307,40 @@ class HttpPipelineTest {
             closedPort = s.getLocalPort();
         }
         AtomicInteger attempts = new AtomicInteger();
-        HttpPipeline api = pipeline().addFilter(Position.PER_ATTEMPT, (req, next) -> {
-            attempts.incrementAndGet();
-            return next.proceed(req);
-        }).build();
+        HttpPipeline api = pipeline()
+                .addFilter(Position.PER_ATTEMPT, (req, next) -> {
+                    attempts.incrementAndGet();
+                    return next.proceed(req);
+                })
+                .build();
 
-        TransportException e = assertThrows(TransportException.class, () -> api.send(
-                HttpRequest.builder(HttpMethod.POST, URI.create("http://127.0.0.1:" + closedPort + "/v2.1/servers"))
-                        .body(RequestBody.json("{}")).build()));
+        TransportException e = assertThrows(
+                TransportException.class,
+                () -> api.send(HttpRequest.builder(
+                                HttpMethod.POST, URI.create("http://127.0.0.1:" + closedPort + "/v2.1/servers"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
         assertEquals(TransportException.Kind.CONNECT_FAILED, e.kind());
         assertEquals(3, attempts.get());
-        assertTrue(e.getMessage().startsWith("POST http://127.0.0.1:" + closedPort + "/v2.1/servers -> "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("POST http://127.0.0.1:" + closedPort + "/v2.1/servers -> "), e.getMessage());
     }
 
     @Test
     void send_503OnGet_retriedAnd503OnPost_not() {
-        wm.stubFor(get(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("busy")));
-        wm.stubFor(post(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("busy")));
+        wm.stubFor(
+                get(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("busy")));
+        wm.stubFor(
+                post(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("busy")));
         HttpPipeline api = pipeline().build();
 
         assertThrows(ServerErrorException.class, () -> api.send(HttpRequest.get(url("/busy"))));
-        assertThrows(ServerErrorException.class, () -> api.send(
-                HttpRequest.builder(HttpMethod.POST, url("/busy")).body(RequestBody.json("{}")).build()));
+        assertThrows(
+                ServerErrorException.class,
+                () -> api.send(HttpRequest.builder(HttpMethod.POST, url("/busy"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
         wm.verify(3, getRequestedFor(urlEqualTo("/busy")));
         wm.verify(1, postRequestedFor(urlEqualTo("/busy")));
@@ -288,15 +348,25 @@ class HttpPipelineTest {
 
     @Test
     void send_429WithRetryAfterOnPost_retriedAfterTheAskedDelay() {
-        wm.stubFor(post(urlEqualTo("/limited")).inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                        .withBody("{\"overLimit\": {\"code\": 429, \"message\": \"slow down\", \"retryAfter\": \"7\"}}"))
+        wm.stubFor(post(urlEqualTo("/limited"))
+                .inScenario("rl")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody(
+                                "{\"overLimit\": {\"code\": 429, \"message\": \"slow down\", \"retryAfter\": \"7\"}}"))
                 .willSetStateTo("ok"));
-        wm.stubFor(post(urlEqualTo("/limited")).inScenario("rl").whenScenarioStateIs("ok")
+        wm.stubFor(post(urlEqualTo("/limited"))
+                .inScenario("rl")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(202).withBody("{}")));
 
-        HttpResponse r = pipeline().build().send(
-                HttpRequest.builder(HttpMethod.POST, url("/limited")).body(RequestBody.json("{}")).build());
+        HttpResponse r = pipeline()
+                .build()
+                .send(HttpRequest.builder(HttpMethod.POST, url("/limited"))
+                        .body(RequestBody.json("{}"))
+                        .build());
 
         assertEquals(202, r.statusCode());
         assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
@@ -304,11 +374,17 @@ class HttpPipelineTest {
 
     @Test
     void send_429Persisting_rateLimitExceptionCarriesRetryAfter() {
-        wm.stubFor(get(urlEqualTo("/limited")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
-                .withBody("{\"overLimit\": {\"code\": 429, \"message\": \"slow down\", \"retryAfter\": \"2\"}}")));
+        wm.stubFor(
+                get(urlEqualTo("/limited"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Retry-After", "2")
+                                        .withBody(
+                                                "{\"overLimit\": {\"code\": 429, \"message\": \"slow down\", \"retryAfter\": \"2\"}}")));
 
-        RateLimitException e = assertThrows(RateLimitException.class,
-                () -> pipeline().build().send(HttpRequest.get(url("/limited"))));
+        RateLimitException e =
+                assertThrows(RateLimitException.class, () -> pipeline().build().send(HttpRequest.get(url("/limited"))));
 
         assertEquals(Optional.of(Duration.ofSeconds(2)), e.retryAfter());
         wm.verify(3, getRequestedFor(urlEqualTo("/limited")));
@@ -316,12 +392,17 @@ class HttpPipelineTest {
 
     @Test
     void send_404_notRetriedAndTyped() {
-        wm.stubFor(get(urlEqualTo("/v2.1/servers/x")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance x could not be found.\"}}")));
+        wm.stubFor(
+                get(urlEqualTo("/v2.1/servers/x"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance x could not be found.\"}}")));
 
-        NotFoundException e = assertThrows(NotFoundException.class,
-                () -> pipeline().build().send(HttpRequest.get(url("/v2.1/servers/x"))));
+        NotFoundException e = assertThrows(
+                NotFoundException.class, () -> pipeline().build().send(HttpRequest.get(url("/v2.1/servers/x"))));
 
         assertEquals(Optional.of("Instance x could not be found."), e.serviceMessage());
         wm.verify(1, getRequestedFor(urlEqualTo("/v2.1/servers/x")));
@@ -329,9 +410,11 @@ class HttpPipelineTest {
 
     @Test
     void send_filtersInFixedOrder_userAgentMicroversionAndTokenOnTheWire() {
-        wm.stubFor(get(urlEqualTo("/v2.1/servers")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        wm.stubFor(get(urlEqualTo("/v2.1/servers"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         CachingTokenProvider<Token> tokens = CachingTokenProvider.of(() -> new Token("tok"));
-        HttpPipeline api = pipeline().tokenProvider(tokens)
+        HttpPipeline api = pipeline()
+                .tokenProvider(tokens)
                 .microversion(MicroversionFilter.compute(() -> Optional.of(Microversion.parse("2.37"))))
                 .globalRequestId("req-2f1e3a4b-1c2d-4e5f-8a9b-0c1d2e3f4a5b")
                 .userAgentSuffix("myapp/1.0")
@@ -345,7 +428,9 @@ class HttpPipelineTest {
                 .withHeader("X-OpenStack-Nova-API-Version", equalTo("2.37"))
                 .withHeader("X-OpenStack-Request-ID", equalTo("req-2f1e3a4b-1c2d-4e5f-8a9b-0c1d2e3f4a5b"))
                 .withHeader("Accept", equalTo("application/json"))
-                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("nova-java-sdk/.* myapp/1.0")));
+                .withHeader(
+                        "User-Agent",
+                        com.github.tomakehurst.wiremock.client.WireMock.matching("nova-java-sdk/.* myapp/1.0")));
     }
 
     @Test

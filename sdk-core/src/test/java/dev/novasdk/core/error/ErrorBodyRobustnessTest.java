@@ -38,20 +38,32 @@ class ErrorBodyRobustnessTest {
     }
 
     private static void assertBounded(ApiException e) {
-        assertTrue(e.bodyExcerpt().length() <= 2048, "excerpt length " + e.bodyExcerpt().length());
+        assertTrue(
+                e.bodyExcerpt().length() <= 2048,
+                "excerpt length " + e.bodyExcerpt().length());
         e.serviceMessage().ifPresent(m -> {
             assertTrue(m.length() <= 1024, "message length " + m.length());
             assertFalse(m.chars().anyMatch(Character::isISOControl), "control character in message");
         });
-        assertTrue(e.getMessage().length() < 1400, "exception message length " + e.getMessage().length());
-        assertFalse(e.bodyExcerpt().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'),
+        assertTrue(
+                e.getMessage().length() < 1400,
+                "exception message length " + e.getMessage().length());
+        assertFalse(
+                e.bodyExcerpt().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'),
                 "control character in excerpt");
     }
 
     static Stream<Arguments> contentTypes() {
-        return Stream.of(null, "application/json", "application/json; charset=UTF-8", "text/plain; charset=UTF-8",
-                "text/html; charset=UTF-8", "application/octet-stream", "text/plain; charset=no-such-charset",
-                "application/json; charset=\"").map(Arguments::of);
+        return Stream.of(
+                        null,
+                        "application/json",
+                        "application/json; charset=UTF-8",
+                        "text/plain; charset=UTF-8",
+                        "text/html; charset=UTF-8",
+                        "application/octet-stream",
+                        "text/plain; charset=no-such-charset",
+                        "application/json; charset=\"")
+                .map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -86,14 +98,21 @@ class ErrorBodyRobustnessTest {
 
     private static Class<? extends ApiException> expectedClass(int status) {
         switch (status) {
-            case 400: return BadRequestException.class;
-            case 401: return AuthenticationException.class;
-            case 403: return ForbiddenException.class;
-            case 404: return NotFoundException.class;
-            case 409: return ConflictException.class;
+            case 400:
+                return BadRequestException.class;
+            case 401:
+                return AuthenticationException.class;
+            case 403:
+                return ForbiddenException.class;
+            case 404:
+                return NotFoundException.class;
+            case 409:
+                return ConflictException.class;
             case 413:
-            case 429: return RateLimitException.class;
-            default: return status >= 500 ? ServerErrorException.class : ApiException.class;
+            case 429:
+                return RateLimitException.class;
+            default:
+                return status >= 500 ? ServerErrorException.class : ApiException.class;
         }
     }
 
@@ -110,8 +129,12 @@ class ErrorBodyRobustnessTest {
 
     @Test
     void toException_truncatedJson_rawTextIsMessage() {
-        ApiException e = mapper.toException(GET, response(400, "application/json",
-                "{\"badRequest\": {\"code\": 400, \"mess".getBytes(StandardCharsets.UTF_8)));
+        ApiException e = mapper.toException(
+                GET,
+                response(
+                        400,
+                        "application/json",
+                        "{\"badRequest\": {\"code\": 400, \"mess".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Optional.of("{\"badRequest\": {\"code\": 400, \"mess"), e.serviceMessage());
     }
 
@@ -140,23 +163,32 @@ class ErrorBodyRobustnessTest {
 
     @Test
     void toException_tenMebibytesOfJsonWithHugeMessage_messageCut() {
-        StringBuilder sb = new StringBuilder(10 * MiB + 100).append("{\"itemNotFound\": {\"code\": 404, \"message\": \"");
+        StringBuilder sb =
+                new StringBuilder(10 * MiB + 100).append("{\"itemNotFound\": {\"code\": 404, \"message\": \"");
         while (sb.length() < 10 * MiB) {
             sb.append("no such server ");
         }
         sb.append("\"}}");
-        ApiException e = mapper.toException(GET, response(404, "application/json", sb.toString().getBytes(StandardCharsets.UTF_8)));
+        ApiException e = mapper.toException(
+                GET, response(404, "application/json", sb.toString().getBytes(StandardCharsets.UTF_8)));
         assertEquals(NotFoundException.class, e.getClass());
         // Only the first MiB is parsed, so the document is incomplete and read as text.
-        assertTrue(e.serviceMessage().orElseThrow().startsWith("{\"itemNotFound\": {\"code\": 404, \"message\": \"no such server"));
+        assertTrue(e.serviceMessage()
+                .orElseThrow()
+                .startsWith("{\"itemNotFound\": {\"code\": 404, \"message\": \"no such server"));
         assertBounded(e);
     }
 
     @Test
     void toException_longJsonMessageWithinParseBound_cutToOneKibibyte() {
         String message = "m".repeat(100_000);
-        ApiException e = mapper.toException(GET, response(400, "application/json",
-                ("{\"badRequest\": {\"code\": 400, \"message\": \"" + message + "\"}}").getBytes(StandardCharsets.UTF_8)));
+        ApiException e = mapper.toException(
+                GET,
+                response(
+                        400,
+                        "application/json",
+                        ("{\"badRequest\": {\"code\": 400, \"message\": \"" + message + "\"}}")
+                                .getBytes(StandardCharsets.UTF_8)));
         assertEquals(Optional.of("badRequest"), e.faultName());
         assertEquals("m".repeat(1023) + "\u2026", e.serviceMessage().orElseThrow());
     }
@@ -185,8 +217,9 @@ class ErrorBodyRobustnessTest {
         ApiException json = mapper.toException(GET, response(400, "application/json", body));
         assertEquals(BadRequestException.class, json.getClass());
         assertTrue(json.serviceMessage().orElseThrow().contains("\uFFFD"));
-        ApiException text = mapper.toException(GET, response(400, "text/plain; charset=UTF-8",
-                new byte[] {'4', '0', '0', ' ', 'B', 'a', 'd', '\n', '\n', (byte) 0xFE, 'x'}));
+        ApiException text = mapper.toException(GET, response(400, "text/plain; charset=UTF-8", new byte[] {
+            '4', '0', '0', ' ', 'B', 'a', 'd', '\n', '\n', (byte) 0xFE, 'x'
+        }));
         assertEquals(Optional.of("Bad"), text.faultName());
         assertEquals(Optional.of("\uFFFDx"), text.serviceMessage());
     }
@@ -200,7 +233,8 @@ class ErrorBodyRobustnessTest {
 
     @Test
     void toException_controlCharacters_replacedInExcerptAndMessage() {
-        byte[] body = "400 Bad Request\n\nbell\u0007 escape\u001b[2J nul\u0000 end\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "400 Bad Request\n\nbell\u0007 escape\u001b[2J nul\u0000 end\r\n".getBytes(StandardCharsets.UTF_8);
         ApiException e = mapper.toException(GET, response(400, "text/plain", body));
         assertEquals(Optional.of("bell escape [2J nul end"), e.serviceMessage());
         assertEquals("400 Bad Request\n\nbell\uFFFD escape\uFFFD[2J nul\uFFFD end\r\n", e.bodyExcerpt());
@@ -209,7 +243,9 @@ class ErrorBodyRobustnessTest {
     static Stream<Arguments> oddJson() {
         return Stream.of(
                 Arguments.of("[1, 2, 3]", null, "[1, 2, 3]"),
-                Arguments.of("[{\"badRequest\": {\"code\": 400, \"message\": \"x\"}}]", null,
+                Arguments.of(
+                        "[{\"badRequest\": {\"code\": 400, \"message\": \"x\"}}]",
+                        null,
                         "[{\"badRequest\": {\"code\": 400, \"message\": \"x\"}}]"),
                 Arguments.of("42", null, "42"),
                 Arguments.of("\"just a string\"", null, "\"just a string\""),
@@ -227,22 +263,34 @@ class ErrorBodyRobustnessTest {
                 Arguments.of("{\"error\": {}}", null, null),
                 Arguments.of("{\"error\": {\"title\": 1, \"message\": [\"x\"]}}", null, null),
                 Arguments.of("{\"error\": \"\", \"error_description\": \"  \"}", null, null),
-                Arguments.of("{\"receipt\": 1, \"required_auth_methods\": \"totp\"}", "authReceiptRequired",
+                Arguments.of(
+                        "{\"receipt\": 1, \"required_auth_methods\": \"totp\"}",
+                        "authReceiptRequired",
                         "additional authentication required: []"),
-                Arguments.of("{\"receipt\": {}, \"required_auth_methods\": [\"totp\", [1, \"totp\", null]]}",
-                        "authReceiptRequired", "additional authentication required: [[totp]]"),
+                Arguments.of(
+                        "{\"receipt\": {}, \"required_auth_methods\": [\"totp\", [1, \"totp\", null]]}",
+                        "authReceiptRequired",
+                        "additional authentication required: [[totp]]"),
                 Arguments.of("{\"message\": \"m\", \"code\": 400}", null, "m"),
                 Arguments.of("{\"versions\": 7}", null, "{\"versions\": 7}"),
-                Arguments.of("{\"versions\": [1, {\"id\": 2}, {\"id\": \"v1\"}]}", null, "multiple API versions available: v1"),
+                Arguments.of(
+                        "{\"versions\": [1, {\"id\": 2}, {\"id\": \"v1\"}]}",
+                        null,
+                        "multiple API versions available: v1"),
                 Arguments.of("{\"choices\": {\"values\": \"x\"}}", null, "{\"choices\": {\"values\": \"x\"}}"),
-                Arguments.of("{\"badRequest\": {\"code\": 400, \"message\": \"a\"}} trailing garbage", "badRequest", "a"),
-                Arguments.of("{\"overLimit\": {\"code\": 413, \"message\": \"m\", \"retryAfter\": {\"x\": 1}}}", "overLimit", "m"));
+                Arguments.of(
+                        "{\"badRequest\": {\"code\": 400, \"message\": \"a\"}} trailing garbage", "badRequest", "a"),
+                Arguments.of(
+                        "{\"overLimit\": {\"code\": 413, \"message\": \"m\", \"retryAfter\": {\"x\": 1}}}",
+                        "overLimit",
+                        "m"));
     }
 
     @ParameterizedTest
     @MethodSource("oddJson")
     void toException_oddJson_classForStatusAndBestEffortText(String body, String faultName, String message) {
-        ApiException e = mapper.toException(GET, response(400, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        ApiException e =
+                mapper.toException(GET, response(400, "application/json", body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(BadRequestException.class, e.getClass());
         assertEquals(Optional.ofNullable(faultName), e.faultName());
         assertEquals(Optional.ofNullable(message), e.serviceMessage());

@@ -70,8 +70,8 @@ class ErrorMapperTest {
 
     @Test
     void toException_faultNameWithoutMessage_messageEndsWithFaultName() {
-        HttpResponse r = HttpResponse.of(500, Headers.of("Content-Type", "application/json"),
-                "{\"computeFault\": {\"code\": 500}}");
+        HttpResponse r = HttpResponse.of(
+                500, Headers.of("Content-Type", "application/json"), "{\"computeFault\": {\"code\": 500}}");
         ApiException e = mapper.toException(GET, r);
         assertEquals("GET http://h/v2.1/servers -> 500 Internal Server Error: computeFault", e.getMessage());
     }
@@ -79,13 +79,15 @@ class ErrorMapperTest {
     @Test
     void toException_receivedReasonPhrase_usedInMessage() {
         HttpResponse r = HttpResponse.of(413, "Request Entity Too Large", Headers.empty(), new byte[0]);
-        assertEquals("GET http://h/v2.1/servers -> 413 Request Entity Too Large", mapper.toException(GET, r).getMessage());
+        assertEquals(
+                "GET http://h/v2.1/servers -> 413 Request Entity Too Large",
+                mapper.toException(GET, r).getMessage());
     }
 
     @Test
     void toException_bothRequestIdHeaders_prefersOpenStackRequestId() {
-        HttpResponse r = HttpResponse.of(404, Headers.of("X-Compute-Request-Id", "req-compute",
-                "X-OpenStack-Request-ID", "req-openstack"), "");
+        HttpResponse r = HttpResponse.of(
+                404, Headers.of("X-Compute-Request-Id", "req-compute", "X-OpenStack-Request-ID", "req-openstack"), "");
         assertEquals(Optional.of("req-openstack"), mapper.toException(GET, r).requestId());
     }
 
@@ -108,7 +110,8 @@ class ErrorMapperTest {
 
     @Test
     void toException_methodAndUri_carriedOnException() {
-        HttpRequest request = HttpRequest.builder(HttpMethod.DELETE, URI.create("http://h/v2.1/servers/1")).build();
+        HttpRequest request = HttpRequest.builder(HttpMethod.DELETE, URI.create("http://h/v2.1/servers/1"))
+                .build();
         ApiException e = mapper.toException(request, HttpResponse.of(409, Headers.empty(), ""));
         assertEquals(HttpMethod.DELETE, e.method());
         assertEquals(URI.create("http://h/v2.1/servers/1"), e.uri());
@@ -116,8 +119,10 @@ class ErrorMapperTest {
 
     @Test
     void parse_novaFault_sameErrorAsException() {
-        HttpResponse r = HttpResponse.of(404, Headers.of("Content-Type", "application/json",
-                "x-openstack-request-id", "req-1"), "{\"itemNotFound\": {\"code\": 404, \"message\": \"gone\"}}");
+        HttpResponse r = HttpResponse.of(
+                404,
+                Headers.of("Content-Type", "application/json", "x-openstack-request-id", "req-1"),
+                "{\"itemNotFound\": {\"code\": 404, \"message\": \"gone\"}}");
         ApiError error = mapper.parse(GET, r);
         assertEquals(mapper.toException(GET, r).getMessage(), error.message());
         assertEquals(Optional.of("itemNotFound"), error.faultName());
@@ -144,22 +149,36 @@ class ErrorMapperTest {
     void toException_latin1Charset_bodyDecodedWithIt() {
         byte[] body = "404 Not Found\n\nImage caf\u00e9 not found".getBytes(StandardCharsets.ISO_8859_1);
         HttpResponse r = HttpResponse.of(404, null, Headers.of("Content-Type", "text/plain; charset=ISO-8859-1"), body);
-        assertEquals(Optional.of("Image caf\u00e9 not found"), mapper.toException(GET, r).serviceMessage());
+        assertEquals(
+                Optional.of("Image caf\u00e9 not found"),
+                mapper.toException(GET, r).serviceMessage());
     }
 
     @Test
     void toException_nullArguments_namedInException() {
         HttpResponse r = HttpResponse.of(404, Headers.empty(), "");
-        assertEquals("request", assertThrows(NullPointerException.class, () -> mapper.toException(null, r)).getMessage());
-        assertEquals("response", assertThrows(NullPointerException.class, () -> mapper.toException(GET, null)).getMessage());
-        assertEquals("clock", assertThrows(NullPointerException.class, () -> ErrorMapper.create(null)).getMessage());
+        assertEquals(
+                "request",
+                assertThrows(NullPointerException.class, () -> mapper.toException(null, r))
+                        .getMessage());
+        assertEquals(
+                "response",
+                assertThrows(NullPointerException.class, () -> mapper.toException(GET, null))
+                        .getMessage());
+        assertEquals(
+                "clock",
+                assertThrows(NullPointerException.class, () -> ErrorMapper.create(null))
+                        .getMessage());
     }
 
     @Test
     void toException_proxyHtml502_headingIsFaultName() {
-        HttpResponse r = HttpResponse.of(502, Headers.of("Content-Type", "text/html"), "<html><head><title>502 Bad "
-                + "Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
-                + "</body></html>");
+        HttpResponse r = HttpResponse.of(
+                502,
+                Headers.of("Content-Type", "text/html"),
+                "<html><head><title>502 Bad "
+                        + "Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
+                        + "</body></html>");
         ApiException e = mapper.toException(GET, r);
         assertEquals(ServerErrorException.class, e.getClass());
         assertEquals(Optional.of("Bad Gateway"), e.faultName());
@@ -168,9 +187,12 @@ class ErrorMapperTest {
 
     @Test
     void toException_htmlWithScriptStyleAndEntities_onlyVisibleTextKept() {
-        HttpResponse r = HttpResponse.of(503, Headers.of("Content-Type", "text/html"), "<html><head><style>h1{x:1}"
-                + "</style><script>var a = '<h1>';</script></head><body><h1>Service Unavailable</h1><p>Back &amp; "
-                + "running <b>soon</b>&#33; &lt;maybe&gt;</p><script>track()</script></body></html>");
+        HttpResponse r = HttpResponse.of(
+                503,
+                Headers.of("Content-Type", "text/html"),
+                "<html><head><style>h1{x:1}"
+                        + "</style><script>var a = '<h1>';</script></head><body><h1>Service Unavailable</h1><p>Back &amp; "
+                        + "running <b>soon</b>&#33; &lt;maybe&gt;</p><script>track()</script></body></html>");
         ApiException e = mapper.toException(GET, r);
         assertEquals(Optional.of("Service Unavailable"), e.faultName());
         assertEquals(Optional.of("Back & running soon! <maybe>"), e.serviceMessage());
@@ -178,8 +200,10 @@ class ErrorMapperTest {
 
     @Test
     void toException_plainTextWithoutStatusLine_wholeTextIsMessage() {
-        HttpResponse r = HttpResponse.of(502, Headers.of("Content-Type", "text/plain"), "upstream connect error\r\n"
-                + "or disconnect/reset before headers");
+        HttpResponse r = HttpResponse.of(
+                502,
+                Headers.of("Content-Type", "text/plain"),
+                "upstream connect error\r\n" + "or disconnect/reset before headers");
         ApiException e = mapper.toException(GET, r);
         assertEquals(Optional.empty(), e.faultName());
         assertEquals(Optional.of("upstream connect error or disconnect/reset before headers"), e.serviceMessage());
@@ -187,7 +211,8 @@ class ErrorMapperTest {
 
     @Test
     void toException_jsonWithoutContentType_stillParsed() {
-        HttpResponse r = HttpResponse.of(409, Headers.empty(), "  {\"conflictingRequest\": {\"code\": 409, \"message\": \"busy\"}}");
+        HttpResponse r = HttpResponse.of(
+                409, Headers.empty(), "  {\"conflictingRequest\": {\"code\": 409, \"message\": \"busy\"}}");
         ApiException e = mapper.toException(GET, r);
         assertEquals(Optional.of("conflictingRequest"), e.faultName());
         assertEquals(Optional.of("busy"), e.serviceMessage());

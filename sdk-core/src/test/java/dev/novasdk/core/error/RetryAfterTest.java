@@ -26,8 +26,11 @@ class RetryAfterTest {
     }
 
     private static HttpResponse novaOverLimit(String retryAfterJson, String... headers) {
-        return HttpResponse.of(413, Headers.of(headers), "{\"overLimit\": {\"code\": 413, \"message\": \"slow down\", "
-                + "\"retryAfter\": " + retryAfterJson + "}}");
+        return HttpResponse.of(
+                413,
+                Headers.of(headers),
+                "{\"overLimit\": {\"code\": 413, \"message\": \"slow down\", " + "\"retryAfter\": " + retryAfterJson
+                        + "}}");
     }
 
     @Test
@@ -38,33 +41,47 @@ class RetryAfterTest {
 
     @Test
     void retryAfter_imfFixdateInFuture_delayUntilThen() {
-        assertEquals(Optional.of(Duration.ofSeconds(90)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(90)),
                 ErrorMapper.retryAfter(withHeader("Sun, 06 Nov 1994 08:51:07 GMT"), CLOCK));
     }
 
     @Test
     void retryAfter_rfc850DateInFuture_delayUntilThen() {
-        assertEquals(Optional.of(Duration.ofHours(1)),
+        assertEquals(
+                Optional.of(Duration.ofHours(1)),
                 ErrorMapper.retryAfter(withHeader("Sunday, 06-Nov-94 09:49:37 GMT"), CLOCK));
     }
 
     @Test
     void retryAfter_asctimeDateInFuture_delayUntilThen() {
-        assertEquals(Optional.of(Duration.ofMinutes(1)),
+        assertEquals(
+                Optional.of(Duration.ofMinutes(1)),
                 ErrorMapper.retryAfter(withHeader("Sun Nov  6 08:50:37 1994"), CLOCK));
-        assertEquals(Optional.of(Duration.ofDays(10)),
+        assertEquals(
+                Optional.of(Duration.ofDays(10)),
                 ErrorMapper.retryAfter(withHeader("Wed Nov 16 08:49:37 1994"), CLOCK));
     }
 
     @Test
     void retryAfter_dateInPast_zero() {
-        assertEquals(Optional.of(Duration.ZERO),
-                ErrorMapper.retryAfter(withHeader("Sat, 05 Nov 1994 08:49:37 GMT"), CLOCK));
+        assertEquals(
+                Optional.of(Duration.ZERO), ErrorMapper.retryAfter(withHeader("Sat, 05 Nov 1994 08:49:37 GMT"), CLOCK));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "soon", "-5", "1.5", "+3", "12s", "99999999999999999999", "Sun, 32 Nov 1994 08:49:37 GMT",
-            "2024-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "",
+                "soon",
+                "-5",
+                "1.5",
+                "+3",
+                "12s",
+                "99999999999999999999",
+                "Sun, 32 Nov 1994 08:49:37 GMT",
+                "2024-01-01T00:00:00Z"
+            })
     void retryAfter_invalidHeader_empty(String value) {
         assertEquals(Optional.empty(), ErrorMapper.retryAfter(withHeader(value), CLOCK));
     }
@@ -76,7 +93,8 @@ class RetryAfterTest {
 
     @Test
     void retryAfter_headerAndBodyDisagree_headerWins() {
-        assertEquals(Optional.of(Duration.ofSeconds(5)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(5)),
                 ErrorMapper.retryAfter(novaOverLimit("\"30\"", "Retry-After", "5"), CLOCK));
     }
 
@@ -93,7 +111,8 @@ class RetryAfterTest {
 
     @Test
     void retryAfter_novaBodyHttpDate_delayUntilThen() {
-        assertEquals(Optional.of(Duration.ofSeconds(10)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(10)),
                 ErrorMapper.retryAfter(novaOverLimit("\"Sun, 06 Nov 1994 08:49:47 GMT\""), CLOCK));
     }
 
@@ -110,16 +129,21 @@ class RetryAfterTest {
 
     @Test
     void retryAfter_nonJsonBody_empty() {
-        HttpResponse r = HttpResponse.of(429, Headers.of("Content-Type", "text/html"), "<h1>429 Too Many Requests</h1>");
+        HttpResponse r =
+                HttpResponse.of(429, Headers.of("Content-Type", "text/html"), "<h1>429 Too Many Requests</h1>");
         assertEquals(Optional.empty(), ErrorMapper.retryAfter(r, CLOCK));
     }
 
     @Test
     void retryAfter_nullArguments_namedInException() {
-        assertEquals("response", assertThrows(NullPointerException.class,
-                () -> ErrorMapper.retryAfter(null, CLOCK)).getMessage());
-        assertEquals("clock", assertThrows(NullPointerException.class,
-                () -> ErrorMapper.retryAfter(withHeader("1"), null)).getMessage());
+        assertEquals(
+                "response",
+                assertThrows(NullPointerException.class, () -> ErrorMapper.retryAfter(null, CLOCK))
+                        .getMessage());
+        assertEquals(
+                "clock",
+                assertThrows(NullPointerException.class, () -> ErrorMapper.retryAfter(withHeader("1"), null))
+                        .getMessage());
     }
 
     @Test
@@ -133,8 +157,8 @@ class RetryAfterTest {
     @Test
     void toException_serviceUnavailableWithRetryAfter_delayExposed() {
         HttpRequest request = HttpRequest.get(URI.create("http://h/v2.1/servers"));
-        ApiException e = ErrorMapper.create(CLOCK).toException(request,
-                HttpResponse.of(503, Headers.of("Retry-After", "7"), ""));
+        ApiException e = ErrorMapper.create(CLOCK)
+                .toException(request, HttpResponse.of(503, Headers.of("Retry-After", "7"), ""));
         assertEquals(ServerErrorException.class, e.getClass());
         assertEquals(Optional.of(Duration.ofSeconds(7)), e.retryAfter());
     }

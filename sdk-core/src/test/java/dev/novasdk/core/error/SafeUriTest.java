@@ -14,7 +14,8 @@ class SafeUriTest {
 
     @Test
     void of_userInfo_isDropped() {
-        assertEquals("https://nova.example:8774/v2.1/servers", safe("https://admin:s3cret@nova.example:8774/v2.1/servers"));
+        assertEquals(
+                "https://nova.example:8774/v2.1/servers", safe("https://admin:s3cret@nova.example:8774/v2.1/servers"));
         assertEquals("http://[::1]:5000/v3", safe("http://u:p@[::1]:5000/v3"));
     }
 
@@ -22,19 +23,23 @@ class SafeUriTest {
     void of_secretQueryValues_areMasked() {
         assertEquals("https://h/v2.1/x?password=***&limit=1", safe("https://h/v2.1/x?password=hunter2&limit=1"));
         assertEquals("https://h/x?token=***", safe("https://h/x?token=gAAAA"));
-        assertEquals("https://h/x?client_secret=***&os_auth_token=***&admin_passwd=***",
+        assertEquals(
+                "https://h/x?client_secret=***&os_auth_token=***&admin_passwd=***",
                 safe("https://h/x?client_secret=a&os_auth_token=b&admin_passwd=c"));
-        assertEquals("https://h/x?X-Amz-Signature=***&Credential=***", safe("https://h/x?X-Amz-Signature=a&Credential=b"));
+        assertEquals(
+                "https://h/x?X-Amz-Signature=***&Credential=***", safe("https://h/x?X-Amz-Signature=a&Credential=b"));
         assertEquals("https://h/x?Password=***", safe("https://h/x?Password=Up"));
     }
 
     @Test
     void of_ordinaryParameters_areUntouched() {
-        String uri = "https://h/v2.1/servers/detail?sort_key=name&sort_dir=asc&marker=8ab1f0f5-7a1d-4a16-8cdd&limit=10&name=%5Eweb";
+        String uri =
+                "https://h/v2.1/servers/detail?sort_key=name&sort_dir=asc&marker=8ab1f0f5-7a1d-4a16-8cdd&limit=10&name=%5Eweb";
 
         assertEquals(uri, safe(uri));
         // Only the name decides: a value that merely mentions a token is kept.
-        assertEquals("https://h/x?name=token-rotation&password=***", safe("https://h/x?name=token-rotation&password=p"));
+        assertEquals(
+                "https://h/x?name=token-rotation&password=***", safe("https://h/x?name=token-rotation&password=p"));
     }
 
     @Test
@@ -46,7 +51,8 @@ class SafeUriTest {
 
     @Test
     void of_encodedPathAndParameterWithoutValue_arePreserved() {
-        assertEquals("https://h/v2.1/servers/a%20b?password=***&flag",
+        assertEquals(
+                "https://h/v2.1/servers/a%20b?password=***&flag",
                 safe("https://u:p@h/v2.1/servers/a%20b?password=x&flag"));
     }
 

@@ -54,7 +54,12 @@ class AuthFilterTest {
         ScriptedTokens tokens = new ScriptedTokens("tok-1", "tok-2");
         Recorder transport = new Recorder(r -> status(200));
 
-        filter(tokens, transport, HttpRequest.builder(HttpMethod.GET, SERVERS).header("x-auth-token", "old").build());
+        filter(
+                tokens,
+                transport,
+                HttpRequest.builder(HttpMethod.GET, SERVERS)
+                        .header("x-auth-token", "old")
+                        .build());
 
         assertEquals(List.of("tok-1"), transport.requests.get(0).headers().values(TOKEN_HEADER));
     }
@@ -64,7 +69,8 @@ class AuthFilterTest {
         ScriptedTokens tokens = new ScriptedTokens("tok-1", "tok-2");
         Recorder transport = new Recorder(r -> token(r).equals("tok-1") ? status(401) : status(200));
         HttpRequest create = HttpRequest.builder(HttpMethod.POST, SERVERS)
-                .body(RequestBody.json("{\"server\": {}}")).build();
+                .body(RequestBody.json("{\"server\": {}}"))
+                .build();
 
         HttpResponse response = filter(tokens, transport, create);
 
@@ -108,7 +114,8 @@ class AuthFilterTest {
             ScriptedTokens tokens = new ScriptedTokens("tok-1", "tok-2");
             Recorder transport = new Recorder(r -> status(status));
 
-            assertEquals(status, filter(tokens, transport, HttpRequest.get(SERVERS)).statusCode());
+            assertEquals(
+                    status, filter(tokens, transport, HttpRequest.get(SERVERS)).statusCode());
             assertEquals(1, transport.requests.size());
             assertTrue(tokens.refreshed.isEmpty(), "refreshed on " + status);
         }
@@ -130,14 +137,17 @@ class AuthFilterTest {
         };
         Recorder transport = new Recorder(r -> status(200));
 
-        assertSame(outage, assertThrows(IllegalStateException.class,
-                () -> filter(failing, transport, HttpRequest.get(SERVERS))));
+        assertSame(
+                outage,
+                assertThrows(IllegalStateException.class, () -> filter(failing, transport, HttpRequest.get(SERVERS))));
         assertTrue(transport.requests.isEmpty());
     }
 
     @Test
     void of_nullProvider_failsNamingIt() {
-        assertTrue(assertThrows(NullPointerException.class, () -> AuthFilter.of(null)).getMessage().contains("tokenProvider"));
+        assertTrue(assertThrows(NullPointerException.class, () -> AuthFilter.of(null))
+                .getMessage()
+                .contains("tokenProvider"));
     }
 
     @Test
@@ -175,14 +185,16 @@ class AuthFilterTest {
         AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(threads);
         for (int i = 0; i < threads; i++) {
             int index = i;
-            workers.add(new Thread(() -> {
-                try {
-                    start.await(10, TimeUnit.SECONDS);
-                    results.set(index, filter.filter(HttpRequest.get(SERVERS), transport::execute));
-                } catch (Throwable e) {
-                    results.set(index, e);
-                }
-            }, "storm-" + i));
+            workers.add(new Thread(
+                    () -> {
+                        try {
+                            start.await(10, TimeUnit.SECONDS);
+                            results.set(index, filter.filter(HttpRequest.get(SERVERS), transport::execute));
+                        } catch (Throwable e) {
+                            results.set(index, e);
+                        }
+                    },
+                    "storm-" + i));
         }
         workers.forEach(Thread::start);
         for (Thread t : workers) {
@@ -205,7 +217,8 @@ class AuthFilterTest {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private static HttpResponse filter(TokenProvider tokens, Recorder transport, HttpRequest request) throws IOException {
+    private static HttpResponse filter(TokenProvider tokens, Recorder transport, HttpRequest request)
+            throws IOException {
         return AuthFilter.of(tokens).filter(request, transport);
     }
 
@@ -222,8 +235,9 @@ class AuthFilterTest {
     private static void holdUntilOthersWaitForTheRefresh(List<Thread> workers) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (Thread t : workers) {
-            while (t != Thread.currentThread() && !(t.getState() == Thread.State.WAITING
-                    && !(LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer))) {
+            while (t != Thread.currentThread()
+                    && !(t.getState() == Thread.State.WAITING
+                            && !(LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(t.getName() + " never waited for the refresh; state " + t.getState());
                 }

@@ -77,7 +77,10 @@ final class LogCapture implements AutoCloseable {
     String everything() {
         StringBuilder b = new StringBuilder();
         for (ILoggingEvent e : appender.list) {
-            b.append(e.getMessage()).append('\n').append(e.getFormattedMessage()).append('\n');
+            b.append(e.getMessage())
+                    .append('\n')
+                    .append(e.getFormattedMessage())
+                    .append('\n');
             if (e.getArgumentArray() != null) {
                 b.append(Arrays.deepToString(e.getArgumentArray())).append('\n');
             }

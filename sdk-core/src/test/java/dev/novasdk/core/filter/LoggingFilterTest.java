@@ -69,41 +69,67 @@ class LoggingFilterTest {
 
         List<String> req = logs.messagesStartingWith("REQ: ");
         assertEquals(1, req.size());
-        assertEquals("REQ: curl -g -i -X POST http://127.0.0.1:8774/v2.1/servers"
+        assertEquals(
+                "REQ: curl -g -i -X POST http://127.0.0.1:8774/v2.1/servers"
                         + " -H \"Accept: application/json\" -H \"User-Agent: nova-java-sdk/0.1.0\""
                         + " -H \"Content-Type: application/json\""
                         + " -d '{\"server\":{\"name\":\"vm1\",\"flavorRef\":\"1\"}}'",
                 req.get(0));
-        assertEquals(List.of("curl", "-g", "-i", "-X", "POST", SERVERS.toString(),
-                        "-H", "Accept: application/json", "-H", "User-Agent: nova-java-sdk/0.1.0",
-                        "-H", "Content-Type: application/json",
-                        "-d", "{\"server\":{\"name\":\"vm1\",\"flavorRef\":\"1\"}}"),
+        assertEquals(
+                List.of(
+                        "curl",
+                        "-g",
+                        "-i",
+                        "-X",
+                        "POST",
+                        SERVERS.toString(),
+                        "-H",
+                        "Accept: application/json",
+                        "-H",
+                        "User-Agent: nova-java-sdk/0.1.0",
+                        "-H",
+                        "Content-Type: application/json",
+                        "-d",
+                        "{\"server\":{\"name\":\"vm1\",\"flavorRef\":\"1\"}}"),
                 ShellWords.split(req.get(0).substring("REQ: ".length())));
     }
 
     @Test
     void filter_responseReceived_logsStatusHeadersElapsedAndBody() throws IOException {
-        HttpResponse response = HttpResponse.of(202,
-                Headers.of("Content-Length", "27", "Content-Type", "application/json",
-                        "x-openstack-request-id", "req-4f1f4c06-8a3a-4a6b-9a7e-1b5f1b0c3d2e"),
+        HttpResponse response = HttpResponse.of(
+                202,
+                Headers.of(
+                        "Content-Length",
+                        "27",
+                        "Content-Type",
+                        "application/json",
+                        "x-openstack-request-id",
+                        "req-4f1f4c06-8a3a-4a6b-9a7e-1b5f1b0c3d2e"),
                 "{\"server\": {\"id\": \"f5dc\"}}");
 
         HttpResponse returned = filter().filter(createServer(), answering(response));
 
         assertSame(response, returned);
         List<String> resp = logs.messagesStartingWith("RESP: ");
-        assertEquals(List.of("RESP: [202] Content-Length: 27 Content-Type: application/json"
-                + " x-openstack-request-id: req-4f1f4c06-8a3a-4a6b-9a7e-1b5f1b0c3d2e (elapsed 42 ms)"
-                + "\nRESP BODY: {\"server\":{\"id\":\"f5dc\"}}"), resp);
+        assertEquals(
+                List.of("RESP: [202] Content-Length: 27 Content-Type: application/json"
+                        + " x-openstack-request-id: req-4f1f4c06-8a3a-4a6b-9a7e-1b5f1b0c3d2e (elapsed 42 ms)"
+                        + "\nRESP BODY: {\"server\":{\"id\":\"f5dc\"}}"),
+                resp);
     }
 
     @Test
     void filter_emptyResponseBody_logsNoBodyLine() throws IOException {
-        filter().filter(HttpRequest.builder(HttpMethod.DELETE, URI.create(SERVERS + "/f5dc")).build(),
-                answering(HttpResponse.of(204, Headers.empty(), "")));
+        filter().filter(
+                        HttpRequest.builder(HttpMethod.DELETE, URI.create(SERVERS + "/f5dc"))
+                                .build(),
+                        answering(HttpResponse.of(204, Headers.empty(), "")));
 
-        assertEquals(List.of("REQ: curl -g -i -X DELETE http://127.0.0.1:8774/v2.1/servers/f5dc",
-                "RESP: [204] (elapsed 42 ms)"), logs.messages());
+        assertEquals(
+                List.of(
+                        "REQ: curl -g -i -X DELETE http://127.0.0.1:8774/v2.1/servers/f5dc",
+                        "RESP: [204] (elapsed 42 ms)"),
+                logs.messages());
     }
 
     @Test
@@ -141,7 +167,8 @@ class LoggingFilterTest {
                 }
             };
             HttpRequest request = HttpRequest.builder(HttpMethod.POST, SERVERS)
-                    .body(RequestBody.ofStream(untouchable, 10, RequestBody.JSON)).build();
+                    .body(RequestBody.ofStream(untouchable, 10, RequestBody.JSON))
+                    .build();
             AtomicInteger sent = new AtomicInteger();
 
             HttpResponse r = f.filter(request, req -> {
@@ -160,14 +187,17 @@ class LoggingFilterTest {
     void filter_transportThrows_logsFailureWithElapsedAndRethrows() {
         ConnectException refused = new ConnectException("Connection refused");
 
-        IOException thrown = assertThrows(IOException.class,
-                () -> LoggingFilter.of(logs.logger(), ticking(3)).filter(HttpRequest.get(SERVERS), request -> {
+        IOException thrown = assertThrows(IOException.class, () -> LoggingFilter.of(logs.logger(), ticking(3))
+                .filter(HttpRequest.get(SERVERS), request -> {
                     throw refused;
                 }));
 
         assertSame(refused, thrown);
-        assertEquals(List.of("REQ: curl -g -i -X GET http://127.0.0.1:8774/v2.1/servers",
-                "RESP: failed java.net.ConnectException: Connection refused (elapsed 3 ms)"), logs.messages());
+        assertEquals(
+                List.of(
+                        "REQ: curl -g -i -X GET http://127.0.0.1:8774/v2.1/servers",
+                        "RESP: failed java.net.ConnectException: Connection refused (elapsed 3 ms)"),
+                logs.messages());
         assertTrue(logs.events().stream().allMatch(e -> e.getThrowableProxy() == null));
     }
 
@@ -177,7 +207,9 @@ class LoggingFilterTest {
             throw new IOException();
         }));
 
-        assertEquals("RESP: failed java.io.IOException (elapsed 42 ms)", logs.messages().get(1));
+        assertEquals(
+                "RESP: failed java.io.IOException (elapsed 42 ms)",
+                logs.messages().get(1));
     }
 
     @Test
@@ -194,13 +226,16 @@ class LoggingFilterTest {
             return HttpResponse.of(204, Headers.empty(), "");
         });
 
-        assertTrue(logs.messages().get(0).endsWith(" -d '<stream body, 7 bytes>'"), logs.messages().get(0));
+        assertTrue(
+                logs.messages().get(0).endsWith(" -d '<stream body, 7 bytes>'"),
+                logs.messages().get(0));
     }
 
     @Test
     void filter_nonJsonRequestBody_logsOnlyItsSize() throws IOException {
         HttpRequest request = HttpRequest.builder(HttpMethod.PUT, URI.create(SERVERS + "/x"))
-                .body(RequestBody.of("hunter2".getBytes(StandardCharsets.UTF_8), "text/plain")).build();
+                .body(RequestBody.of("hunter2".getBytes(StandardCharsets.UTF_8), "text/plain"))
+                .build();
 
         filter().filter(request, answering(HttpResponse.of(204, Headers.empty(), "")));
 
@@ -212,7 +247,9 @@ class LoggingFilterTest {
     @Test
     void filter_bodyWithSingleQuote_isEscapedForTheShell() throws IOException {
         String json = "{\"server\":{\"name\":\"it's mine\"}}";
-        HttpRequest request = HttpRequest.builder(HttpMethod.POST, SERVERS).body(RequestBody.json(json)).build();
+        HttpRequest request = HttpRequest.builder(HttpMethod.POST, SERVERS)
+                .body(RequestBody.json(json))
+                .build();
 
         filter().filter(request, answering(HttpResponse.of(202, Headers.empty(), "")));
 
@@ -224,7 +261,8 @@ class LoggingFilterTest {
     @Test
     void filter_headerWithShellCharacters_isEscapedInsideDoubleQuotes() throws IOException {
         HttpRequest request = HttpRequest.builder(HttpMethod.GET, SERVERS)
-                .header("X-Note", "say \"hi\" for $5 `now` \\o/").build();
+                .header("X-Note", "say \"hi\" for $5 `now` \\o/")
+                .build();
 
         filter().filter(request, answering(HttpResponse.of(200, Headers.empty(), "")));
 
@@ -240,7 +278,9 @@ class LoggingFilterTest {
 
         String req = logs.messages().get(0);
         assertTrue(req.contains(" '" + uri + "'"), req);
-        assertEquals(uri.toString(), ShellWords.split(req.substring("REQ: ".length())).get(5));
+        assertEquals(
+                uri.toString(),
+                ShellWords.split(req.substring("REQ: ".length())).get(5));
     }
 
     @Test
@@ -260,28 +300,38 @@ class LoggingFilterTest {
 
     @Test
     void filter_octetStreamResponse_logsOnlyItsSize() throws IOException {
-        HttpResponse response = HttpResponse.of(200, null,
-                Headers.of("Content-Type", "application/octet-stream"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+        HttpResponse response = HttpResponse.of(
+                200, null, Headers.of("Content-Type", "application/octet-stream"), new byte[] {0, 1, 2, 3, (byte) 0xff
+                });
 
         filter().filter(HttpRequest.get(SERVERS), answering(response));
 
-        assertTrue(logs.messages().get(1).endsWith("\nRESP BODY: <5 bytes, application/octet-stream, omitted>"),
+        assertTrue(
+                logs.messages().get(1).endsWith("\nRESP BODY: <5 bytes, application/octet-stream, omitted>"),
                 logs.messages().get(1));
     }
 
     @Test
     void filter_responseWithoutContentTypeButJsonBody_isMaskedAsJson() throws IOException {
-        filter().filter(HttpRequest.get(SERVERS),
-                answering(HttpResponse.of(200, Headers.empty(), " {\"adminPass\": \"x9\"}")));
+        filter().filter(
+                        HttpRequest.get(SERVERS),
+                        answering(HttpResponse.of(200, Headers.empty(), " {\"adminPass\": \"x9\"}")));
 
-        assertTrue(logs.messages().get(1).endsWith("\nRESP BODY: {\"adminPass\":\"***\"}"), logs.messages().get(1));
+        assertTrue(
+                logs.messages().get(1).endsWith("\nRESP BODY: {\"adminPass\":\"***\"}"),
+                logs.messages().get(1));
     }
 
     @Test
     void filter_largeJsonBody_isCutAfter8KiB() throws IOException {
         StringBuilder json = new StringBuilder("{\"servers\": [");
         for (int i = 0; i < 1000; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"id\": \"").append(i).append("\", \"name\": \"server-").append(i).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"id\": \"")
+                    .append(i)
+                    .append("\", \"name\": \"server-")
+                    .append(i)
+                    .append("\"}");
         }
         String body = json.append("]}").toString();
         HttpResponse response = HttpResponse.of(200, Headers.of("Content-Type", "application/json"), body);
@@ -302,7 +352,8 @@ class LoggingFilterTest {
 
         filter().filter(HttpRequest.get(SERVERS), answering(response));
 
-        assertTrue(logs.messages().get(1).endsWith("\nRESP BODY: <" + body.length() + " bytes, not JSON, omitted>"),
+        assertTrue(
+                logs.messages().get(1).endsWith("\nRESP BODY: <" + body.length() + " bytes, not JSON, omitted>"),
                 logs.messages().get(1));
     }
 

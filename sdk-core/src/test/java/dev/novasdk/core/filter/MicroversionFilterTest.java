@@ -48,7 +48,8 @@ class MicroversionFilterTest {
             return Optional.of(Microversion.parse("2.90"));
         });
         HttpRequest request = HttpRequest.builder(HttpMethod.GET, SERVERS)
-                .attribute(MicroversionFilter.MICROVERSION, Microversion.parse("2.10")).build();
+                .attribute(MicroversionFilter.MICROVERSION, Microversion.parse("2.10"))
+                .build();
 
         HttpRequest r = sent(f, request);
 
@@ -81,7 +82,8 @@ class MicroversionFilterTest {
     @Test
     void filter_existingVersionHeader_isReplacedNotDuplicated() throws IOException {
         HttpRequest request = HttpRequest.builder(HttpMethod.GET, SERVERS)
-                .header("openstack-api-version", "compute 2.1").build();
+                .header("openstack-api-version", "compute 2.1")
+                .build();
 
         HttpRequest r = sent(MicroversionFilter.compute(() -> Optional.of(Microversion.parse("2.37"))), request);
 
@@ -101,13 +103,17 @@ class MicroversionFilterTest {
     @Test
     void of_invalidServiceType_isRejected() {
         for (String bad : new String[] {"", "  ", "com pute", "compute\n"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> MicroversionFilter.of(bad, null, Optional::empty));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> MicroversionFilter.of(bad, null, Optional::empty));
             assertTrue(e.getMessage().contains("serviceType"), e.getMessage());
         }
-        assertEquals("serviceType", assertThrows(NullPointerException.class,
-                () -> MicroversionFilter.of(null, null, Optional::empty)).getMessage());
-        assertEquals("defaultVersion", assertThrows(NullPointerException.class,
-                () -> MicroversionFilter.compute(null)).getMessage());
+        assertEquals(
+                "serviceType",
+                assertThrows(NullPointerException.class, () -> MicroversionFilter.of(null, null, Optional::empty))
+                        .getMessage());
+        assertEquals(
+                "defaultVersion",
+                assertThrows(NullPointerException.class, () -> MicroversionFilter.compute(null))
+                        .getMessage());
     }
 }

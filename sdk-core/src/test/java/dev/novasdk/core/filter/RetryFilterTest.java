@@ -73,7 +73,8 @@ class RetryFilterTest {
         UnknownHostException failure = new UnknownHostException("nova.example.test");
         Script chain = new Script(n -> fail(failure));
 
-        IOException thrown = assertThrows(IOException.class, () -> filter(policy).filter(request(method), chain));
+        IOException thrown =
+                assertThrows(IOException.class, () -> filter(policy).filter(request(method), chain));
 
         assertSame(failure, thrown);
         assertEquals(1, chain.calls());
@@ -91,7 +92,9 @@ class RetryFilterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
     void filter_responseTimeoutOnIdempotentMethod_retried(HttpMethod method) throws IOException {
         Script chain = new Script(n -> n == 1 ? fail(new SocketTimeoutException("Read timed out")) : status(200));
 
@@ -100,19 +103,24 @@ class RetryFilterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"POST", "PATCH"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"POST", "PATCH"})
     void filter_responseTimeoutOnNonIdempotentMethod_notReplayed(HttpMethod method) {
         SocketTimeoutException failure = new SocketTimeoutException("Read timed out");
         Script chain = new Script(n -> fail(failure));
 
-        IOException thrown = assertThrows(IOException.class, () -> filter(policy).filter(request(method), chain));
+        IOException thrown =
+                assertThrows(IOException.class, () -> filter(policy).filter(request(method), chain));
 
         assertSame(failure, thrown);
         assertEquals(1, chain.calls());
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
     void filter_connectionBrokenOnIdempotentMethod_retried(HttpMethod method) throws IOException {
         Script chain = new Script(n -> n == 1 ? fail(new IOException("Connection reset")) : status(204));
 
@@ -121,7 +129,9 @@ class RetryFilterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"POST", "PATCH"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"POST", "PATCH"})
     void filter_connectionBrokenOnNonIdempotentMethod_notReplayed(HttpMethod method) {
         Script chain = new Script(n -> fail(new IOException("Connection reset")));
 
@@ -139,7 +149,8 @@ class RetryFilterTest {
             return fail(e);
         });
 
-        IOException thrown = assertThrows(IOException.class, () -> filter(policy).filter(request(HttpMethod.POST), chain));
+        IOException thrown =
+                assertThrows(IOException.class, () -> filter(policy).filter(request(HttpMethod.POST), chain));
 
         assertEquals(3, chain.calls());
         assertSame(failures.get(2), thrown);
@@ -160,7 +171,8 @@ class RetryFilterTest {
     @ParameterizedTest
     @ValueSource(ints = {502, 503, 504})
     void filter_gatewayOrUnavailableOnIdempotentMethods_retried(int status) throws IOException {
-        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS)) {
+        for (HttpMethod method :
+                List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS)) {
             Script chain = new Script(n -> n == 1 ? status(status) : status(200));
 
             assertEquals(200, filter(policy).filter(request(method), chain).statusCode(), method.name());
@@ -268,8 +280,12 @@ class RetryFilterTest {
 
     @Test
     void filter_repeatedFailures_backOffExponentiallyUpToTheCap() throws IOException {
-        RetryPolicy p = RetryPolicy.builder().maxAttempts(6).baseDelay(Duration.ofMillis(100))
-                .maxDelay(Duration.ofMillis(500)).jitter(() -> 0.5).build();
+        RetryPolicy p = RetryPolicy.builder()
+                .maxAttempts(6)
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(500))
+                .jitter(() -> 0.5)
+                .build();
         Script chain = new Script(n -> status(503));
 
         filter(p).filter(request(HttpMethod.GET), chain);
@@ -283,7 +299,10 @@ class RetryFilterTest {
     void filter_jitterValues_scaleTheCeiling() throws IOException {
         double[] jitter = {0.0, 0.75};
         int[] i = {0};
-        RetryPolicy p = RetryPolicy.builder().baseDelay(Duration.ofSeconds(1)).jitter(() -> jitter[i[0]++]).build();
+        RetryPolicy p = RetryPolicy.builder()
+                .baseDelay(Duration.ofSeconds(1))
+                .jitter(() -> jitter[i[0]++])
+                .build();
 
         filter(p).filter(request(HttpMethod.GET), new Script(n -> status(503)));
 
@@ -303,7 +322,8 @@ class RetryFilterTest {
 
     @Test
     void filter_retryAfterHttpDate_waitsUntilThatTimeByTheClock() throws IOException {
-        Script chain = new Script(n -> n == 1 ? status(429, "Retry-After", "Wed, 01 May 2024 12:00:30 GMT") : status(200));
+        Script chain =
+                new Script(n -> n == 1 ? status(429, "Retry-After", "Wed, 01 May 2024 12:00:30 GMT") : status(200));
 
         filter(policy).filter(request(HttpMethod.POST), chain);
 
@@ -312,7 +332,8 @@ class RetryFilterTest {
 
     @Test
     void filter_retryAfterDateInThePast_retriesWithoutWaiting() throws IOException {
-        Script chain = new Script(n -> n == 1 ? status(503, "Retry-After", "Wed, 01 May 2024 11:59:00 GMT") : status(200));
+        Script chain =
+                new Script(n -> n == 1 ? status(503, "Retry-After", "Wed, 01 May 2024 11:59:00 GMT") : status(200));
 
         assertEquals(200, filter(policy).filter(request(HttpMethod.GET), chain).statusCode());
         assertEquals(List.of(Duration.ZERO), sleeper.sleeps);
@@ -372,7 +393,9 @@ class RetryFilterTest {
     @Test
     void filter_rateLimitedWithRetryAfterOnlyInNovaBody_honoursIt() throws IOException {
         Script chain = new Script(n -> n == 1
-                ? HttpResponse.of(413, Headers.of("Content-Type", "application/json"),
+                ? HttpResponse.of(
+                        413,
+                        Headers.of("Content-Type", "application/json"),
                         "{\"overLimit\": {\"code\": 413, \"message\": \"This request was rate-limited.\", \"retryAfter\": \"4\"}}")
                 : status(200));
 
@@ -390,7 +413,9 @@ class RetryFilterTest {
 
     @Test
     void filter_payloadTooLargeWithoutRetryAfter_notRetried() throws IOException {
-        HttpResponse tooLarge = HttpResponse.of(413, Headers.of("Content-Type", "application/json"),
+        HttpResponse tooLarge = HttpResponse.of(
+                413,
+                Headers.of("Content-Type", "application/json"),
                 "{\"badRequest\": {\"code\": 413, \"message\": \"Request is too large.\"}}");
         Script chain = new Script(n -> tooLarge);
 
@@ -407,8 +432,9 @@ class RetryFilterTest {
         };
         Script chain = new Script(n -> status(503, "X-Openstack-Request-Id", "req-42"));
 
-        InterruptedIOException thrown = assertThrows(InterruptedIOException.class,
-                () -> RetryFilter.of(policy, interrupting, clock).filter(request(HttpMethod.GET), chain));
+        InterruptedIOException thrown =
+                assertThrows(InterruptedIOException.class, () -> RetryFilter.of(policy, interrupting, clock)
+                        .filter(request(HttpMethod.GET), chain));
 
         assertTrue(Thread.currentThread().isInterrupted());
         assertEquals(1, chain.calls());
@@ -424,8 +450,9 @@ class RetryFilterTest {
             throw new InterruptedException();
         };
 
-        InterruptedIOException thrown = assertThrows(InterruptedIOException.class,
-                () -> RetryFilter.of(policy, interrupting, clock).filter(request(HttpMethod.GET), new Script(n -> fail(refused))));
+        InterruptedIOException thrown =
+                assertThrows(InterruptedIOException.class, () -> RetryFilter.of(policy, interrupting, clock)
+                        .filter(request(HttpMethod.GET), new Script(n -> fail(refused))));
 
         assertTrue(Thread.currentThread().isInterrupted());
         assertEquals(List.of(refused), Arrays.asList(thrown.getSuppressed()));
@@ -439,7 +466,11 @@ class RetryFilterTest {
         Script unavailable = new Script(n -> status(503));
         Script refused = new Script(n -> fail(new ConnectException("Connection refused")));
 
-        assertEquals(503, filter(RetryPolicy.none()).filter(request(HttpMethod.GET), unavailable).statusCode());
+        assertEquals(
+                503,
+                filter(RetryPolicy.none())
+                        .filter(request(HttpMethod.GET), unavailable)
+                        .statusCode());
         assertThrows(ConnectException.class, () -> filter(RetryPolicy.none()).filter(request(HttpMethod.GET), refused));
 
         assertEquals(1, unavailable.calls());
@@ -468,7 +499,10 @@ class RetryFilterTest {
 
     @Test
     void backoff_hugeAttemptNumber_saturatesAtTheCap() {
-        RetryPolicy p = RetryPolicy.builder().maxAttempts(Integer.MAX_VALUE).jitter(() -> 0.5).build();
+        RetryPolicy p = RetryPolicy.builder()
+                .maxAttempts(Integer.MAX_VALUE)
+                .jitter(() -> 0.5)
+                .build();
 
         assertEquals(Duration.ofSeconds(10), p.backoff(64));
         assertEquals(Duration.ofSeconds(10), p.backoff(Integer.MAX_VALUE));
@@ -486,13 +520,16 @@ class RetryFilterTest {
     void builder_invalidArguments_failNamingTheField() {
         RetryPolicy.Builder b = RetryPolicy.builder();
         assertMessageNames("maxAttempts", assertThrows(IllegalArgumentException.class, () -> b.maxAttempts(0)));
-        assertMessageNames("baseDelay", assertThrows(IllegalArgumentException.class, () -> b.baseDelay(Duration.ofMillis(-1))));
+        assertMessageNames(
+                "baseDelay", assertThrows(IllegalArgumentException.class, () -> b.baseDelay(Duration.ofMillis(-1))));
         assertMessageNames("baseDelay", assertThrows(NullPointerException.class, () -> b.baseDelay(null)));
-        assertMessageNames("maxDelay", assertThrows(IllegalArgumentException.class, () -> b.maxDelay(Duration.ofSeconds(-1))));
+        assertMessageNames(
+                "maxDelay", assertThrows(IllegalArgumentException.class, () -> b.maxDelay(Duration.ofSeconds(-1))));
         assertMessageNames("maxRetryAfter", assertThrows(NullPointerException.class, () -> b.maxRetryAfter(null)));
         assertMessageNames("jitter", assertThrows(NullPointerException.class, () -> b.jitter(null)));
-        assertMessageNames("maxDelay", assertThrows(IllegalStateException.class,
-                () -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(30)).build()));
+        assertMessageNames("maxDelay", assertThrows(IllegalStateException.class, () -> RetryPolicy.builder()
+                .baseDelay(Duration.ofSeconds(30))
+                .build()));
     }
 
     @Test
@@ -506,9 +543,12 @@ class RetryFilterTest {
 
     @Test
     void of_nullArguments_failNamingThem() {
-        assertMessageNames("retryPolicy", assertThrows(NullPointerException.class, () -> RetryFilter.of(null, sleeper, clock)));
-        assertMessageNames("sleeper", assertThrows(NullPointerException.class, () -> RetryFilter.of(policy, null, clock)));
-        assertMessageNames("clock", assertThrows(NullPointerException.class, () -> RetryFilter.of(policy, sleeper, null)));
+        assertMessageNames(
+                "retryPolicy", assertThrows(NullPointerException.class, () -> RetryFilter.of(null, sleeper, clock)));
+        assertMessageNames(
+                "sleeper", assertThrows(NullPointerException.class, () -> RetryFilter.of(policy, null, clock)));
+        assertMessageNames(
+                "clock", assertThrows(NullPointerException.class, () -> RetryFilter.of(policy, sleeper, null)));
     }
 
     // --- logging ------------------------------------------------------------------------------------------
@@ -522,7 +562,8 @@ class RetryFilterTest {
         logger.setLevel(Level.DEBUG);
         logger.addAppender(appender);
         try {
-            HttpRequest request = HttpRequest.builder(HttpMethod.PUT,
+            HttpRequest request = HttpRequest.builder(
+                            HttpMethod.PUT,
                             URI.create("https://admin:hunter2@nova.example.test/v2.1/servers/1?token=s3cr3t&x=1"))
                     .header("X-Auth-Token", "gAAAAAsecret-token")
                     .body(RequestBody.json("{\"adminPass\": \"p4ss\"}"))
@@ -539,8 +580,10 @@ class RetryFilterTest {
         ILoggingEvent event = appender.list.get(0);
         assertEquals(Level.DEBUG, event.getLevel());
         String line = event.getFormattedMessage();
-        assertEquals("PUT https://nova.example.test/v2.1/servers/1?token=***&x=1 attempt 1/3 failed with "
-                + "503 Service Unavailable [req-7]; retrying in 250 ms", line);
+        assertEquals(
+                "PUT https://nova.example.test/v2.1/servers/1?token=***&x=1 attempt 1/3 failed with "
+                        + "503 Service Unavailable [req-7]; retrying in 250 ms",
+                line);
         for (String secret : List.of("hunter2", "s3cr3t", "gAAAAAsecret-token", "p4ss")) {
             assertFalse(line.contains(secret), secret);
         }
@@ -584,7 +627,9 @@ class RetryFilterTest {
     }
 
     private static void assertMessageNames(String field, RuntimeException e) {
-        assertTrue(e.getMessage() != null && e.getMessage().contains(field), "message should name " + field + ": " + e.getMessage());
+        assertTrue(
+                e.getMessage() != null && e.getMessage().contains(field),
+                "message should name " + field + ": " + e.getMessage());
     }
 
     /** A chain answering attempt n (1-based) with a response or by throwing an IOException. */

@@ -9,8 +9,7 @@ import java.util.List;
  * an unterminated quote, so a test can tell a valid command from a broken one.
  */
 final class ShellWords {
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();

@@ -38,7 +38,9 @@ class UserAgentFilterTest {
     @Test
     void filter_headersAlreadySet_keepsThem() throws IOException {
         HttpRequest request = HttpRequest.builder(dev.novasdk.core.http.HttpMethod.GET, SERVERS)
-                .header("user-agent", "custom/1").header("accept", "text/html").build();
+                .header("user-agent", "custom/1")
+                .header("accept", "text/html")
+                .build();
 
         HttpRequest r = sent(UserAgentFilter.create(), request);
 
@@ -60,18 +62,26 @@ class UserAgentFilterTest {
         UserAgentFilter f = UserAgentFilter.withSuffix("  myapp/1.2 ");
 
         assertEquals(UserAgentFilter.create().userAgent() + " myapp/1.2", f.userAgent());
-        assertEquals(f.userAgent(), sent(f, HttpRequest.get(SERVERS)).headers().firstValue("User-Agent").orElseThrow());
+        assertEquals(
+                f.userAgent(),
+                sent(f, HttpRequest.get(SERVERS))
+                        .headers()
+                        .firstValue("User-Agent")
+                        .orElseThrow());
     }
 
     @Test
     void withSuffix_blank_meansNoSuffix() {
-        assertEquals(UserAgentFilter.create().userAgent(), UserAgentFilter.withSuffix(" ").userAgent());
+        assertEquals(
+                UserAgentFilter.create().userAgent(),
+                UserAgentFilter.withSuffix(" ").userAgent());
     }
 
     @Test
     void withSuffix_controlCharacters_areRejected() {
         for (String bad : new String[] {"app\r\nX-Injected: 1", "app\n", "app\u0000", "a\tb", "a\u007fb"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UserAgentFilter.withSuffix(bad));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> UserAgentFilter.withSuffix(bad));
             assertTrue(e.getMessage().contains("applicationSuffix"), e.getMessage());
         }
     }

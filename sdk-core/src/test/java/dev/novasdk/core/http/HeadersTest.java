@@ -27,7 +27,11 @@ class HeadersTest {
 
     @Test
     void add_sameNameTwice_keepsBothValuesInOrder() {
-        Headers h = Headers.builder().add("Set-Cookie", "a=1").add("set-cookie", "b=2").add("Vary", "Accept").build();
+        Headers h = Headers.builder()
+                .add("Set-Cookie", "a=1")
+                .add("set-cookie", "b=2")
+                .add("Vary", "Accept")
+                .build();
 
         assertEquals(List.of("a=1", "b=2"), h.values("SET-COOKIE"));
         assertEquals(Optional.of("a=1"), h.firstValue("Set-Cookie"));
@@ -39,7 +43,8 @@ class HeadersTest {
 
     @Test
     void with_replacesEveryValueAndLeavesTheOriginal() {
-        Headers original = Headers.builder().add("Accept", "a").add("Accept", "b").build();
+        Headers original =
+                Headers.builder().add("Accept", "a").add("Accept", "b").build();
 
         Headers changed = original.with("accept", "c");
 
@@ -60,11 +65,13 @@ class HeadersTest {
     void views_areUnmodifiable() {
         Headers h = Headers.of("Accept", "a");
 
-        assertThrows(UnsupportedOperationException.class, () -> h.values("Accept").add("b"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> h.values("Accept").add("b"));
         assertThrows(UnsupportedOperationException.class, () -> h.names().add("X"));
         Map<String, List<String>> map = h.toMap();
         assertThrows(UnsupportedOperationException.class, () -> map.put("X", List.of("y")));
-        assertThrows(UnsupportedOperationException.class, () -> map.get("Accept").add("b"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> map.get("Accept").add("b"));
         assertEquals(List.of("a"), h.values("Accept"));
     }
 
@@ -95,7 +102,8 @@ class HeadersTest {
     @Test
     void equals_ignoresNameCaseButNotValues() {
         assertEquals(Headers.of("Accept", "a"), Headers.of("accept", "a"));
-        assertEquals(Headers.of("Accept", "a").hashCode(), Headers.of("ACCEPT", "a").hashCode());
+        assertEquals(
+                Headers.of("Accept", "a").hashCode(), Headers.of("ACCEPT", "a").hashCode());
         assertNotEquals(Headers.of("Accept", "a"), Headers.of("Accept", "A"));
         assertEquals(Headers.empty(), Headers.builder().build());
         assertTrue(Headers.empty().isEmpty());
@@ -110,8 +118,12 @@ class HeadersTest {
 
     @Test
     void add_nullNameOrValue_isRejectedNamingIt() {
-        assertEquals("name", assertThrows(NullPointerException.class, () -> Headers.builder().add(null, "v")).getMessage());
-        NullPointerException e = assertThrows(NullPointerException.class, () -> Headers.builder().add("Accept", null));
+        assertEquals(
+                "name",
+                assertThrows(NullPointerException.class, () -> Headers.builder().add(null, "v"))
+                        .getMessage());
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> Headers.builder().add("Accept", null));
         assertTrue(e.getMessage().contains("Accept"), e.getMessage());
     }
 
@@ -122,8 +134,8 @@ class HeadersTest {
 
     @Test
     void add_valueWithLineBreak_rejectedNamingTheHeader() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Headers.builder().add("X-Test", "a\r\nX-Injected: 1"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Headers.builder().add("X-Test", "a\r\nX-Injected: 1"));
         org.junit.jupiter.api.Assertions.assertEquals("value of header 'X-Test' contains CR or LF", e.getMessage());
     }
 }

@@ -20,7 +20,10 @@ class HttpRequestTest {
     @Test
     void withHeader_derivesANewRequestAndLeavesTheOriginal() {
         HttpRequest original = HttpRequest.builder(HttpMethod.POST, SERVERS)
-                .header("Accept", "application/json").body(RequestBody.json("{}")).attribute(NOTE, "n").build();
+                .header("Accept", "application/json")
+                .body(RequestBody.json("{}"))
+                .attribute(NOTE, "n")
+                .build();
 
         HttpRequest derived = original.withHeader("X-Auth-Token", "t").withHeader("accept", "text/plain");
 
@@ -55,25 +58,35 @@ class HttpRequestTest {
     @Test
     void build_getOrHeadWithBody_isRejected() {
         for (HttpMethod m : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> HttpRequest.builder(m, SERVERS).body(RequestBody.json("{}")).build());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> HttpRequest.builder(m, SERVERS)
+                    .body(RequestBody.json("{}"))
+                    .build());
             assertTrue(e.getMessage().contains(m.name()), e.getMessage());
         }
-        assertTrue(HttpRequest.builder(HttpMethod.DELETE, SERVERS).body(RequestBody.json("{}")).build().body().isPresent());
+        assertTrue(HttpRequest.builder(HttpMethod.DELETE, SERVERS)
+                .body(RequestBody.json("{}"))
+                .build()
+                .body()
+                .isPresent());
     }
 
     @Test
     void builder_relativeOrNonHttpUri_isRejectedNamingUri() {
         for (String bad : new String[] {"/v2.1/servers", "servers", "ftp://host/x", "mailto:a@b"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> HttpRequest.builder(HttpMethod.GET, URI.create(bad)), bad);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> HttpRequest.builder(HttpMethod.GET, URI.create(bad)), bad);
             assertTrue(e.getMessage().startsWith("uri "), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(SERVERS).withUri(URI.create("/relative")));
-        assertEquals("uri", assertThrows(NullPointerException.class,
-                () -> HttpRequest.builder(HttpMethod.GET, null)).getMessage());
-        assertEquals("method", assertThrows(NullPointerException.class,
-                () -> HttpRequest.builder(null, SERVERS)).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> HttpRequest.get(SERVERS).withUri(URI.create("/relative")));
+        assertEquals(
+                "uri",
+                assertThrows(NullPointerException.class, () -> HttpRequest.builder(HttpMethod.GET, null))
+                        .getMessage());
+        assertEquals(
+                "method",
+                assertThrows(NullPointerException.class, () -> HttpRequest.builder(null, SERVERS))
+                        .getMessage());
     }
 
     @Test
@@ -93,9 +106,16 @@ class HttpRequestTest {
 
     @Test
     void toBuilder_changes_doNotAffectTheSource() {
-        HttpRequest r = HttpRequest.builder(HttpMethod.PUT, SERVERS).header("A", "1").attribute(NOTE, "n").build();
+        HttpRequest r = HttpRequest.builder(HttpMethod.PUT, SERVERS)
+                .header("A", "1")
+                .attribute(NOTE, "n")
+                .build();
 
-        HttpRequest changed = r.toBuilder().method(HttpMethod.POST).addHeader("A", "2").attribute(NOTE, "m").build();
+        HttpRequest changed = r.toBuilder()
+                .method(HttpMethod.POST)
+                .addHeader("A", "2")
+                .attribute(NOTE, "m")
+                .build();
 
         assertEquals(HttpMethod.PUT, r.method());
         assertEquals(List.of("1"), r.headers().values("A"));
@@ -118,16 +138,22 @@ class HttpRequestTest {
     @Test
     void repeatable_dependsOnTheBody() {
         assertTrue(HttpRequest.get(SERVERS).repeatable());
-        assertTrue(HttpRequest.builder(HttpMethod.POST, SERVERS).body(RequestBody.json("{}")).build().repeatable());
+        assertTrue(HttpRequest.builder(HttpMethod.POST, SERVERS)
+                .body(RequestBody.json("{}"))
+                .build()
+                .repeatable());
         assertFalse(HttpRequest.builder(HttpMethod.POST, SERVERS)
                 .body(RequestBody.ofStream(new ByteArrayInputStream(new byte[1]), 1, "application/octet-stream"))
-                .build().repeatable());
+                .build()
+                .repeatable());
     }
 
     @Test
     void toString_showsNoHeadersOrBody() {
-        HttpRequest r = HttpRequest.builder(HttpMethod.POST, SERVERS).header("X-Auth-Token", "s3cret")
-                .body(RequestBody.json("{\"adminPass\": \"p4ss\"}")).build();
+        HttpRequest r = HttpRequest.builder(HttpMethod.POST, SERVERS)
+                .header("X-Auth-Token", "s3cret")
+                .body(RequestBody.json("{\"adminPass\": \"p4ss\"}"))
+                .build();
 
         assertEquals("POST https://nova.example/v2.1/servers", r.toString());
     }

@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -116,11 +116,16 @@ public abstract class HttpTransportContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
     void execute_eachMethod_sendsMethodPathAndQueryExactly(HttpMethod method) throws IOException {
         String pathAndQuery = "/v2.1/servers/a%20b/detail?name=web%2F1&status=ACTIVE&status=ERROR";
         SERVER.stubFor(request(method.name(), urlEqualTo(pathAndQuery))
-                .willReturn(aResponse().withStatus(200).withHeader("X-Method", method.name()).withBody("ok")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Method", method.name())
+                        .withBody("ok")));
         HttpRequest.Builder request = HttpRequest.builder(method, uri(pathAndQuery));
         if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             request.body(RequestBody.json("{\"a\":1}"));
@@ -138,7 +143,8 @@ public abstract class HttpTransportContractTest {
     void execute_bodylessPost_sendsZeroContentLength() throws IOException {
         SERVER.stubFor(post("/servers/1/action").willReturn(aResponse().withStatus(202)));
 
-        HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.POST, uri("/servers/1/action")).build());
+        HttpResponse response = transport.execute(
+                HttpRequest.builder(HttpMethod.POST, uri("/servers/1/action")).build());
 
         assertEquals(202, response.statusCode());
         SERVER.verify(postRequestedFor(urlEqualTo("/servers/1/action"))
@@ -148,9 +154,11 @@ public abstract class HttpTransportContractTest {
 
     @Test
     void execute_multiValuedResponseHeader_returnsAllValuesCaseInsensitively() throws IOException {
-        SERVER.stubFor(get("/h").willReturn(aResponse().withStatus(200)
-                .withHeader("X-Multi", "one", "two")
-                .withHeader("X-OpenStack-Request-ID", "req-4f1c")));
+        SERVER.stubFor(get("/h")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Multi", "one", "two")
+                        .withHeader("X-OpenStack-Request-ID", "req-4f1c")));
 
         HttpResponse response = transport.execute(HttpRequest.get(uri("/h")));
 
@@ -177,7 +185,9 @@ public abstract class HttpTransportContractTest {
                 .withHeader("OpenStack-API-Version", equalTo("compute 2.79"))
                 .withHeader("Accept", equalTo("application/json")));
         assertEquals(1, seen.size());
-        assertEquals(List.of("one", "two"), seen.get(0).getHeaders().getHeader("X-Multi").values());
+        assertEquals(
+                List.of("one", "two"),
+                seen.get(0).getHeaders().getHeader("X-Multi").values());
     }
 
     @Test
@@ -186,14 +196,18 @@ public abstract class HttpTransportContractTest {
         SERVER.stubFor(post("/servers").willReturn(aResponse().withStatus(202).withBody("{}")));
 
         HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.POST, uri("/servers"))
-                .body(RequestBody.json(json)).build());
+                .body(RequestBody.json(json))
+                .build());
 
         assertEquals(202, response.statusCode());
-        SERVER.verify(1, postRequestedFor(urlEqualTo("/servers"))
-                .withHeader("Content-Length", equalTo(String.valueOf(json.getBytes(StandardCharsets.UTF_8).length)))
-                .withoutHeader("Transfer-Encoding")
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson(json)));
+        SERVER.verify(
+                1,
+                postRequestedFor(urlEqualTo("/servers"))
+                        .withHeader(
+                                "Content-Length", equalTo(String.valueOf(json.getBytes(StandardCharsets.UTF_8).length)))
+                        .withoutHeader("Transfer-Encoding")
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(equalToJson(json)));
     }
 
     @Test
@@ -205,11 +219,13 @@ public abstract class HttpTransportContractTest {
                 .body(RequestBody.ofStream(new ByteArrayInputStream(data), data.length, "application/octet-stream"))
                 .build());
 
-        SERVER.verify(1, putRequestedFor(urlEqualTo("/images/1/file"))
-                .withHeader("Content-Length", equalTo(String.valueOf(data.length)))
-                .withoutHeader("Transfer-Encoding")
-                .withHeader("Content-Type", equalTo("application/octet-stream"))
-                .withRequestBody(binaryEqualTo(data)));
+        SERVER.verify(
+                1,
+                putRequestedFor(urlEqualTo("/images/1/file"))
+                        .withHeader("Content-Length", equalTo(String.valueOf(data.length)))
+                        .withoutHeader("Transfer-Encoding")
+                        .withHeader("Content-Type", equalTo("application/octet-stream"))
+                        .withRequestBody(binaryEqualTo(data)));
     }
 
     @Test
@@ -225,7 +241,8 @@ public abstract class HttpTransportContractTest {
         };
 
         transport.execute(HttpRequest.builder(HttpMethod.PUT, uri("/images/1/file"))
-                .body(RequestBody.ofStream(stream, 3, "application/octet-stream")).build());
+                .body(RequestBody.ofStream(stream, 3, "application/octet-stream"))
+                .build());
 
         assertTrue(closed[0], "the transport owns a stream body and must close it");
     }
@@ -237,11 +254,16 @@ public abstract class HttpTransportContractTest {
             sent[i] = (byte) i; // every byte value, including CR, LF and NUL
         }
         byte[] returned = randomBytes(50_000, 11);
-        SERVER.stubFor(post("/bin").withRequestBody(binaryEqualTo(sent)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/octet-stream").withBody(returned)));
+        SERVER.stubFor(post("/bin")
+                .withRequestBody(binaryEqualTo(sent))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody(returned)));
 
         HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.POST, uri("/bin"))
-                .body(RequestBody.of(sent, "application/octet-stream")).build());
+                .body(RequestBody.of(sent, "application/octet-stream"))
+                .build());
 
         assertEquals(200, response.statusCode());
         assertArrayEquals(returned, response.body());
@@ -251,7 +273,8 @@ public abstract class HttpTransportContractTest {
     void execute_noContent_returnsEmptyBody() throws IOException {
         SERVER.stubFor(delete("/servers/1").willReturn(aResponse().withStatus(204)));
 
-        HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.DELETE, uri("/servers/1")).build());
+        HttpResponse response = transport.execute(
+                HttpRequest.builder(HttpMethod.DELETE, uri("/servers/1")).build());
 
         assertEquals(204, response.statusCode());
         assertEquals(0, response.bodyLength());
@@ -261,8 +284,12 @@ public abstract class HttpTransportContractTest {
     @ValueSource(ints = {400, 401, 403, 404, 409, 413, 429, 500, 502, 503, 504})
     void execute_errorStatus_returnedAsResponse(int status) throws IOException {
         String body = "{\"itemNotFound\": {\"code\": " + status + ", \"message\": \"nope\"}}";
-        SERVER.stubFor(get("/e").willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "1").withBody(body)));
+        SERVER.stubFor(get("/e")
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Retry-After", "1")
+                        .withBody(body)));
 
         HttpResponse response = transport.execute(HttpRequest.get(uri("/e")));
 
@@ -286,8 +313,10 @@ public abstract class HttpTransportContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class,
-            names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE", "MALFORMED_RESPONSE_CHUNK"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE", "MALFORMED_RESPONSE_CHUNK"
+            })
     void execute_brokenResponse_throwsConnectionFailedAfterOneAttempt(Fault fault) {
         // A GET is the method HTTP clients most like to retry on their own.
         SERVER.stubFor(get("/fault").willReturn(aResponse().withFault(fault)));
@@ -301,13 +330,18 @@ public abstract class HttpTransportContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
     void execute_brokenResponseToPost_isSentExactlyOnce(Fault fault) {
         // A repeated POST can boot a second server; only the SDK's RetryFilter may decide to resend.
         SERVER.stubFor(post("/servers").willReturn(aResponse().withFault(fault)));
 
-        IOException e = assertThrows(IOException.class, () -> transport.execute(
-                HttpRequest.builder(HttpMethod.POST, uri("/servers")).body(RequestBody.json("{}")).build()));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> transport.execute(HttpRequest.builder(HttpMethod.POST, uri("/servers"))
+                        .body(RequestBody.json("{}"))
+                        .build()));
 
         assertEquals(TransportException.Kind.CONNECTION_FAILED, TransportException.classify(e), () -> describe(e));
         SERVER.verify(1, postRequestedFor(urlEqualTo("/servers")));
@@ -327,11 +361,16 @@ public abstract class HttpTransportContractTest {
     void execute_nonAsciiUtf8_roundTripsExactly() throws IOException {
         String text = "{\"name\": \"Grüße-世界-🚀\"}";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        SERVER.stubFor(post("/utf8").withRequestBody(binaryEqualTo(utf8)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(utf8)));
+        SERVER.stubFor(post("/utf8")
+                .withRequestBody(binaryEqualTo(utf8))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(utf8)));
 
         HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.POST, uri("/utf8"))
-                .body(RequestBody.json(text)).build());
+                .body(RequestBody.json(text))
+                .build());
 
         assertEquals(200, response.statusCode());
         assertEquals(text, response.bodyAsString());
@@ -346,25 +385,34 @@ public abstract class HttpTransportContractTest {
         SERVER.stubFor(put("/large").willReturn(aResponse().withStatus(200).withBody(returned)));
 
         HttpResponse response = transport.execute(HttpRequest.builder(HttpMethod.PUT, uri("/large"))
-                .body(RequestBody.of(sent, "application/octet-stream")).build());
+                .body(RequestBody.of(sent, "application/octet-stream"))
+                .build());
 
         assertArrayEquals(returned, response.body());
-        SERVER.verify(1, putRequestedFor(urlEqualTo("/large"))
-                .withHeader("Content-Length", equalTo(String.valueOf(sent.length)))
-                .withRequestBody(binaryEqualTo(sent)));
+        SERVER.verify(
+                1,
+                putRequestedFor(urlEqualTo("/large"))
+                        .withHeader("Content-Length", equalTo(String.valueOf(sent.length)))
+                        .withRequestBody(binaryEqualTo(sent)));
     }
 
     @Test
     void execute_afterConnectionCloseResponses_nextRequestsSucceed() throws IOException {
         // uwsgi answers every request with "Connection: close"; glance keeps connections alive.
-        SERVER.stubFor(get("/close").willReturn(aResponse().withStatus(200).withHeader("Connection", "close")
-                .withBody("closing")));
+        SERVER.stubFor(get("/close")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Connection", "close")
+                        .withBody("closing")));
         SERVER.stubFor(get("/keep").willReturn(aResponse().withStatus(200).withBody("kept")));
 
         for (int i = 0; i < 5; i++) {
-            assertEquals("closing", transport.execute(HttpRequest.get(uri("/close"))).bodyAsString());
-            assertEquals("kept", transport.execute(HttpRequest.get(uri("/keep"))).bodyAsString());
-            assertEquals("kept", transport.execute(HttpRequest.get(uri("/keep"))).bodyAsString());
+            assertEquals(
+                    "closing", transport.execute(HttpRequest.get(uri("/close"))).bodyAsString());
+            assertEquals(
+                    "kept", transport.execute(HttpRequest.get(uri("/keep"))).bodyAsString());
+            assertEquals(
+                    "kept", transport.execute(HttpRequest.get(uri("/keep"))).bodyAsString());
         }
         SERVER.verify(5, getRequestedFor(urlEqualTo("/close")));
         SERVER.verify(10, getRequestedFor(urlEqualTo("/keep")));
@@ -391,7 +439,8 @@ public abstract class HttpTransportContractTest {
             port = socket.getLocalPort();
         }
 
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> transport.execute(HttpRequest.get(URI.create("http://127.0.0.1:" + port + "/v3"))));
 
         assertEquals(TransportException.Kind.CONNECT_FAILED, TransportException.classify(e), () -> describe(e));
@@ -416,8 +465,10 @@ public abstract class HttpTransportContractTest {
             }
             assumeTrue(saturated, "this OS accepts connections beyond the backlog");
             try (HttpTransport quick = newTransport(Duration.ofMillis(300), TIMEOUT)) {
-                IOException e = assertThrows(IOException.class, () -> quick.execute(
-                        HttpRequest.get(URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/v3"))));
+                IOException e = assertThrows(
+                        IOException.class,
+                        () -> quick.execute(
+                                HttpRequest.get(URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/v3"))));
 
                 assertEquals(TransportException.Kind.CONNECT_FAILED, TransportException.classify(e), () -> describe(e));
             }
@@ -430,36 +481,43 @@ public abstract class HttpTransportContractTest {
 
     @Test
     void execute_unknownHost_throwsFailureThatNeverReachedServer() {
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> transport.execute(HttpRequest.get(URI.create("http://no-such-host.invalid/v3"))));
 
         TransportException.Kind kind = TransportException.classify(e);
-        assertTrue(kind == TransportException.Kind.UNKNOWN_HOST || kind == TransportException.Kind.CONNECT_FAILED,
+        assertTrue(
+                kind == TransportException.Kind.UNKNOWN_HOST || kind == TransportException.Kind.CONNECT_FAILED,
                 () -> kind + " for " + describe(e));
         assertFalse(kind.mayHaveReachedServer());
     }
 
     @Test
     void execute_plainRequest_addsNoCompressionUpgradeOrCookieHeaders() throws IOException {
-        SERVER.stubFor(get("/login").willReturn(aResponse().withStatus(200)
-                .withHeader("Set-Cookie", "session=abc; Path=/")));
+        SERVER.stubFor(
+                get("/login").willReturn(aResponse().withStatus(200).withHeader("Set-Cookie", "session=abc; Path=/")));
         SERVER.stubFor(get("/h").willReturn(aResponse().withStatus(200)));
 
         transport.execute(HttpRequest.get(uri("/login")));
         transport.execute(HttpRequest.get(uri("/h")));
 
-        SERVER.verify(1, getRequestedFor(urlEqualTo("/h"))
-                .withoutHeader("Cookie")
-                .withoutHeader("Accept-Encoding")
-                .withoutHeader("Upgrade")
-                .withoutHeader("Expect"));
+        SERVER.verify(
+                1,
+                getRequestedFor(urlEqualTo("/h"))
+                        .withoutHeader("Cookie")
+                        .withoutHeader("Accept-Encoding")
+                        .withoutHeader("Upgrade")
+                        .withoutHeader("Expect"));
     }
 
     @Test
     void execute_gzipEncodedResponse_returnedUndecoded() throws IOException {
         byte[] gzipped = gzip("{\"servers\": []}".getBytes(StandardCharsets.UTF_8));
-        SERVER.stubFor(get("/gz").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Encoding", "gzip").withBody(gzipped)));
+        SERVER.stubFor(get("/gz")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzipped)));
 
         HttpResponse response = transport.execute(HttpRequest.get(uri("/gz")));
 
@@ -526,15 +584,20 @@ public abstract class HttpTransportContractTest {
             IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/big"))));
 
             assertTrue(e.getMessage().contains("1024"), e::getMessage);
-            assertArrayEquals(randomBytes(1024, 4), capped.execute(HttpRequest.get(uri("/small"))).body());
+            assertArrayEquals(
+                    randomBytes(1024, 4),
+                    capped.execute(HttpRequest.get(uri("/small"))).body());
         }
     }
 
     @Test
     void execute_chunkedBodyLargerThanMaxResponseSize_throws() {
         // A dribbled body is sent chunked, without Content-Length, so only counting the bytes can catch it.
-        SERVER.stubFor(get("/chunked").willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 5))
-                .withChunkedDribbleDelay(4, 20)));
+        SERVER.stubFor(get("/chunked")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(randomBytes(4096, 5))
+                        .withChunkedDribbleDelay(4, 20)));
         try (HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
             IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/chunked"))));
 
@@ -545,9 +608,11 @@ public abstract class HttpTransportContractTest {
     @Test
     void execute_headDeclaringLengthAboveMaxResponseSize_succeeds() throws IOException {
         // Glance answers HEAD on an image with the image's size as Content-Length.
-        SERVER.stubFor(head(urlEqualTo("/images/1")).willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 6))));
+        SERVER.stubFor(head(urlEqualTo("/images/1"))
+                .willReturn(aResponse().withStatus(200).withBody(randomBytes(4096, 6))));
         try (HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
-            HttpResponse response = capped.execute(HttpRequest.builder(HttpMethod.HEAD, uri("/images/1")).build());
+            HttpResponse response = capped.execute(
+                    HttpRequest.builder(HttpMethod.HEAD, uri("/images/1")).build());
 
             assertEquals(200, response.statusCode());
             assertEquals(0, response.bodyLength());

@@ -41,17 +41,19 @@ class MicroversionTest {
         assertTrue(v2_9.isAtLeast(v2_9) && v2_9.isAtMost(v2_9));
         assertTrue(Microversion.parse("3.0").compareTo(Microversion.parse("2.100")) > 0);
 
-        List<Microversion> sorted = new ArrayList<>(List.of(Microversion.parse("2.100"), v2_10,
-                Microversion.parse("2.1"), v2_9));
+        List<Microversion> sorted =
+                new ArrayList<>(List.of(Microversion.parse("2.100"), v2_10, Microversion.parse("2.1"), v2_9));
         Collections.sort(sorted);
         assertEquals("[2.1, 2.9, 2.10, 2.100]", sorted.toString());
     }
 
     @Test
     void parse_leadingZeroOrMissingMinor_isRejected() {
-        for (String bad : new String[] {"2.01", "02.1", "2", "2.", ".5", "2.37.1", "v2.1", "2,1", "", "-2.1", "2.-1",
-                "2.1a", "0.1", "2.9999999999"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Microversion.parse(bad), bad);
+        for (String bad : new String[] {
+            "2.01", "02.1", "2", "2.", ".5", "2.37.1", "v2.1", "2,1", "", "-2.1", "2.-1", "2.1a", "0.1", "2.9999999999"
+        }) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Microversion.parse(bad), bad);
             assertTrue(e.getMessage().contains("MajorNum.MinorNum"), e.getMessage());
         }
     }
@@ -66,7 +68,10 @@ class MicroversionTest {
 
     @Test
     void parse_null_isRejectedNamingTheArgument() {
-        assertEquals("microversion", assertThrows(NullPointerException.class, () -> Microversion.parse(null)).getMessage());
+        assertEquals(
+                "microversion",
+                assertThrows(NullPointerException.class, () -> Microversion.parse(null))
+                        .getMessage());
     }
 
     @Test

@@ -63,7 +63,8 @@ class RequestBodyTest {
 
     @Test
     void ofStream_canBeSentOnlyOnce() throws IOException {
-        RequestBody body = RequestBody.ofStream(new ByteArrayInputStream(new byte[] {7, 8}), 2, "application/octet-stream");
+        RequestBody body =
+                RequestBody.ofStream(new ByteArrayInputStream(new byte[] {7, 8}), 2, "application/octet-stream");
 
         assertFalse(body.repeatable());
         assertEquals(2, body.length());
@@ -78,25 +79,39 @@ class RequestBodyTest {
 
     @Test
     void ofStream_negativeLength_isRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> RequestBody.ofStream(InputStream.nullInputStream(), -1, "application/octet-stream"));
         assertTrue(e.getMessage().contains("length"), e.getMessage());
     }
 
     @Test
     void factories_nullArguments_areRejectedNamingThem() {
-        assertEquals("bytes", assertThrows(NullPointerException.class, () -> RequestBody.of(null, "t")).getMessage());
-        assertEquals("contentType", assertThrows(NullPointerException.class,
-                () -> RequestBody.of(new byte[0], null)).getMessage());
-        assertEquals("json", assertThrows(NullPointerException.class, () -> RequestBody.json(null)).getMessage());
-        assertEquals("stream", assertThrows(NullPointerException.class,
-                () -> RequestBody.ofStream(null, 0, "t")).getMessage());
+        assertEquals(
+                "bytes",
+                assertThrows(NullPointerException.class, () -> RequestBody.of(null, "t"))
+                        .getMessage());
+        assertEquals(
+                "contentType",
+                assertThrows(NullPointerException.class, () -> RequestBody.of(new byte[0], null))
+                        .getMessage());
+        assertEquals(
+                "json",
+                assertThrows(NullPointerException.class, () -> RequestBody.json(null))
+                        .getMessage());
+        assertEquals(
+                "stream",
+                assertThrows(NullPointerException.class, () -> RequestBody.ofStream(null, 0, "t"))
+                        .getMessage());
     }
 
     @Test
     void equals_comparesBytesAndTypeOfRepeatableBodies() {
         assertEquals(RequestBody.json("{}"), RequestBody.of("{}".getBytes(StandardCharsets.UTF_8), RequestBody.JSON));
-        assertEquals(RequestBody.json("{}").hashCode(), RequestBody.wrap("{}".getBytes(StandardCharsets.UTF_8), RequestBody.JSON).hashCode());
+        assertEquals(
+                RequestBody.json("{}").hashCode(),
+                RequestBody.wrap("{}".getBytes(StandardCharsets.UTF_8), RequestBody.JSON)
+                        .hashCode());
         assertNotEquals(RequestBody.json("{}"), RequestBody.of("{}".getBytes(StandardCharsets.UTF_8), "text/plain"));
         RequestBody stream = RequestBody.ofStream(InputStream.nullInputStream(), 0, RequestBody.JSON);
         assertNotEquals(stream, RequestBody.ofStream(InputStream.nullInputStream(), 0, RequestBody.JSON));

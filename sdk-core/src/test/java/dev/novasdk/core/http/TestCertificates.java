@@ -108,7 +108,9 @@ public final class TestCertificates {
     private void writePems() throws IOException {
         try {
             KeyStore server = load(serverKeyStore());
-            Files.writeString(serverCertificatePem(), pem("CERTIFICATE", server.getCertificate("server").getEncoded()));
+            Files.writeString(
+                    serverCertificatePem(),
+                    pem("CERTIFICATE", server.getCertificate("server").getEncoded()));
 
             KeyStore client = load(clientKeyStore());
             X509Certificate clientCert = (X509Certificate) client.getCertificate("client");
@@ -128,7 +130,8 @@ public final class TestCertificates {
     }
 
     private static String pem(String type, byte[] der) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
 
@@ -136,9 +139,26 @@ public final class TestCertificates {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", dname, "-storetype", "PKCS12", "-keystore", dir.resolve(file).toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt"));
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                dname,
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                dir.resolve(file).toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD,
+                "-noprompt"));
         if (extension != null) {
             command.add("-ext");
             command.add(extension);

@@ -49,8 +49,8 @@ class PageTest {
 
     @Test
     void withMarker_emptyMarker_throwsIllegalArgumentNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Page.withMarker(List.of("a"), ""));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Page.withMarker(List.of("a"), ""));
 
         assertTrue(e.getMessage().startsWith("markerOrNull"), e.getMessage());
     }
@@ -74,8 +74,7 @@ class PageTest {
 
     @Test
     void last_nullItem_throwsNullPointerNamingTheIndex() {
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Page.last(Arrays.asList("a", null)));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Page.last(Arrays.asList("a", null)));
 
         assertEquals("items[1] is null", e.getMessage());
     }
@@ -102,6 +101,8 @@ class PageTest {
     @Test
     void equals_differentContinuation_notEqual() {
         assertFalse(Page.of(List.of("a"), NEXT).equals(Page.withMarker(List.of("a"), "b")));
-        assertEquals(Page.withMarker(List.of("a"), "b").hashCode(), Page.withMarker(List.of("a"), "b").hashCode());
+        assertEquals(
+                Page.withMarker(List.of("a"), "b").hashCode(),
+                Page.withMarker(List.of("a"), "b").hashCode());
     }
 }

@@ -119,8 +119,12 @@ class PagedIterableTest {
 
         assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h"), items);
         assertEquals(List.of(1, 1, 1, 2, 2, 2, 3, 3), fetchesAfterEachItem);
-        assertEquals(List.of("<first>", "https://nova.example/v2.1/servers?page=1",
-                "https://nova.example/v2.1/servers?page=2"), listing.followed);
+        assertEquals(
+                List.of(
+                        "<first>",
+                        "https://nova.example/v2.1/servers?page=1",
+                        "https://nova.example/v2.1/servers?page=2"),
+                listing.followed);
     }
 
     @Test
@@ -162,7 +166,9 @@ class PagedIterableTest {
     void stream_findFirst_fetchesOnlyTheFirstPage() {
         LinkedListing listing = threePages();
 
-        Optional<String> first = PagedIterable.of(listing).stream().filter(s -> s.compareTo("b") >= 0).findFirst();
+        Optional<String> first = PagedIterable.of(listing).stream()
+                .filter(s -> s.compareTo("b") >= 0)
+                .findFirst();
 
         assertEquals(Optional.of("b"), first);
         assertEquals(1, listing.fetches);
@@ -181,7 +187,8 @@ class PagedIterableTest {
 
     @Test
     void stream_fullTraversal_yieldsEveryItemInOrder() {
-        assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h"),
+        assertEquals(
+                List.of("a", "b", "c", "d", "e", "f", "g", "h"),
                 PagedIterable.of(threePages()).stream().collect(Collectors.toList()));
     }
 
@@ -215,7 +222,10 @@ class PagedIterableTest {
     void streamPages_countsPagesAndFetchesLazily() {
         LinkedListing listing = threePages();
 
-        List<Integer> sizes = PagedIterable.of(listing).streamPages().limit(2).map(p -> p.items().size())
+        List<Integer> sizes = PagedIterable.of(listing)
+                .streamPages()
+                .limit(2)
+                .map(p -> p.items().size())
                 .collect(Collectors.toList());
 
         assertEquals(List.of(3, 3), sizes);
@@ -245,8 +255,8 @@ class PagedIterableTest {
         LinkedListing listing = threePages();
         Iterable<Page<String>> pages = PagedIterable.of(listing).byPage();
 
-        pages.forEach(p -> { });
-        pages.forEach(p -> { });
+        pages.forEach(p -> {});
+        pages.forEach(p -> {});
 
         assertEquals(6, listing.fetches);
     }
@@ -297,7 +307,8 @@ class PagedIterableTest {
             return Page.withMarker(List.of(), "m-1");
         });
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> paged.iterator().hasNext());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> paged.iterator().hasNext());
 
         assertEquals(2, fetches.get());
         assertTrue(e.getMessage().contains("next marker 'm-1'"), e.getMessage());
@@ -308,7 +319,8 @@ class PagedIterableTest {
         URI stuck = URI.create("https://nova.example/v2.1/servers?token=s3cr3t&page=2");
         PagedIterable<String> paged = PagedIterable.of(previous -> Page.of(List.of(), stuck));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> paged.iterator().hasNext());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> paged.iterator().hasNext());
 
         assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
     }
@@ -335,15 +347,17 @@ class PagedIterableTest {
 
         assertSame(outage, thrown);
         assertEquals("d", it.next());
-        assertEquals(List.of(Optional.empty(), Optional.of(LinkedListing.link(1)),
-                Optional.of(LinkedListing.link(1))), requested);
+        assertEquals(
+                List.of(Optional.empty(), Optional.of(LinkedListing.link(1)), Optional.of(LinkedListing.link(1))),
+                requested);
     }
 
     @Test
     void iterator_fetcherReturnsNull_throwsNullPointerNamingThePage() {
         PagedIterable<String> paged = PagedIterable.of(previous -> null);
 
-        NullPointerException e = assertThrows(NullPointerException.class, () -> paged.iterator().hasNext());
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> paged.iterator().hasNext());
 
         assertTrue(e.getMessage().contains("page 1"), e.getMessage());
     }
@@ -370,8 +384,12 @@ class PagedIterableTest {
         List<Page<Integer>> pages = new ArrayList<>();
         PagedIterable.of(threePages()).map(String::length).byPage().forEach(pages::add);
 
-        assertEquals(List.of(Page.of(List.of(1, 1, 1), LinkedListing.link(1)),
-                Page.of(List.of(1, 1, 1), LinkedListing.link(2)), Page.last(List.of(1, 1))), pages);
+        assertEquals(
+                List.of(
+                        Page.of(List.of(1, 1, 1), LinkedListing.link(1)),
+                        Page.of(List.of(1, 1, 1), LinkedListing.link(2)),
+                        Page.last(List.of(1, 1))),
+                pages);
     }
 
     @Test
@@ -385,6 +403,7 @@ class PagedIterableTest {
     void stream_viaStreamSupport_sameItemsAsIterator() {
         PagedIterable<String> paged = PagedIterable.of(threePages());
 
-        assertEquals(drain(paged), StreamSupport.stream(paged.spliterator(), false).collect(Collectors.toList()));
+        assertEquals(
+                drain(paged), StreamSupport.stream(paged.spliterator(), false).collect(Collectors.toList()));
     }
 }

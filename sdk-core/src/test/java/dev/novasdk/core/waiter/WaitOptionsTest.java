@@ -44,39 +44,43 @@ class WaitOptionsTest {
 
     @Test
     void timeout_negative_throwsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WaitOptions.builder().timeout(Duration.ofSeconds(-1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WaitOptions.builder().timeout(Duration.ofSeconds(-1)));
 
         assertEquals("timeout must be >= 0, got PT-1S", e.getMessage());
     }
 
     @Test
     void timeout_zero_isAllowed() {
-        assertEquals(Duration.ZERO, WaitOptions.builder().timeout(Duration.ZERO).build().timeout());
+        assertEquals(
+                Duration.ZERO,
+                WaitOptions.builder().timeout(Duration.ZERO).build().timeout());
     }
 
     @Test
     void initialInterval_zero_throwsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WaitOptions.builder().initialInterval(Duration.ZERO));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WaitOptions.builder().initialInterval(Duration.ZERO));
 
         assertEquals("initialInterval must be > 0, got PT0S", e.getMessage());
     }
 
     @Test
     void maxInterval_negative_throwsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WaitOptions.builder().maxInterval(Duration.ofSeconds(-5)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WaitOptions.builder().maxInterval(Duration.ofSeconds(-5)));
 
         assertEquals("maxInterval must be > 0, got PT-5S", e.getMessage());
     }
 
     @Test
     void build_maxIntervalBelowInitialInterval_throwsNamingBothFields() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> WaitOptions.of(Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(5)));
 
-        assertEquals("maxInterval must be >= initialInterval, got maxInterval=PT5S and initialInterval=PT10S",
+        assertEquals(
+                "maxInterval must be >= initialInterval, got maxInterval=PT5S and initialInterval=PT10S",
                 e.getMessage());
     }
 
@@ -84,18 +88,24 @@ class WaitOptionsTest {
     void multiplier_belowOneOrNotFinite_throwsNamingTheField() {
         WaitOptions.Builder b = WaitOptions.builder();
 
-        assertEquals("multiplier must be a finite number >= 1, got 0.5",
-                assertThrows(IllegalArgumentException.class, () -> b.multiplier(0.5)).getMessage());
-        assertEquals("multiplier must be a finite number >= 1, got NaN",
-                assertThrows(IllegalArgumentException.class, () -> b.multiplier(Double.NaN)).getMessage());
-        assertEquals("multiplier must be a finite number >= 1, got Infinity",
-                assertThrows(IllegalArgumentException.class,
-                        () -> b.multiplier(Double.POSITIVE_INFINITY)).getMessage());
+        assertEquals(
+                "multiplier must be a finite number >= 1, got 0.5",
+                assertThrows(IllegalArgumentException.class, () -> b.multiplier(0.5))
+                        .getMessage());
+        assertEquals(
+                "multiplier must be a finite number >= 1, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> b.multiplier(Double.NaN))
+                        .getMessage());
+        assertEquals(
+                "multiplier must be a finite number >= 1, got Infinity",
+                assertThrows(IllegalArgumentException.class, () -> b.multiplier(Double.POSITIVE_INFINITY))
+                        .getMessage());
     }
 
     @Test
     void timeout_null_throwsNullPointerNamingIt() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> WaitOptions.builder().timeout(null));
+        NullPointerException e = assertThrows(
+                NullPointerException.class, () -> WaitOptions.builder().timeout(null));
 
         assertEquals("timeout", e.getMessage());
     }

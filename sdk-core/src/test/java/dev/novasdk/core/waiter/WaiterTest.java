@@ -29,8 +29,7 @@ class WaiterTest {
     private static final URI SERVER_URI = URI.create("https://nova.example/v2.1/servers/1234");
 
     /** A stand-in for a server as polled. */
-    record Vm(String status, int poll) {
-    }
+    record Vm(String status, int poll) {}
 
     private final FakeTime time = new FakeTime();
     private int polls;
@@ -60,18 +59,23 @@ class WaiterTest {
     }
 
     private static WaitOptions options(long timeoutSeconds, long initialSeconds, long maxSeconds, double multiplier) {
-        return WaitOptions.builder().timeout(Duration.ofSeconds(timeoutSeconds))
-                .initialInterval(Duration.ofSeconds(initialSeconds)).maxInterval(Duration.ofSeconds(maxSeconds))
-                .multiplier(multiplier).build();
+        return WaitOptions.builder()
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .initialInterval(Duration.ofSeconds(initialSeconds))
+                .maxInterval(Duration.ofSeconds(maxSeconds))
+                .multiplier(multiplier)
+                .build();
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException(ApiError.builder(404, HttpMethod.GET, SERVER_URI).build());
+        return new NotFoundException(
+                ApiError.builder(404, HttpMethod.GET, SERVER_URI).build());
     }
 
     @Test
     void await_successOnFirstPoll_returnsItWithoutSleeping() {
-        Vm result = untilActive(statuses("ACTIVE"), WaitOptions.defaults()).build().await();
+        Vm result =
+                untilActive(statuses("ACTIVE"), WaitOptions.defaults()).build().await();
 
         assertEquals(new Vm("ACTIVE", 1), result);
         assertEquals(List.of(), time.sleeps);
@@ -79,43 +83,60 @@ class WaiterTest {
 
     @Test
     void await_manyPolls_sleepsGrowByTheMultiplierUpToTheCap() {
-        Supplier<Vm> poll = statuses("BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD",
-                "BUILD", "ACTIVE");
+        Supplier<Vm> poll =
+                statuses("BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "BUILD", "ACTIVE");
 
-        Vm result = untilActive(poll, WaitOptions.builder().multiplier(1.5).build()).build().await();
+        Vm result = untilActive(poll, WaitOptions.builder().multiplier(1.5).build())
+                .build()
+                .await();
 
         assertEquals(new Vm("ACTIVE", 10), result);
-        assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250),
-                Duration.ofNanos(3_375_000_000L), Duration.ofNanos(5_062_500_000L), Duration.ofNanos(7_593_750_000L),
-                Duration.ofNanos(11_390_625_000L), Duration.ofSeconds(15), Duration.ofSeconds(15)), time.sleeps);
+        assertEquals(
+                List.of(
+                        Duration.ofMillis(1000),
+                        Duration.ofMillis(1500),
+                        Duration.ofMillis(2250),
+                        Duration.ofNanos(3_375_000_000L),
+                        Duration.ofNanos(5_062_500_000L),
+                        Duration.ofNanos(7_593_750_000L),
+                        Duration.ofNanos(11_390_625_000L),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(15)),
+                time.sleeps);
     }
 
     @Test
     void await_multiplierOne_pollsAtAFixedInterval() {
-        untilActive(statuses("BUILD", "BUILD", "BUILD", "ACTIVE"), options(60, 5, 5, 1.0)).build().await();
+        untilActive(statuses("BUILD", "BUILD", "BUILD", "ACTIVE"), options(60, 5, 5, 1.0))
+                .build()
+                .await();
 
         assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)), time.sleeps);
     }
 
     @Test
     void await_deadlinePasses_throwsWaitTimeoutWithLastValueAndExactWait() {
-        Waiter<Vm> waiter = untilActive(statuses("BUILD"), options(10, 1, 4, 2.0)).build();
+        Waiter<Vm> waiter =
+                untilActive(statuses("BUILD"), options(10, 1, 4, 2.0)).build();
 
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class, waiter::await);
 
         // Polls at 0, 1, 3, 7 and 10 s: the last sleep is cut from 4 s to 3 s so the last poll is at the deadline.
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(3)), time.sleeps);
+        assertEquals(
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3)),
+                time.sleeps);
         assertEquals(5, polls);
         assertEquals(Duration.ofSeconds(10), e.waited());
         assertEquals(Optional.of(new Vm("BUILD", 5)), e.lastValue(Vm.class));
-        assertEquals("timed out after 10s waiting for server 1234 to become ACTIVE; last value: "
-                + new Vm("BUILD", 5), e.getMessage());
+        assertEquals(
+                "timed out after 10s waiting for server 1234 to become ACTIVE; last value: " + new Vm("BUILD", 5),
+                e.getMessage());
     }
 
     @Test
     void await_intervalLongerThanTimeout_sleepsOnlyUntilTheDeadline() {
-        Waiter<Vm> waiter = untilActive(statuses("BUILD"), options(3, 5, 5, 1.0)).build();
+        Waiter<Vm> waiter =
+                untilActive(statuses("BUILD"), options(3, 5, 5, 1.0)).build();
 
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class, waiter::await);
 
@@ -143,7 +164,9 @@ class WaiterTest {
 
     @Test
     void await_zeroTimeout_pollsOnceThenTimesOut() {
-        Waiter<Vm> waiter = untilActive(statuses("BUILD"), WaitOptions.builder().timeout(Duration.ZERO).build())
+        Waiter<Vm> waiter = untilActive(
+                        statuses("BUILD"),
+                        WaitOptions.builder().timeout(Duration.ZERO).build())
                 .build();
 
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class, waiter::await);
@@ -156,7 +179,8 @@ class WaiterTest {
     @Test
     void await_timeoutWithLongValue_messageShortensTheValue() {
         String longStatus = "X".repeat(1000);
-        Waiter<Vm> waiter = untilActive(statuses(longStatus), options(1, 1, 1, 1.0)).build();
+        Waiter<Vm> waiter =
+                untilActive(statuses(longStatus), options(1, 1, 1, 1.0)).build();
 
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class, waiter::await);
 
@@ -168,8 +192,10 @@ class WaiterTest {
     @Test
     void await_failureCondition_throwsTheBuiltExceptionCarryingTheValue() {
         Waiter<Vm> waiter = untilActive(statuses("BUILD", "ERROR"), WaitOptions.defaults())
-                .failWhen(vm -> vm.status().equals("ERROR"), vm -> new ResourceErrorException(
-                        "server 1234 went to ERROR", vm, 500, "No valid host was found.", null))
+                .failWhen(
+                        vm -> vm.status().equals("ERROR"),
+                        vm -> new ResourceErrorException(
+                                "server 1234 went to ERROR", vm, 500, "No valid host was found.", null))
                 .build();
 
         ResourceErrorException e = assertThrows(ResourceErrorException.class, waiter::await);
@@ -197,7 +223,9 @@ class WaiterTest {
                 .failWhen(vm -> true, vm -> new IllegalStateException("failed"))
                 .build();
 
-        assertEquals("failed", assertThrows(IllegalStateException.class, waiter::await).getMessage());
+        assertEquals(
+                "failed",
+                assertThrows(IllegalStateException.class, waiter::await).getMessage());
     }
 
     @Test
@@ -228,8 +256,10 @@ class WaiterTest {
     void await_successExceptionResult_receivesTheException() {
         NotFoundException gone = notFound();
         Waiter<String> waiter = Waiter.<String>builder(() -> {
-            throw gone;
-        }).description("x").successWhen(s -> false)
+                    throw gone;
+                })
+                .description("x")
+                .successWhen(s -> false)
                 .successOnException(NotFoundException.class, e -> "gone " + e.statusCode())
                 .build();
 
@@ -238,10 +268,15 @@ class WaiterTest {
 
     @Test
     void await_pollThrowsAnotherException_propagatesIt() {
-        ConflictException conflict = new ConflictException(ApiError.builder(409, HttpMethod.GET, SERVER_URI).build());
-        Waiter<Vm> waiter = untilActive(() -> {
-            throw conflict;
-        }, WaitOptions.defaults()).successOnException(NotFoundException.class, e -> new Vm("GONE", 0)).build();
+        ConflictException conflict = new ConflictException(
+                ApiError.builder(409, HttpMethod.GET, SERVER_URI).build());
+        Waiter<Vm> waiter = untilActive(
+                        () -> {
+                            throw conflict;
+                        },
+                        WaitOptions.defaults())
+                .successOnException(NotFoundException.class, e -> new Vm("GONE", 0))
+                .build();
 
         assertSame(conflict, assertThrows(ConflictException.class, waiter::await));
     }
@@ -255,8 +290,7 @@ class WaiterTest {
 
         waiter.await();
 
-        assertEquals(List.of(new Vm("BUILD", 1), new Vm("BUILD", 2), new Vm("REBUILD", 3), new Vm("ACTIVE", 4)),
-                seen);
+        assertEquals(List.of(new Vm("BUILD", 1), new Vm("BUILD", 2), new Vm("REBUILD", 3), new Vm("ACTIVE", 4)), seen);
     }
 
     @Test
@@ -309,8 +343,8 @@ class WaiterTest {
 
     @Test
     void await_calledAgain_startsOverWithTheInitialInterval() {
-        Waiter<Vm> waiter = untilActive(statuses("BUILD", "BUILD", "ACTIVE", "BUILD", "ACTIVE"),
-                WaitOptions.defaults()).build();
+        Waiter<Vm> waiter = untilActive(statuses("BUILD", "BUILD", "ACTIVE", "BUILD", "ACTIVE"), WaitOptions.defaults())
+                .build();
 
         assertEquals(new Vm("ACTIVE", 3), waiter.await());
         assertEquals(new Vm("ACTIVE", 5), waiter.await());
@@ -341,7 +375,8 @@ class WaiterTest {
     void build_withoutSuccessCondition_throwsNamingIt() {
         Waiter.Builder<Vm> builder = Waiter.builder(statuses("BUILD")).description("x");
 
-        assertEquals("successWhen must be set",
+        assertEquals(
+                "successWhen must be set",
                 assertThrows(IllegalStateException.class, builder::build).getMessage());
     }
 
@@ -349,13 +384,17 @@ class WaiterTest {
     void build_withoutDescription_throwsNamingIt() {
         Waiter.Builder<Vm> builder = Waiter.builder(statuses("BUILD")).successWhen(vm -> true);
 
-        assertEquals("description must be set",
+        assertEquals(
+                "description must be set",
                 assertThrows(IllegalStateException.class, builder::build).getMessage());
     }
 
     @Test
     void builder_nullPoll_throwsNullPointerNamingIt() {
-        assertEquals("poll", assertThrows(NullPointerException.class, () -> Waiter.builder(null)).getMessage());
+        assertEquals(
+                "poll",
+                assertThrows(NullPointerException.class, () -> Waiter.builder(null))
+                        .getMessage());
     }
 
     @Test

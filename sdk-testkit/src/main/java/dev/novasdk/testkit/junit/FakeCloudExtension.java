@@ -5,12 +5,11 @@ import dev.novasdk.core.waiter.Sleeper;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.Session;
 import dev.novasdk.testkit.FakeClock;
+import dev.novasdk.testkit.FakeCloud;
+import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import dev.novasdk.testkit.FakeCloud;
-import java.lang.reflect.AnnotatedElement;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -130,8 +129,10 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
             return cloud;
         }
         // One session and client per cloud and scope, closed with the scope; shared by all parameters asking.
-        Clients clients = extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-                "clients@" + System.identityHashCode(cloud), k -> new Clients(cloud), Clients.class);
+        Clients clients = extensionContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "clients@" + System.identityHashCode(cloud), k -> new Clients(cloud), Clients.class);
         return type == Session.class ? clients.session : clients.nova;
     }
 
@@ -146,12 +147,25 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
         Clients(FakeCloud cloud) {
             FakeClock clock = cloud.clock();
             Sleeper sleeper = clock.isTicking() ? Sleeper.system() : clock::advance;
-            this.session = CloudConfig.builder().environment(cloud.osEnvironment()).searchPaths(List.of()).build()
-                    .toSessionBuilder().clock(clock).sleeper(sleeper).build();
+            this.session = CloudConfig.builder()
+                    .environment(cloud.osEnvironment())
+                    .searchPaths(List.of())
+                    .build()
+                    .toSessionBuilder()
+                    .clock(clock)
+                    .sleeper(sleeper)
+                    .build();
             Instant origin = clock.instant();
             long base = System.nanoTime();
-            this.nova = ComputeClient.builder().session(session).sleeper(sleeper)
-                    .nanoTime(clock.isTicking() ? System::nanoTime : () -> base + Duration.between(origin, clock.instant()).toNanos())
+            this.nova = ComputeClient.builder()
+                    .session(session)
+                    .sleeper(sleeper)
+                    .nanoTime(
+                            clock.isTicking()
+                                    ? System::nanoTime
+                                    : () -> base
+                                            + Duration.between(origin, clock.instant())
+                                                    .toNanos())
                     .build();
         }
 
@@ -172,16 +186,21 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
         Settings settings = settings(context);
         Optional<WithFakeCloud> annotation = annotation(context);
         boolean perClass = (settings != null && settings.perClass)
-                || annotation.map(a -> a.lifecycle() == WithFakeCloud.Lifecycle.PER_CLASS).orElse(false);
+                || annotation
+                        .map(a -> a.lifecycle() == WithFakeCloud.Lifecycle.PER_CLASS)
+                        .orElse(false);
         ExtensionContext owner = perClass ? classContext(context) : context;
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(CLOUD, key -> new Resource(start(annotation, settings)),
-                Resource.class).cloud;
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(CLOUD, key -> new Resource(start(annotation, settings)), Resource.class)
+                .cloud;
     }
 
     private static FakeCloud start(Optional<WithFakeCloud> annotation, Settings settings) {
         FakeCloud.Builder b = FakeCloud.builder();
-        annotation.ifPresent(a -> b.maxMicroversion(a.maxMicroversion()).instantBoot(a.instantBoot())
-                .instantDelete(a.instantDelete()).keystoneV2(a.keystoneV2()));
+        annotation.ifPresent(a -> b.maxMicroversion(a.maxMicroversion())
+                .instantBoot(a.instantBoot())
+                .instantDelete(a.instantDelete())
+                .keystoneV2(a.keystoneV2()));
         if (settings != null && settings.customizer != null) {
             settings.customizer.accept(b);
         }

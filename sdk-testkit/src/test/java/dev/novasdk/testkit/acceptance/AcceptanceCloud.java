@@ -24,8 +24,14 @@ final class AcceptanceCloud implements AutoCloseable {
     private final WaitOptions waits;
     private final Clock clock;
 
-    private AcceptanceCloud(String label, CloudConfig config, FakeCloud fake, Sleeper sleeper, LongSupplier nanoTime,
-                            WaitOptions waits, Clock clock) {
+    private AcceptanceCloud(
+            String label,
+            CloudConfig config,
+            FakeCloud fake,
+            Sleeper sleeper,
+            LongSupplier nanoTime,
+            WaitOptions waits,
+            Clock clock) {
         this.clock = clock;
         this.label = label;
         this.config = config;
@@ -37,21 +43,35 @@ final class AcceptanceCloud implements AutoCloseable {
 
     /** The configured real cloud, if any. */
     static Optional<AcceptanceCloud> real() {
-        return CloudConfig.detect().map(c -> new AcceptanceCloud("real cloud (" + c.source() + ")", c, null,
-                Sleeper.system(), System::nanoTime,
-                WaitOptions.of(Duration.ofMinutes(3), Duration.ofMillis(500), Duration.ofSeconds(3)), Clock.systemUTC()));
+        return CloudConfig.detect()
+                .map(c -> new AcceptanceCloud(
+                        "real cloud (" + c.source() + ")",
+                        c,
+                        null,
+                        Sleeper.system(),
+                        System::nanoTime,
+                        WaitOptions.of(Duration.ofMinutes(3), Duration.ofMillis(500), Duration.ofSeconds(3)),
+                        Clock.systemUTC()));
     }
 
     /** A new embedded FakeCloud; its clock advances exactly as far as the client sleeps. */
     static AcceptanceCloud fake() {
         FakeClock clock = FakeClock.manual();
         FakeCloud cloud = FakeCloud.builder().clock(clock).start();
-        CloudConfig config = CloudConfig.builder().environment(cloud.osEnvironment()).searchPaths(List.of()).build();
+        CloudConfig config = CloudConfig.builder()
+                .environment(cloud.osEnvironment())
+                .searchPaths(List.of())
+                .build();
         long origin = System.nanoTime();
         java.time.Instant start = clock.instant();
-        return new AcceptanceCloud("FakeCloud " + cloud.authUrl(), config, cloud, clock::advance,
+        return new AcceptanceCloud(
+                "FakeCloud " + cloud.authUrl(),
+                config,
+                cloud,
+                clock::advance,
                 () -> origin + Duration.between(start, clock.instant()).toNanos(),
-                WaitOptions.of(Duration.ofMinutes(3), Duration.ofMillis(500), Duration.ofSeconds(3)), clock);
+                WaitOptions.of(Duration.ofMinutes(3), Duration.ofMillis(500), Duration.ofSeconds(3)),
+                clock);
     }
 
     /** The clock token expiry is judged by: the fake cloud's own, or the system's. */

@@ -81,7 +81,11 @@ abstract class AcceptanceSuite {
         System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
         config = cloud.config();
         transport = new CountingTransport();
-        session = config.toSessionBuilder().transport(transport).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
+        session = config.toSessionBuilder()
+                .transport(transport)
+                .sleeper(cloud.sleeper())
+                .clock(cloud.clock())
+                .build();
         nova = client(session);
         // Fail the whole class at once, with the reason, when the cloud is unreachable or refuses us.
         session.token();
@@ -89,7 +93,8 @@ abstract class AcceptanceSuite {
     }
 
     private ComputeClient client(Session s) {
-        ComputeClient.Builder b = ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
+        ComputeClient.Builder b =
+                ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
         config.computeApiVersion().ifPresent(b::microversion);
         return b.build();
     }
@@ -149,7 +154,10 @@ abstract class AcceptanceSuite {
     }
 
     private JsonNode identityCall(HttpMethod method, URI uri, String body, String subjectToken) throws IOException {
-        try (HttpPipeline admin = HttpPipeline.builder().transport(transport).tokenProvider(session).build()) {
+        try (HttpPipeline admin = HttpPipeline.builder()
+                .transport(transport)
+                .tokenProvider(session)
+                .build()) {
             HttpRequest.Builder b = HttpRequest.builder(method, uri);
             if (body != null) {
                 b.body(RequestBody.json(body));
@@ -170,7 +178,9 @@ abstract class AcceptanceSuite {
 
         assertTrue(t.project().flatMap(NamedRef::id).isPresent());
         assertTrue(t.expiresAt().isPresent());
-        assertTrue(t.catalog().serviceTypes().containsAll(List.of("compute", "image", "identity")), t.catalog().toString());
+        assertTrue(
+                t.catalog().serviceTypes().containsAll(List.of("compute", "image", "identity")),
+                t.catalog().toString());
         assertFalse(t.toString().contains(t.id()));
     }
 
@@ -178,11 +188,15 @@ abstract class AcceptanceSuite {
     void identity_domainScope_afterARoleOnTheDomain() throws IOException {
         Token t = session.token();
         String userId = t.user().flatMap(NamedRef::id).orElseThrow();
-        String domainId = t.project().flatMap(NamedRef::domain).flatMap(NamedRef::id).orElseThrow();
+        String domainId =
+                t.project().flatMap(NamedRef::domain).flatMap(NamedRef::id).orElseThrow();
         String roleId = t.roles().get(0).id().orElseThrow();
-        identityCall(HttpMethod.PUT, identity("domains/" + domainId + "/users/" + userId + "/roles/" + roleId), null, null);
+        identityCall(
+                HttpMethod.PUT, identity("domains/" + domainId + "/users/" + userId + "/roles/" + roleId), null, null);
 
-        try (Session domainScoped = config.toSessionBuilder().auth(config.auth().withScope(Scope.domainId(domainId))).build()) {
+        try (Session domainScoped = config.toSessionBuilder()
+                .auth(config.auth().withScope(Scope.domainId(domainId)))
+                .build()) {
             assertEquals(Optional.of(domainId), domainScoped.token().domain().flatMap(NamedRef::id));
             assertTrue(domainScoped.token().project().isEmpty());
         }
@@ -193,7 +207,11 @@ abstract class AcceptanceSuite {
         Token original = session.token();
         String projectId = original.project().flatMap(NamedRef::id).orElseThrow();
         try (Session rescoped = config.toSessionBuilder()
-                .auth(KeystoneAuth.token().tokenId(original.id()).projectId(projectId).build()).build()) {
+                .auth(KeystoneAuth.token()
+                        .tokenId(original.id())
+                        .projectId(projectId)
+                        .build())
+                .build()) {
             Token t = rescoped.token();
 
             assertTrue(t.methods().contains("token"), t.methods().toString());
@@ -205,14 +223,24 @@ abstract class AcceptanceSuite {
     @Test
     void identity_applicationCredential_createdUsedForComputeAndDeleted() throws IOException {
         String userId = session.token().user().flatMap(NamedRef::id).orElseThrow();
-        JsonNode created = identityCall(HttpMethod.POST, identity("users/" + userId + "/application_credentials"),
-                "{\"application_credential\": {\"name\": \"" + name("ac") + "\"}}", null).get("application_credential");
+        JsonNode created = identityCall(
+                        HttpMethod.POST,
+                        identity("users/" + userId + "/application_credentials"),
+                        "{\"application_credential\": {\"name\": \"" + name("ac") + "\"}}",
+                        null)
+                .get("application_credential");
         String id = created.get("id").asText();
-        try (Session ac = config.toSessionBuilder().auth(KeystoneAuth.applicationCredential().id(id)
-                .secret(created.get("secret").asText()).build()).build();
-             ComputeClient acNova = client(ac)) {
+        try (Session ac = config.toSessionBuilder()
+                        .auth(KeystoneAuth.applicationCredential()
+                                .id(id)
+                                .secret(created.get("secret").asText())
+                                .build())
+                        .build();
+                ComputeClient acNova = client(ac)) {
             assertEquals(List.of("application_credential"), ac.token().methods());
-            assertEquals(session.token().project().flatMap(NamedRef::id), ac.token().project().flatMap(NamedRef::id));
+            assertEquals(
+                    session.token().project().flatMap(NamedRef::id),
+                    ac.token().project().flatMap(NamedRef::id));
             assertTrue(acNova.flavors().find("m1.tiny").isPresent());
         } finally {
             identityCall(HttpMethod.DELETE, identity("users/" + userId + "/application_credentials/" + id), null, null);
@@ -222,8 +250,12 @@ abstract class AcceptanceSuite {
     @Test
     void identity_revokedToken_nextComputeCallReauthenticatesExactlyOnce() throws IOException {
         CountingTransport counting = new CountingTransport();
-        try (Session own = config.toSessionBuilder().transport(counting).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
-             ComputeClient ownNova = client(own)) {
+        try (Session own = config.toSessionBuilder()
+                        .transport(counting)
+                        .sleeper(cloud.sleeper())
+                        .clock(cloud.clock())
+                        .build();
+                ComputeClient ownNova = client(own)) {
             String tinyId = ownNova.flavors().find("m1.tiny").orElseThrow().id();
             Token stale = own.token();
             assertEquals(1, counting.authentications());
@@ -242,8 +274,10 @@ abstract class AcceptanceSuite {
     @Test
     void identity_computeAndImageEndpoints_resolveOnEveryInterface() {
         for (EndpointInterface iface : EndpointInterface.values()) {
-            URI compute = session.resolve(EndpointQuery.builder("compute").endpointInterface(iface).build());
-            URI image = session.resolve(EndpointQuery.builder("image").endpointInterface(iface).build());
+            URI compute = session.resolve(
+                    EndpointQuery.builder("compute").endpointInterface(iface).build());
+            URI image = session.resolve(
+                    EndpointQuery.builder("image").endpointInterface(iface).build());
             assertTrue(compute.isAbsolute() && image.isAbsolute(), iface + ": " + compute + " " + image);
         }
     }
@@ -254,7 +288,9 @@ abstract class AcceptanceSuite {
     void compute_negotiation_reportsTheCloudsMaximumUpToTheSdks() {
         Assumptions.assumeTrue(config.computeApiVersion().isEmpty(), "a microversion is pinned");
         Microversion cloudMax = nova.cloudMaxMicroversion();
-        Microversion expected = cloudMax.compareTo(ComputeClient.SDK_MAX_MICROVERSION) < 0 ? cloudMax : ComputeClient.SDK_MAX_MICROVERSION;
+        Microversion expected = cloudMax.compareTo(ComputeClient.SDK_MAX_MICROVERSION) < 0
+                ? cloudMax
+                : ComputeClient.SDK_MAX_MICROVERSION;
 
         assertEquals(expected, nova.microversion());
     }
@@ -272,8 +308,9 @@ abstract class AcceptanceSuite {
     @Test
     void compute_seed000SwapLargerThanTheFlavor_novasBadRequestWithRequestId() {
         int before = transport.creates();
-        BadRequestException e = assertThrows(BadRequestException.class, () -> boot(nova, tinyCirros(name("swap"))
-                .addBlockDeviceMappings(BlockDeviceMappingV2.swap(100))));
+        BadRequestException e = assertThrows(
+                BadRequestException.class,
+                () -> boot(nova, tinyCirros(name("swap")).addBlockDeviceMappings(BlockDeviceMappingV2.swap(100))));
 
         assertEquals(Optional.of("Swap drive requested is larger than instance type allows."), e.serviceMessage());
         assertTrue(e.requestId().orElse("").startsWith("req-"), e.getMessage());
@@ -287,15 +324,25 @@ abstract class AcceptanceSuite {
         assertTrue(created.adminPass().isPresent());
         List<String> progress = new ArrayList<>();
 
-        Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, cloud.waits(),
-                s -> progress.add(s.status() + "/" + s.taskState().orElse("-")));
+        Server active = nova.servers()
+                .waitForStatus(
+                        created.id(),
+                        ServerStatus.ACTIVE,
+                        cloud.waits(),
+                        s -> progress.add(s.status() + "/" + s.taskState().orElse("-")));
 
         assertEquals(ServerStatus.ACTIVE, active.status());
         assertFalse(progress.isEmpty());
         assertEquals(Optional.of(name), nova.servers().get(created.id()).name());
         assertEquals(created.id(), nova.servers().find(name).orElseThrow().id());
         String renamed = name + "-renamed";
-        assertEquals(Optional.of(renamed), nova.servers().update(created.id(), ServerUpdate.builder().name(renamed).build()).name());
+        assertEquals(
+                Optional.of(renamed),
+                nova.servers()
+                        .update(
+                                created.id(),
+                                ServerUpdate.builder().name(renamed).build())
+                        .name());
         assertEquals(created.id(), nova.servers().find(renamed).orElseThrow().id());
 
         nova.servers().delete(created.id());
@@ -311,9 +358,13 @@ abstract class AcceptanceSuite {
     @Test
     void compute_multiCreateListedOnePerPage() {
         String name = name("multi");
-        String reservation = nova.servers().createReservation(tinyCirros(name).minCount(3).maxCount(3).build());
-        List<Server> mine = nova.servers().list(ServerListOptions.builder().reservationId(reservation).build())
-                .stream().collect(Collectors.toList());
+        String reservation = nova.servers()
+                .createReservation(tinyCirros(name).minCount(3).maxCount(3).build());
+        List<Server> mine = nova
+                .servers()
+                .list(ServerListOptions.builder().reservationId(reservation).build())
+                .stream()
+                .collect(Collectors.toList());
         mine.forEach(s -> booted.add(s.id()));
         assertEquals(3, mine.size(), mine.toString());
         // Page through them once they are built: while servers are still build requests, real Nova can
@@ -323,11 +374,17 @@ abstract class AcceptanceSuite {
         }
 
         List<List<String>> pages = new ArrayList<>();
-        nova.servers().list(ServerListOptions.builder().reservationId(reservation).limit(1).build()).byPage()
+        nova.servers()
+                .list(ServerListOptions.builder()
+                        .reservationId(reservation)
+                        .limit(1)
+                        .build())
+                .byPage()
                 .forEach(p -> pages.add(p.items().stream().map(Server::id).collect(Collectors.toList())));
 
         assertTrue(pages.size() >= 3, pages.toString());
-        assertEquals(mine.stream().map(Server::id).sorted().collect(Collectors.toList()),
+        assertEquals(
+                mine.stream().map(Server::id).sorted().collect(Collectors.toList()),
                 pages.stream().flatMap(List::stream).sorted().collect(Collectors.toList()));
     }
 
@@ -337,7 +394,8 @@ abstract class AcceptanceSuite {
         Assumptions.assumeTrue(used.compareTo(Microversion.of(2, 94)) < 0, "the cloud accepts FQDN hostnames");
         int before = transport.creates();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> boot(nova, tinyCirros(name("fqdn")).hostname("vm1.example.com")));
 
         assertTrue(e.getMessage().contains("hostname"), e.getMessage());
@@ -347,9 +405,13 @@ abstract class AcceptanceSuite {
     @Test
     void compute_keypairUsedAtBoot() throws IOException {
         String keyName;
-        try (HttpPipeline raw = HttpPipeline.builder().transport(transport).tokenProvider(session).build()) {
+        try (HttpPipeline raw = HttpPipeline.builder()
+                .transport(transport)
+                .tokenProvider(session)
+                .build()) {
             JsonNode keypairs = JSON.readTree(raw.send(HttpRequest.get(URI.create(nova.endpoint() + "/os-keypairs")))
-                    .bodyUnsafe()).get("keypairs");
+                            .bodyUnsafe())
+                    .get("keypairs");
             Assumptions.assumeTrue(keypairs != null && keypairs.size() > 0, "the user has no keypair");
             keyName = keypairs.get(0).get("keypair").get("name").asText();
         }
@@ -363,8 +425,12 @@ abstract class AcceptanceSuite {
     @Test
     void concurrency_eightThreadsBootAndDeleteWithOneClient_oneAuthentication() throws Exception {
         CountingTransport counting = new CountingTransport();
-        try (Session shared = config.toSessionBuilder().transport(counting).sleeper(cloud.sleeper()).clock(cloud.clock()).build();
-             ComputeClient sharedNova = client(shared)) {
+        try (Session shared = config.toSessionBuilder()
+                        .transport(counting)
+                        .sleeper(cloud.sleeper())
+                        .clock(cloud.clock())
+                        .build();
+                ComputeClient sharedNova = client(shared)) {
             Image cirros = sharedNova.images().find("cirros").orElseThrow();
             Flavor tiny = sharedNova.flavors().find("m1.tiny").orElseThrow();
             int threads = 8;
@@ -376,7 +442,13 @@ abstract class AcceptanceSuite {
                     String n = name("par" + i);
                     results.add(pool.submit((Callable<String>) () -> {
                         start.await();
-                        Server s = boot(sharedNova, ServerCreate.builder().name(n).image(cirros).flavor(tiny).networksNone());
+                        Server s = boot(
+                                sharedNova,
+                                ServerCreate.builder()
+                                        .name(n)
+                                        .image(cirros)
+                                        .flavor(tiny)
+                                        .networksNone());
                         sharedNova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
                         sharedNova.servers().delete(s.id());
                         sharedNova.servers().waitForDelete(s.id(), cloud.waits());

@@ -21,11 +21,19 @@ class FakeCloudExtensionClientsTest {
     @Test
     void computeClient_bootsAndWaitsWithoutRealTimePassing(ComputeClient nova, Session session, FakeCloud cloud) {
         java.time.Instant before = cloud.clock().instant();
-        Server created = nova.servers().create(ServerCreate.builder().name("vm1")
-                .imageId(nova.images().find("cirros").orElseThrow().id()).flavorId("1").networksNone().build());
+        Server created = nova.servers()
+                .create(ServerCreate.builder()
+                        .name("vm1")
+                        .imageId(nova.images().find("cirros").orElseThrow().id())
+                        .flavorId("1")
+                        .networksNone()
+                        .build());
 
-        Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE,
-                WaitOptions.of(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        Server active = nova.servers()
+                .waitForStatus(
+                        created.id(),
+                        ServerStatus.ACTIVE,
+                        WaitOptions.of(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(10)));
 
         assertEquals(ServerStatus.ACTIVE, active.status());
         assertEquals(1, cloud.authenticationCount());

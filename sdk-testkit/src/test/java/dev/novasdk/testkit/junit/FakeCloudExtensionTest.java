@@ -30,8 +30,8 @@ class FakeCloudExtensionTest {
     private static final List<FakeCloud> STARTED = new ArrayList<>();
 
     static int status(String url) throws Exception {
-        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode();
     }
 
@@ -102,7 +102,8 @@ class FakeCloudExtensionTest {
     @Nested
     class Configured {
         @RegisterExtension
-        final FakeCloudExtension extension = FakeCloudExtension.configured(b -> b.keystoneV2(true).region("RegionTwo"));
+        final FakeCloudExtension extension =
+                FakeCloudExtension.configured(b -> b.keystoneV2(true).region("RegionTwo"));
 
         @Test
         void appliesTheCustomizer(FakeCloud cloud) {

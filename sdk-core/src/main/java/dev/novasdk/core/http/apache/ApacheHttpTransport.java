@@ -158,10 +158,12 @@ public final class ApacheHttpTransport implements HttpTransport {
                 outgoing.addHeader("Content-Type", body.contentType());
             }
             byte[] bytes = body.bytesUnsafe().orElse(null);
-            outgoing.setEntity(bytes != null
-                    ? new ByteArrayEntity(bytes, null)
-                    : new InputStreamEntity(body.openStream(), body.length(), null));
-        } else if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT
+            outgoing.setEntity(
+                    bytes != null
+                            ? new ByteArrayEntity(bytes, null)
+                            : new InputStreamEntity(body.openStream(), body.length(), null));
+        } else if (request.method() == HttpMethod.POST
+                || request.method() == HttpMethod.PUT
                 || request.method() == HttpMethod.PATCH) {
             // RFC 9110 asks for "Content-Length: 0" on a body-less POST or PUT; some proxies answer 411 without it.
             outgoing.setEntity(new ByteArrayEntity(NO_BYTES, null));
@@ -266,8 +268,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         private String proxyUsername;
         private char[] proxyPassword;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Limit for opening a TCP connection and completing its TLS handshake; default 10 s. When it passes
@@ -340,8 +341,8 @@ public final class ApacheHttpTransport implements HttpTransport {
          */
         public Builder maxResponseSize(long bytes) {
             if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8)
-                        + " bytes, got " + bytes);
+                throw new IllegalArgumentException(
+                        "maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
             }
             this.maxResponseSize = (int) bytes;
             return this;
@@ -407,8 +408,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
             Objects.requireNonNull(certificatePem, "certificatePem");
             Objects.requireNonNull(privateKeyPem, "privateKeyPem");
-            List<X509Certificate> chain = TlsMaterial.parseCertificates(read(certificatePem),
-                    "client certificate " + certificatePem);
+            List<X509Certificate> chain =
+                    TlsMaterial.parseCertificates(read(certificatePem), "client certificate " + certificatePem);
             PrivateKey key = TlsMaterial.parsePrivateKey(read(privateKeyPem), "client key " + privateKeyPem);
             this.keyManagers = TlsMaterial.keyManagers(key, chain);
             return this;
@@ -521,7 +522,8 @@ public final class ApacheHttpTransport implements HttpTransport {
                 client.setProxy(proxy);
                 if (proxyUsername != null) {
                     BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                    credentials.setCredentials(new AuthScope(proxy),
+                    credentials.setCredentials(
+                            new AuthScope(proxy),
                             new UsernamePasswordCredentials(proxyUsername, proxyPassword.clone()));
                     client.setDefaultCredentialsProvider(credentials);
                 }

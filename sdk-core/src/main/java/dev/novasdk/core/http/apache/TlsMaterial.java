@@ -34,14 +34,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * works without BouncyCastle.
  */
 final class TlsMaterial {
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     // The key algorithms a PKCS#8 document may hold in practice; the encoding does not say which without an
     // ASN.1 parser, so each factory is tried in turn.
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "DSA");
 
-    private TlsMaterial() {
-    }
+    private TlsMaterial() {}
 
     /**
      * The certificates of a PEM bundle, in file order.
@@ -60,7 +59,8 @@ final class TlsMaterial {
                 }
             }
         } catch (CertificateException e) {
-            throw new IllegalArgumentException(source + " holds a certificate that cannot be decoded: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    source + " holds a certificate that cannot be decoded: " + e.getMessage(), e);
         }
         if (certs.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
@@ -161,8 +161,8 @@ final class TlsMaterial {
                 // Try the next algorithm.
             }
         }
-        throw new IllegalArgumentException(source + " holds a PKCS#8 key of an unsupported algorithm (supported: "
-                + KEY_ALGORITHMS + ")");
+        throw new IllegalArgumentException(
+                source + " holds a PKCS#8 key of an unsupported algorithm (supported: " + KEY_ALGORITHMS + ")");
     }
 
     private static List<PemBlock> blocks(byte[] pem) {
@@ -192,28 +192,22 @@ final class TlsMaterial {
 
     private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

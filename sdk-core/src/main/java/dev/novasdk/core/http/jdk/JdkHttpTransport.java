@@ -59,7 +59,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private final Duration responseTimeout;
     private final int maxResponseSize;
 
-    private JdkHttpTransport(HttpClient client, ExecutorService executor, Duration responseTimeout, int maxResponseSize) {
+    private JdkHttpTransport(
+            HttpClient client, ExecutorService executor, Duration responseTimeout, int maxResponseSize) {
         this.client = client;
         this.executor = executor;
         this.responseTimeout = responseTimeout;
@@ -98,7 +99,10 @@ public final class JdkHttpTransport implements HttpTransport {
             throw unresolvedAsUnknownHost(e, request);
         }
         try (InputStream in = response.body()) {
-            return HttpResponse.of(response.statusCode(), null, toHeaders(response.headers().map()),
+            return HttpResponse.of(
+                    response.statusCode(),
+                    null,
+                    toHeaders(response.headers().map()),
                     readBody(request.method(), response, in));
         }
     }
@@ -121,8 +125,8 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri())
-                .timeout(responseTimeout);
+        java.net.http.HttpRequest.Builder b =
+                java.net.http.HttpRequest.newBuilder(request.uri()).timeout(responseTimeout);
         request.headers().forEach((name, value) -> {
             if (!SKIPPED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 b.header(name, value);
@@ -164,7 +168,8 @@ public final class JdkHttpTransport implements HttpTransport {
         // A HEAD, 204 or 304 response has no body whatever its Content-Length says (a Glance image HEAD
         // declares the image size).
         boolean hasBody = method != HttpMethod.HEAD && response.statusCode() != 204 && response.statusCode() != 304;
-        long declared = hasBody ? response.headers().firstValueAsLong("Content-Length").orElse(-1L) : -1L;
+        long declared =
+                hasBody ? response.headers().firstValueAsLong("Content-Length").orElse(-1L) : -1L;
         if (declared > maxResponseSize) {
             throw tooLarge(" of " + declared + " bytes");
         }
@@ -185,7 +190,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private static IOException unresolvedAsUnknownHost(ConnectException e, HttpRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException) {
-                UnknownHostException unknown = new UnknownHostException(request.uri().getHost());
+                UnknownHostException unknown =
+                        new UnknownHostException(request.uri().getHost());
                 unknown.initCause(e);
                 return unknown;
             }
@@ -201,8 +207,7 @@ public final class JdkHttpTransport implements HttpTransport {
         private SSLContext sslContext;
         private InetSocketAddress proxy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Limit for opening a connection; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
@@ -222,8 +227,8 @@ public final class JdkHttpTransport implements HttpTransport {
         /** Largest response body read into memory, in bytes; default 64 MiB. */
         public Builder maxResponseSize(long bytes) {
             if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8)
-                        + " bytes, got " + bytes);
+                throw new IllegalArgumentException(
+                        "maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
             }
             this.maxResponseSize = (int) bytes;
             return this;

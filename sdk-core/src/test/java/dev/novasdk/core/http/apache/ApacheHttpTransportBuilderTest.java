@@ -21,40 +21,46 @@ class ApacheHttpTransportBuilderTest {
 
     @Test
     void connectTimeout_zero_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().connectTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .connectTimeout(Duration.ZERO));
     }
 
     @Test
     void responseTimeout_negative_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ApacheHttpTransport.builder().responseTimeout(Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .responseTimeout(Duration.ofSeconds(-1)));
     }
 
     @Test
     void responseTimeout_null_throwsNullPointerNamingIt() {
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> ApacheHttpTransport.builder().responseTimeout(null));
+        NullPointerException e = assertThrows(
+                NullPointerException.class, () -> ApacheHttpTransport.builder().responseTimeout(null));
 
         assertTrue(e.getMessage().contains("responseTimeout"), e::getMessage);
     }
 
     @Test
     void maxConnections_zero_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().maxConnectionsTotal(0));
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().maxConnectionsPerRoute(0));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .maxConnectionsTotal(0));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .maxConnectionsPerRoute(0));
     }
 
     @Test
     void maxResponseSize_outOfRange_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().maxResponseSize(-1));
-        assertThrows(IllegalArgumentException.class,
-                () -> ApacheHttpTransport.builder().maxResponseSize(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .maxResponseSize(-1));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .maxResponseSize(Integer.MAX_VALUE));
     }
 
     @Test
     void proxy_portOutOfRange_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().proxy("proxy", 0));
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().proxy("proxy", 65536));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .proxy("proxy", 0));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .proxy("proxy", 65536));
     }
 
     @Test
@@ -70,20 +76,22 @@ class ApacheHttpTransportBuilderTest {
     void caBundle_fileWithoutCertificate_throwsIllegalArgument() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
 
-        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder().caBundle(empty));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .caBundle(empty));
     }
 
     @Test
     void caBundle_streamWithCorruptCertificate_throwsIllegalArgument() {
-        byte[] pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pem =
+                "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
 
-        assertThrows(IllegalArgumentException.class,
-                () -> ApacheHttpTransport.builder().caBundle(new ByteArrayInputStream(pem)));
+        assertThrows(IllegalArgumentException.class, () -> ApacheHttpTransport.builder()
+                .caBundle(new ByteArrayInputStream(pem)));
     }
 
     @Test
     void caBundle_missingFile_throwsUncheckedIo() {
-        assertThrows(UncheckedIOException.class,
-                () -> ApacheHttpTransport.builder().caBundle(dir.resolve("missing.pem")));
+        assertThrows(
+                UncheckedIOException.class, () -> ApacheHttpTransport.builder().caBundle(dir.resolve("missing.pem")));
     }
 }

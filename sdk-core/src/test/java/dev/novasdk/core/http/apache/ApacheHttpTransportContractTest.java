@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.http.HttpMethod;
@@ -31,13 +29,20 @@ class ApacheHttpTransportContractTest extends HttpTransportContractTest {
     @Override
     protected HttpTransport newTransportWithMaxResponseSize(int bytes) {
         // A pool of one: the refused body must not leave the only connection unusable.
-        return ApacheHttpTransport.builder().maxResponseSize(bytes).maxConnectionsTotal(1).maxConnectionsPerRoute(1)
-                .poolTimeout(Duration.ofSeconds(1)).build();
+        return ApacheHttpTransport.builder()
+                .maxResponseSize(bytes)
+                .maxConnectionsTotal(1)
+                .maxConnectionsPerRoute(1)
+                .poolTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     @Override
     protected HttpTransport newTransport(Duration connectTimeout, Duration responseTimeout) {
-        return ApacheHttpTransport.builder().connectTimeout(connectTimeout).responseTimeout(responseTimeout).build();
+        return ApacheHttpTransport.builder()
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .build();
     }
 
     @Test
@@ -62,25 +67,45 @@ class ApacheHttpTransportContractTest extends HttpTransportContractTest {
     void execute_poolOfOne_reusesOneConnectionForSequentialRequests() throws IOException {
         SERVER.stubFor(get("/servers").willReturn(aResponse().withStatus(200).withBody("{\"servers\": []}")));
         SERVER.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{\"itemNotFound\": {}}")));
-        SERVER.stubFor(head(urlEqualTo("/images/1")).willReturn(aResponse().withStatus(200).withHeader("X-Image-Meta-Size", "9")));
+        SERVER.stubFor(head(urlEqualTo("/images/1"))
+                .willReturn(aResponse().withStatus(200).withHeader("X-Image-Meta-Size", "9")));
         SERVER.stubFor(post("/servers").willReturn(aResponse().withStatus(202).withBody("{\"server\": {}}")));
         SERVER.stubFor(delete("/servers/1").willReturn(aResponse().withStatus(204)));
         // One connection and a short pool timeout: a response whose connection was not handed back to the pool
         // would make the next request fail with a pool timeout.
         try (CountingTcpRelay relay = new CountingTcpRelay(SERVER.getPort());
-             ApacheHttpTransport pooled = ApacheHttpTransport.builder()
-                     .maxConnectionsTotal(1).maxConnectionsPerRoute(1).poolTimeout(Duration.ofSeconds(1)).build()) {
+                ApacheHttpTransport pooled = ApacheHttpTransport.builder()
+                        .maxConnectionsTotal(1)
+                        .maxConnectionsPerRoute(1)
+                        .poolTimeout(Duration.ofSeconds(1))
+                        .build()) {
             String base = "http://127.0.0.1:" + relay.port();
 
             for (int i = 0; i < 10; i++) {
-                assertEquals(200, pooled.execute(HttpRequest.get(URI.create(base + "/servers"))).statusCode());
-                assertEquals(404, pooled.execute(HttpRequest.get(URI.create(base + "/missing"))).statusCode());
-                assertEquals(200, pooled.execute(HttpRequest.builder(HttpMethod.HEAD, URI.create(base + "/images/1"))
-                        .build()).statusCode());
-                assertEquals(202, pooled.execute(HttpRequest.builder(HttpMethod.POST, URI.create(base + "/servers"))
-                        .body(RequestBody.json("{\"server\": {}}")).build()).statusCode());
-                assertEquals(204, pooled.execute(HttpRequest.builder(HttpMethod.DELETE, URI.create(base + "/servers/1"))
-                        .build()).statusCode());
+                assertEquals(
+                        200,
+                        pooled.execute(HttpRequest.get(URI.create(base + "/servers")))
+                                .statusCode());
+                assertEquals(
+                        404,
+                        pooled.execute(HttpRequest.get(URI.create(base + "/missing")))
+                                .statusCode());
+                assertEquals(
+                        200,
+                        pooled.execute(HttpRequest.builder(HttpMethod.HEAD, URI.create(base + "/images/1"))
+                                        .build())
+                                .statusCode());
+                assertEquals(
+                        202,
+                        pooled.execute(HttpRequest.builder(HttpMethod.POST, URI.create(base + "/servers"))
+                                        .body(RequestBody.json("{\"server\": {}}"))
+                                        .build())
+                                .statusCode());
+                assertEquals(
+                        204,
+                        pooled.execute(HttpRequest.builder(HttpMethod.DELETE, URI.create(base + "/servers/1"))
+                                        .build())
+                                .statusCode());
             }
 
             assertEquals(1, relay.connections());
@@ -91,11 +116,16 @@ class ApacheHttpTransportContractTest extends HttpTransportContractTest {
     void execute_connectionCloseResponses_openNewConnectionEachTime() throws IOException {
         SERVER.stubFor(get("/close").willReturn(aResponse().withStatus(200).withHeader("Connection", "close")));
         try (CountingTcpRelay relay = new CountingTcpRelay(SERVER.getPort());
-             ApacheHttpTransport pooled = ApacheHttpTransport.builder()
-                     .maxConnectionsTotal(1).maxConnectionsPerRoute(1).poolTimeout(Duration.ofSeconds(1)).build()) {
+                ApacheHttpTransport pooled = ApacheHttpTransport.builder()
+                        .maxConnectionsTotal(1)
+                        .maxConnectionsPerRoute(1)
+                        .poolTimeout(Duration.ofSeconds(1))
+                        .build()) {
             for (int i = 0; i < 5; i++) {
-                assertEquals(200, pooled.execute(HttpRequest.get(URI.create("http://127.0.0.1:" + relay.port()
-                        + "/close"))).statusCode());
+                assertEquals(
+                        200,
+                        pooled.execute(HttpRequest.get(URI.create("http://127.0.0.1:" + relay.port() + "/close")))
+                                .statusCode());
             }
 
             assertEquals(5, relay.connections());
@@ -106,7 +136,10 @@ class ApacheHttpTransportContractTest extends HttpTransportContractTest {
     void execute_poolExhausted_throwsConnectFailedAfterPoolTimeout() throws Exception {
         SERVER.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
         try (ApacheHttpTransport single = ApacheHttpTransport.builder()
-                .maxConnectionsTotal(1).maxConnectionsPerRoute(1).poolTimeout(Duration.ofMillis(200)).build()) {
+                .maxConnectionsTotal(1)
+                .maxConnectionsPerRoute(1)
+                .poolTimeout(Duration.ofMillis(200))
+                .build()) {
             Thread holder = new Thread(() -> {
                 try {
                     single.execute(HttpRequest.get(uri("/slow")));

@@ -1,7 +1,7 @@
 package dev.novasdk.core.http.apache;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -34,26 +34,37 @@ class ApacheHttpTransportProxyTest {
 
     @Test
     void execute_withProxy_sendsRequestsThroughIt() throws IOException {
-        PROXY.stubFor(get("/v2.1/servers").willReturn(aResponse().withStatus(200).withBody("via proxy")));
-        try (HttpTransport transport = ApacheHttpTransport.builder().proxy("127.0.0.1", PROXY.getPort()).build()) {
+        PROXY.stubFor(
+                get("/v2.1/servers").willReturn(aResponse().withStatus(200).withBody("via proxy")));
+        try (HttpTransport transport = ApacheHttpTransport.builder()
+                .proxy("127.0.0.1", PROXY.getPort())
+                .build()) {
             HttpResponse response = transport.execute(HttpRequest.get(NOVA));
 
             assertEquals("via proxy", response.bodyAsString());
         }
-        PROXY.verify(1, getRequestedFor(urlEqualTo("/v2.1/servers"))
-                .withHeader("Host", equalTo("nova.example.invalid:8774"))
-                .withHeader("Proxy-Authorization", absent()));
+        PROXY.verify(
+                1,
+                getRequestedFor(urlEqualTo("/v2.1/servers"))
+                        .withHeader("Host", equalTo("nova.example.invalid:8774"))
+                        .withHeader("Proxy-Authorization", absent()));
     }
 
     @Test
     void execute_proxyDemandsCredentials_answersWithBasicCredentials() throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString("squid:s3cr3t".getBytes(StandardCharsets.UTF_8));
-        PROXY.stubFor(get("/v2.1/servers").atPriority(1).withHeader("Proxy-Authorization", equalTo(expected))
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("squid:s3cr3t".getBytes(StandardCharsets.UTF_8));
+        PROXY.stubFor(get("/v2.1/servers")
+                .atPriority(1)
+                .withHeader("Proxy-Authorization", equalTo(expected))
                 .willReturn(aResponse().withStatus(200).withBody("authenticated")));
-        PROXY.stubFor(get("/v2.1/servers").atPriority(5)
+        PROXY.stubFor(get("/v2.1/servers")
+                .atPriority(5)
                 .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
         try (HttpTransport transport = ApacheHttpTransport.builder()
-                .proxy("127.0.0.1", PROXY.getPort()).proxyCredentials("squid", "s3cr3t").build()) {
+                .proxy("127.0.0.1", PROXY.getPort())
+                .proxyCredentials("squid", "s3cr3t")
+                .build()) {
             HttpResponse response = transport.execute(HttpRequest.get(NOVA));
 
             assertEquals(200, response.statusCode());

@@ -44,14 +44,23 @@ class ApacheHttpTransportTlsTest {
     @BeforeAll
     static void startServers() throws IOException {
         certs = TestCertificates.generate(dir);
-        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(certs.serverKeyStore().toString()).keystoreType("PKCS12")
-                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD));
-        mutualTls = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(certs.serverKeyStore().toString()).keystoreType("PKCS12")
-                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD)
+        https = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(certs.serverKeyStore().toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestCertificates.PASSWORD)
+                .keyManagerPassword(TestCertificates.PASSWORD));
+        mutualTls = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(certs.serverKeyStore().toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestCertificates.PASSWORD)
+                .keyManagerPassword(TestCertificates.PASSWORD)
                 .needClientAuth(true)
-                .trustStorePath(certs.clientTrustStore().toString()).trustStoreType("PKCS12")
+                .trustStorePath(certs.clientTrustStore().toString())
+                .trustStoreType("PKCS12")
                 .trustStorePassword(TestCertificates.PASSWORD));
         https.start();
         mutualTls.start();
@@ -80,16 +89,21 @@ class ApacheHttpTransportTlsTest {
 
     @Test
     void execute_caBundleFile_trustsServer() throws IOException {
-        try (HttpTransport transport = ApacheHttpTransport.builder().caBundle(certs.serverCertificatePem()).build()) {
-            assertEquals("secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
+        try (HttpTransport transport = ApacheHttpTransport.builder()
+                .caBundle(certs.serverCertificatePem())
+                .build()) {
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
         }
     }
 
     @Test
     void execute_caBundlePathString_trustsServer() throws IOException {
         try (HttpTransport transport = ApacheHttpTransport.builder()
-                .caBundle(certs.serverCertificatePem().toString()).build()) {
-            assertEquals("secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
+                .caBundle(certs.serverCertificatePem().toString())
+                .build()) {
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
         }
     }
 
@@ -100,13 +114,16 @@ class ApacheHttpTransportTlsTest {
             builder.caBundle(pem);
         }
         try (HttpTransport transport = builder.build()) {
-            assertEquals("secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
         }
     }
 
     @Test
     void execute_caBundleOfAnotherCa_throwsTls() {
-        try (HttpTransport transport = ApacheHttpTransport.builder().caBundle(certs.clientCertificatePem()).build()) {
+        try (HttpTransport transport = ApacheHttpTransport.builder()
+                .caBundle(certs.clientCertificatePem())
+                .build()) {
             IOException e = assertThrows(IOException.class, () -> transport.execute(requestTo(https, "localhost")));
 
             assertEquals(TransportException.Kind.TLS, TransportException.classify(e));
@@ -116,7 +133,9 @@ class ApacheHttpTransportTlsTest {
     @Test
     void execute_hostNameNotInCertificate_throwsTls() {
         // The certificate names only "localhost"; the same server reached as 127.0.0.1 must be refused.
-        try (HttpTransport transport = ApacheHttpTransport.builder().caBundle(certs.serverCertificatePem()).build()) {
+        try (HttpTransport transport = ApacheHttpTransport.builder()
+                .caBundle(certs.serverCertificatePem())
+                .build()) {
             IOException e = assertThrows(IOException.class, () -> transport.execute(requestTo(https, "127.0.0.1")));
 
             assertEquals(TransportException.Kind.TLS, TransportException.classify(e));
@@ -125,9 +144,12 @@ class ApacheHttpTransportTlsTest {
 
     @Test
     void execute_insecure_acceptsUntrustedCertificateForAnyHostName() throws IOException {
-        try (HttpTransport transport = ApacheHttpTransport.builder().insecure(true).build()) {
-            assertEquals("secure", transport.execute(requestTo(https, "127.0.0.1")).bodyAsString());
-            assertEquals("secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
+        try (HttpTransport transport =
+                ApacheHttpTransport.builder().insecure(true).build()) {
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "127.0.0.1")).bodyAsString());
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
         }
     }
 
@@ -137,23 +159,26 @@ class ApacheHttpTransportTlsTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        try (HttpTransport transport = ApacheHttpTransport.builder().insecure(true).build()) {
+        try (HttpTransport transport =
+                ApacheHttpTransport.builder().insecure(true).build()) {
             transport.execute(requestTo(https, "localhost"));
             transport.execute(requestTo(https, "localhost"));
         } finally {
             logger.detachAppender(appender);
         }
 
-        List<ILoggingEvent> warnings = appender.list.stream()
-                .filter(e -> e.getLevel() == Level.WARN).collect(Collectors.toList());
+        List<ILoggingEvent> warnings =
+                appender.list.stream().filter(e -> e.getLevel() == Level.WARN).collect(Collectors.toList());
         assertEquals(1, warnings.size(), () -> appender.list.toString());
         assertTrue(warnings.get(0).getFormattedMessage().contains("insecure"), warnings.get(0)::getFormattedMessage);
     }
 
     @Test
     void execute_explicitSslContext_trustsWhatItTrusts() throws IOException {
-        try (HttpTransport transport = ApacheHttpTransport.builder().sslContext(certs.trustingServer()).build()) {
-            assertEquals("secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
+        try (HttpTransport transport =
+                ApacheHttpTransport.builder().sslContext(certs.trustingServer()).build()) {
+            assertEquals(
+                    "secure", transport.execute(requestTo(https, "localhost")).bodyAsString());
         }
     }
 
@@ -163,8 +188,12 @@ class ApacheHttpTransportTlsTest {
                 .caBundle(certs.serverCertificatePem())
                 .clientCertificate(certs.clientCertificatePem(), certs.clientKeyPem())
                 .build()) {
-            assertEquals("mutual", transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
-            assertEquals("mutual", transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
+            assertEquals(
+                    "mutual",
+                    transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
+            assertEquals(
+                    "mutual",
+                    transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
         }
     }
 
@@ -174,13 +203,17 @@ class ApacheHttpTransportTlsTest {
                 .caBundle(certs.serverCertificatePem())
                 .clientKeyStore(TestCertificates.load(certs.clientKeyStore()), TestCertificates.PASSWORD.toCharArray())
                 .build()) {
-            assertEquals("mutual", transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
+            assertEquals(
+                    "mutual",
+                    transport.execute(requestTo(mutualTls, "localhost")).bodyAsString());
         }
     }
 
     @Test
     void execute_noClientCertificate_rejectedByMutualTlsServer() {
-        try (HttpTransport transport = ApacheHttpTransport.builder().caBundle(certs.serverCertificatePem()).build()) {
+        try (HttpTransport transport = ApacheHttpTransport.builder()
+                .caBundle(certs.serverCertificatePem())
+                .build()) {
             assertThrows(IOException.class, () -> transport.execute(requestTo(mutualTls, "localhost")));
         }
     }
@@ -188,12 +221,14 @@ class ApacheHttpTransportTlsTest {
     @Test
     void clientCertificate_pkcs1Key_throwsNamingTheConversion() throws IOException {
         Path pkcs1 = dir.resolve("pkcs1-key.pem");
-        Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n"
-                + "-----END RSA PRIVATE KEY-----\n");
+        Files.writeString(
+                pkcs1,
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n"
+                        + "-----END RSA PRIVATE KEY-----\n");
         ApacheHttpTransport.Builder builder = ApacheHttpTransport.builder();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> builder.clientCertificate(certs.clientCertificatePem(), pkcs1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> builder.clientCertificate(certs.clientCertificatePem(), pkcs1));
 
         assertTrue(e.getMessage().contains("openssl pkcs8 -topk8"), e::getMessage);
     }
@@ -201,11 +236,14 @@ class ApacheHttpTransportTlsTest {
     @Test
     void clientCertificate_encryptedKey_throwsIllegalArgument() throws IOException {
         Path encrypted = dir.resolve("encrypted-key.pem");
-        Files.writeString(encrypted, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n"
-                + "-----END ENCRYPTED PRIVATE KEY-----\n");
+        Files.writeString(
+                encrypted,
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n"
+                        + "-----END ENCRYPTED PRIVATE KEY-----\n");
         ApacheHttpTransport.Builder builder = ApacheHttpTransport.builder();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> builder.clientCertificate(certs.clientCertificatePem(), encrypted));
 
         assertTrue(e.getMessage().contains("encrypted"), e::getMessage);
@@ -214,7 +252,8 @@ class ApacheHttpTransportTlsTest {
     @Test
     void build_insecureWithCaBundle_throwsIllegalState() {
         ApacheHttpTransport.Builder builder = ApacheHttpTransport.builder()
-                .caBundle(certs.serverCertificatePem()).insecure(true);
+                .caBundle(certs.serverCertificatePem())
+                .insecure(true);
 
         assertThrows(IllegalStateException.class, builder::build);
     }

@@ -1,18 +1,10 @@
 package dev.novasdk.core.http.jdk;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.head;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novasdk.core.error.TransportException;
-import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
-import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.HttpTransportContractTest;
 import java.io.IOException;
@@ -29,7 +21,10 @@ class JdkHttpTransportContractTest extends HttpTransportContractTest {
 
     @Override
     protected HttpTransport newTransport(Duration connectTimeout, Duration responseTimeout) {
-        return JdkHttpTransport.builder().connectTimeout(connectTimeout).responseTimeout(responseTimeout).build();
+        return JdkHttpTransport.builder()
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .build();
     }
 
     // java.net.http resends a GET or HEAD once when the connection breaks before any response byte
@@ -41,10 +36,9 @@ class JdkHttpTransportContractTest extends HttpTransportContractTest {
 
     @Test
     void execute_unresolvableHost_throwsUnknownHost() {
-        IOException e = assertThrows(IOException.class,
-                () -> transport().execute(HttpRequest.get(URI.create("http://no-such-host.invalid/v3"))));
+        IOException e = assertThrows(IOException.class, () -> transport()
+                .execute(HttpRequest.get(URI.create("http://no-such-host.invalid/v3"))));
 
         assertEquals(TransportException.Kind.UNKNOWN_HOST, TransportException.classify(e), () -> describe(e));
     }
-
 }

@@ -30,9 +30,13 @@ class JdkHttpTransportTlsTest {
     @BeforeAll
     static void startServer() throws IOException {
         certs = TestCertificates.generate(dir);
-        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(certs.serverKeyStore().toString()).keystoreType("PKCS12")
-                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD));
+        https = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(certs.serverKeyStore().toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestCertificates.PASSWORD)
+                .keyManagerPassword(TestCertificates.PASSWORD));
         https.start();
         https.stubFor(get("/v3").willReturn(aResponse().withStatus(200).withBody("secure")));
     }
@@ -55,7 +59,8 @@ class JdkHttpTransportTlsTest {
 
     @Test
     void execute_sslContextTrustingServer_succeeds() throws IOException {
-        try (HttpTransport transport = JdkHttpTransport.builder().sslContext(certs.trustingServer()).build()) {
+        try (HttpTransport transport =
+                JdkHttpTransport.builder().sslContext(certs.trustingServer()).build()) {
             assertEquals("secure", transport.execute(secureRequest()).bodyAsString());
         }
     }
