@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.servers.Server;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.novasdk.compute.servers.Server;
 import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;

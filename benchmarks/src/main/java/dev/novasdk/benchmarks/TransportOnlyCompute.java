@@ -6,7 +6,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 
@@ -37,7 +37,7 @@ final class TransportOnlyCompute implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IOException("unexpected status " + response.statusCode());
         }
-        return mapper.readValue(response.bodyUnsafe(), HandWrittenCompute.ServerEnvelope.class)
+        return mapper.readValue(response.body(), HandWrittenCompute.ServerEnvelope.class)
                 .server();
     }
 

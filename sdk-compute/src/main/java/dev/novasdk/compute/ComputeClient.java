@@ -2,7 +2,6 @@ package dev.novasdk.compute;
 
 import dev.novasdk.compute.internal.ComputeContext;
 import dev.novasdk.core.auth.TokenProvider;
-import dev.novasdk.core.client.HttpPipeline;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointResolver;
 import dev.novasdk.core.filter.Filter;
@@ -12,7 +11,8 @@ import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.TransportSource;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.HttpPipeline;
+import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;

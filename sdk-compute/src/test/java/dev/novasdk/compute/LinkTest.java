@@ -3,7 +3,7 @@ package dev.novasdk.compute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

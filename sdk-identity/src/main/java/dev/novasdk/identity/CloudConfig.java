@@ -1,8 +1,8 @@
 package dev.novasdk.identity;
 
 import dev.novasdk.core.endpoint.EndpointInterface;
-import dev.novasdk.core.error.SafeUri;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.internal.SafeUri;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.novasdk.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.novasdk.core.client.HttpPipeline;
 import dev.novasdk.core.error.EndpointNotFoundException;
 import dev.novasdk.core.error.ResponseParseException;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.HttpPipeline;
+import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.identity.KeystoneDocuments.Ref;
 import dev.novasdk.identity.KeystoneDocuments.V2Access;
 import dev.novasdk.identity.KeystoneDocuments.V2Endpoint;
@@ -123,7 +123,7 @@ final class KeystoneProtocol {
 
     private List<VersionEntry> readVersions(HttpRequest request, HttpResponse response) {
         try {
-            JsonNode root = mapper.readTree(response.bodyUnsafe());
+            JsonNode root = mapper.readTree(response.body());
             JsonNode versions = root == null ? null : root.get("versions");
             if (versions != null && versions.isObject()) {
                 versions = versions.get("values");

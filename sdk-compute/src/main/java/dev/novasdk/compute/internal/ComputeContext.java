@@ -1,7 +1,6 @@
 package dev.novasdk.compute.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.novasdk.core.client.HttpPipeline;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.endpoint.EndpointResolver;
@@ -16,7 +15,8 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestBody;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.HttpPipeline;
+import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.Sleeper;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.novasdk.compute.servers.BlockDeviceMappingV2.DestinationType;
 import dev.novasdk.compute.servers.BlockDeviceMappingV2.SourceType;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

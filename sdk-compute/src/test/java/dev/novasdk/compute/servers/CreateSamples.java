@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.http.Microversion;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.Link;
 import dev.novasdk.compute.Samples;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

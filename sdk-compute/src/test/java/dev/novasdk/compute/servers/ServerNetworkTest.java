@@ -3,7 +3,7 @@ package dev.novasdk.compute.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

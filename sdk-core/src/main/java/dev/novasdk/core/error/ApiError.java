@@ -1,7 +1,9 @@
 package dev.novasdk.core.error;
 
 import dev.novasdk.core.http.HttpMethod;
-import dev.novasdk.core.http.HttpStatus;
+import dev.novasdk.core.internal.ErrorMapper;
+import dev.novasdk.core.internal.HttpStatus;
+import dev.novasdk.core.internal.SafeUri;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package dev.novasdk.core.error;
 
 import dev.novasdk.core.http.HttpMethod;
+import dev.novasdk.core.internal.SafeUri;
 import java.net.URI;
 import java.util.Objects;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.novasdk.core.error.SafeUri;
 import dev.novasdk.core.http.HttpMethod;
+import dev.novasdk.core.internal.SafeUri;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -254,7 +254,7 @@ final class LogRedaction {
 
     /** The charset named by a {@code Content-Type} value, UTF-8 when absent or unknown. */
     static Charset charset(String contentType) {
-        return dev.novasdk.core.http.MediaTypes.charset(contentType);
+        return dev.novasdk.core.internal.MediaTypes.charset(contentType);
     }
 
     /** {@code text} with CR, LF, tab and other control characters written as escapes. */

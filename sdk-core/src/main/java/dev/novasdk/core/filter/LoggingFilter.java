@@ -153,7 +153,7 @@ public final class LoggingFilter implements Filter {
     }
 
     private static String responseBody(HttpRequest request, HttpResponse response) {
-        byte[] body = response.bodyUnsafe();
+        byte[] body = response.body();
         if (LogRedaction.isTokenEndpoint(request.method(), request.uri())) {
             return "<omitted: token response>";
         }

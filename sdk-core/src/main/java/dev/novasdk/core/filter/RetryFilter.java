@@ -1,10 +1,10 @@
 package dev.novasdk.core.filter;
 
-import dev.novasdk.core.error.ErrorMapper;
-import dev.novasdk.core.error.SafeUri;
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.internal.ErrorMapper;
+import dev.novasdk.core.internal.SafeUri;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;

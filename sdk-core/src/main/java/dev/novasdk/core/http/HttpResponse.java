@@ -1,5 +1,9 @@
 package dev.novasdk.core.http;
 
+import dev.novasdk.core.internal.HttpStatus;
+import dev.novasdk.core.internal.MediaTypes;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -66,9 +70,12 @@ public final class HttpResponse {
         return headers;
     }
 
-    /** The body bytes without copying them; callers must not modify the array. Empty, never null. */
-    public byte[] bodyUnsafe() {
-        return body;
+    /**
+     * The body as a stream over the received bytes, without copying them; each call returns a new stream. Use
+     * it to decode large bodies; {@link #body()} copies.
+     */
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(body);
     }
 
     /** A copy of the body bytes. */

@@ -1,6 +1,6 @@
 package dev.novasdk.core.paging;
 
-import dev.novasdk.core.error.SafeUri;
+import dev.novasdk.core.internal.SafeUri;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.internal.ErrorMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -17,7 +17,6 @@ import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerListOptions;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.compute.servers.ServerUpdate;
-import dev.novasdk.core.client.HttpPipeline;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.error.BadRequestException;
@@ -28,6 +27,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.KeystoneAuth;
 import dev.novasdk.identity.NamedRef;
@@ -166,7 +166,7 @@ abstract class AcceptanceSuite {
                 b.header("X-Subject-Token", subjectToken);
             }
             HttpResponse r = admin.send(b.build());
-            return r.bodyLength() == 0 ? JSON.nullNode() : JSON.readTree(r.bodyUnsafe());
+            return r.bodyLength() == 0 ? JSON.nullNode() : JSON.readTree(r.body());
         }
     }
 
@@ -410,7 +410,7 @@ abstract class AcceptanceSuite {
                 .tokenProvider(session)
                 .build()) {
             JsonNode keypairs = JSON.readTree(raw.send(HttpRequest.get(URI.create(nova.endpoint() + "/os-keypairs")))
-                            .bodyUnsafe())
+                            .body())
                     .get("keypairs");
             Assumptions.assumeTrue(keypairs != null && keypairs.size() > 0, "the user has no keypair");
             keyName = keypairs.get(0).get("keypair").get("name").asText();

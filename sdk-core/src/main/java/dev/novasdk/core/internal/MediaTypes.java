@@ -1,4 +1,4 @@
-package dev.novasdk.core.http;
+package dev.novasdk.core.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

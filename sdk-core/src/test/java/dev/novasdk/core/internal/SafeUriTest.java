@@ -1,4 +1,4 @@
-package dev.novasdk.core.error;
+package dev.novasdk.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.novasdk.core.json;
+package dev.novasdk.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.novasdk.core.json;
+package dev.novasdk.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -21,6 +21,7 @@ import dev.novasdk.core.error.ResponseParseException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -154,7 +155,7 @@ public final class JsonCodec {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(type, "type");
         try {
-            return readValue(response.bodyUnsafe(), envelopeKeyOrNull, mapper.constructType(type));
+            return readValue(response.bodyStream(), envelopeKeyOrNull, mapper.constructType(type));
         } catch (IOException | RuntimeException e) {
             throw new ResponseParseException(
                     request.method(),
@@ -177,25 +178,35 @@ public final class JsonCodec {
 
     private <T> T readValue(byte[] json, String key, JavaType type) throws IOException {
         try (JsonParser p = mapper.createParser(json)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new UnusableDocumentException(p, "the body is empty");
-            }
-            if (first == JsonToken.VALUE_NULL) {
-                throw new UnusableDocumentException(p, "the document is null");
-            }
-            if (key != null) {
-                seek(p, key);
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw new UnusableDocumentException(p, "member '" + key + "' is null");
-                }
-            }
-            T value = mapper.readValue(p, type);
-            if (value == null) {
-                throw new UnusableDocumentException(p, "the document decoded to null");
-            }
-            return value;
+            return readValue(p, key, type);
         }
+    }
+
+    private <T> T readValue(InputStream json, String key, JavaType type) throws IOException {
+        try (JsonParser p = mapper.createParser(json)) {
+            return readValue(p, key, type);
+        }
+    }
+
+    private <T> T readValue(JsonParser p, String key, JavaType type) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new UnusableDocumentException(p, "the body is empty");
+        }
+        if (first == JsonToken.VALUE_NULL) {
+            throw new UnusableDocumentException(p, "the document is null");
+        }
+        if (key != null) {
+            seek(p, key);
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                throw new UnusableDocumentException(p, "member '" + key + "' is null");
+            }
+        }
+        T value = mapper.readValue(p, type);
+        if (value == null) {
+            throw new UnusableDocumentException(p, "the document decoded to null");
+        }
+        return value;
     }
 
     // Leaves the parser on the first token of the member's value, skipping earlier members unread.

@@ -1,4 +1,4 @@
-package dev.novasdk.core.http;
+package dev.novasdk.core.internal;
 
 /**
  * Standard reason phrases, for messages about responses whose protocol carried none.

@@ -1,10 +1,19 @@
-package dev.novasdk.core.error;
+package dev.novasdk.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.novasdk.core.error.ApiError;
+import dev.novasdk.core.error.ApiException;
+import dev.novasdk.core.error.AuthenticationException;
+import dev.novasdk.core.error.BadRequestException;
+import dev.novasdk.core.error.ConflictException;
+import dev.novasdk.core.error.ForbiddenException;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.error.RateLimitException;
+import dev.novasdk.core.error.ServerErrorException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
@@ -135,7 +144,7 @@ public final class ErrorMapper {
                 .ifPresent(b::authReceipt);
         JsonNode tree = null;
         try {
-            byte[] body = response.bodyUnsafe();
+            byte[] body = response.body();
             Charset charset = charset(response);
             b.bodyExcerpt(ErrorText.excerpt(body, MAX_EXCERPT_BYTES, charset));
             tree = readJson(response);
@@ -212,7 +221,7 @@ public final class ErrorMapper {
 
     // The parsed body, or null when it does not look like JSON or does not parse within the bounds.
     private static JsonNode readJson(HttpResponse response) {
-        byte[] body = response.bodyUnsafe();
+        byte[] body = response.body();
         if (body.length == 0
                 || !(response.mediaType().map(t -> t.contains("json")).orElse(false) || startsLikeJson(body))) {
             return null;
@@ -301,7 +310,7 @@ public final class ErrorMapper {
     }
 
     private static Description describeText(HttpResponse response, Charset charset) {
-        String text = ErrorText.decodePrefix(response.bodyUnsafe(), MAX_TEXT_BYTES, charset);
+        String text = ErrorText.decodePrefix(response.body(), MAX_TEXT_BYTES, charset);
         String mediaType = response.mediaType().orElse("");
         boolean html = mediaType.contains("html") || (!mediaType.equals("text/plain") && ErrorText.looksLikeHtml(text));
         if (html) {

@@ -1,4 +1,4 @@
-package dev.novasdk.core.json;
+package dev.novasdk.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

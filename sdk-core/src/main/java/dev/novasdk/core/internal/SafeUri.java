@@ -1,4 +1,4 @@
-package dev.novasdk.core.error;
+package dev.novasdk.core.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.novasdk.core.client;
+package dev.novasdk.core.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,9 +1,17 @@
-package dev.novasdk.core.error;
+package dev.novasdk.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.novasdk.core.error.ApiException;
+import dev.novasdk.core.error.AuthenticationException;
+import dev.novasdk.core.error.BadRequestException;
+import dev.novasdk.core.error.ConflictException;
+import dev.novasdk.core.error.ForbiddenException;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.error.RateLimitException;
+import dev.novasdk.core.error.ServerErrorException;
 import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;

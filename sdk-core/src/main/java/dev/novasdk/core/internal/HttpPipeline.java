@@ -1,8 +1,7 @@
-package dev.novasdk.core.client;
+package dev.novasdk.core.internal;
 
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.error.ApiException;
-import dev.novasdk.core.error.ErrorMapper;
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.filter.AuthFilter;
 import dev.novasdk.core.filter.Filter;
