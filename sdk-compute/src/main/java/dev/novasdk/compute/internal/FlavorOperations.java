@@ -1,7 +1,7 @@
 package dev.novasdk.compute.internal;
 
-import static dev.novasdk.compute.internal.Operation.document;
-import static dev.novasdk.compute.internal.Operation.member;
+import static dev.novasdk.compute.internal.Bodies.document;
+import static dev.novasdk.compute.internal.Bodies.member;
 
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.compute.flavors.Flavor;

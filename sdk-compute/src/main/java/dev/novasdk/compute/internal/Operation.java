@@ -96,7 +96,7 @@ public final class Operation<I, O> {
                 ANY,
                 null,
                 b -> List.of(),
-                discard(),
+                Bodies.discard(),
                 method.isIdempotent(),
                 Set.of(404));
     }
@@ -237,42 +237,5 @@ public final class Operation<I, O> {
     @Override
     public String toString() {
         return name + " (" + method + " " + path + ")";
-    }
-
-    // ---- the body writers and response readers every operation is made of
-
-    /** The body as the codec writes it, for request types that write their own envelope ({@code ServerCreate}). */
-    public static <I> BodyWriter<I> json() {
-        return JsonCodec::write;
-    }
-
-    /** {@code {"key": body}}. */
-    public static <I> BodyWriter<I> member(String key) {
-        Objects.requireNonNull(key, "key");
-        return (codec, body) -> codec.writeEnveloped(key, body);
-    }
-
-    /** {@code {"key": null}}, the body of Nova's argument-less actions ({@code os-start}). */
-    public static BodyWriter<Void> nullMember(String key) {
-        Objects.requireNonNull(key, "key");
-        return (codec, body) -> codec.writeEnveloped(key, null);
-    }
-
-    /** The whole document as a {@code type}. */
-    public static <O> ResponseReader<O> document(Class<O> type) {
-        Objects.requireNonNull(type, "type");
-        return (codec, request, response) -> codec.decode(request, response, null, type);
-    }
-
-    /** The member {@code key} of the document as a {@code type}. */
-    public static <O> ResponseReader<O> member(String key, Class<O> type) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(type, "type");
-        return (codec, request, response) -> codec.decode(request, response, key, type);
-    }
-
-    /** No result: the body, if any, is not read. */
-    public static ResponseReader<Void> discard() {
-        return (codec, request, response) -> null;
     }
 }

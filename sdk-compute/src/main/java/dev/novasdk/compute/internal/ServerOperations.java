@@ -1,8 +1,8 @@
 package dev.novasdk.compute.internal;
 
-import static dev.novasdk.compute.internal.Operation.document;
-import static dev.novasdk.compute.internal.Operation.member;
-import static dev.novasdk.compute.internal.Operation.nullMember;
+import static dev.novasdk.compute.internal.Bodies.document;
+import static dev.novasdk.compute.internal.Bodies.member;
+import static dev.novasdk.compute.internal.Bodies.nullMember;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novasdk.compute.VersionRequirement;
@@ -23,7 +23,7 @@ final class ServerOperations {
     private static final String ACTION = "servers/{id}/action";
 
     static final Operation<ServerCreate, Server> CREATE = Operation.of("servers.create", HttpMethod.POST, "servers")
-            .sends(Operation.<ServerCreate>json(), ServerCreate::versionRequirements)
+            .sends(Bodies.<ServerCreate>json(), ServerCreate::versionRequirements)
             .returns(member("server", Server.class));
 
     static final Operation<ServerCreate, String> CREATE_RESERVATION =
