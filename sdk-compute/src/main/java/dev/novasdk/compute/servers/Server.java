@@ -236,7 +236,10 @@ public abstract class Server {
     public abstract Optional<String> pinnedAvailabilityZone();
 
     /**
-     * The scheduler hints the server was created with (2.100+); single values read as one-element lists.
+     * The scheduler hints the server was created with ({@code scheduler_hints}); single values read as
+     * one-element lists. Nova sends them from microversion 2.100 on, above the highest version this SDK asks
+     * for ({@link dev.novasdk.compute.ComputeClient#SDK_MAX_MICROVERSION}, 2.96), so servers fetched through
+     * its clients have none; the field is read when a document of a later version is parsed.
      */
     @JsonProperty("scheduler_hints")
     @JsonDeserialize(using = SchedulerHintsDeserializer.class)
