@@ -31,4 +31,20 @@ public interface SortKey {
             throw new IllegalArgumentException("sort key must not be blank");
         }
     }
+
+    /**
+     * A builder holding this sort key, to make a changed copy; changing the builder never changes this key.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** A new builder. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link SortKey}. */
+    final class Builder extends ImmutableSortKey.Builder {}
 }

@@ -228,6 +228,15 @@ class ListOptionsTest {
     }
 
     @Test
+    void sortKey_toBuilder_copiesAndStaysIndependent() {
+        ToBuilderChecks.assertToBuilder(
+                SortKey.of("name", SortDirection.ASC),
+                SortKey::toBuilder,
+                SortKey.Builder::build,
+                b -> b.direction(SortDirection.DESC));
+    }
+
+    @Test
     void sortKey_blank_refused() {
         assertThrows(IllegalArgumentException.class, () -> SortKey.of(" ", SortDirection.ASC));
     }

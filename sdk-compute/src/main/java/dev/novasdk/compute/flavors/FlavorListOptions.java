@@ -65,10 +65,10 @@ public interface FlavorListOptions extends ListOptions {
                 .addIf(visibility() == Visibility.PUBLIC, "is_public", "true")
                 .addIf(visibility() == Visibility.PRIVATE, "is_public", "false")
                 .addIf(visibility() == Visibility.ALL, "is_public", "None")
-                .add("minDisk", minDisk())
-                .add("minRam", minRam())
-                .add("sort_key", sortKey())
-                .add("sort_dir", sortDir())
+                .add("minDisk", minDisk().orElse(null))
+                .add("minRam", minRam().orElse(null))
+                .add("sort_key", sortKey().orElse(null))
+                .add("sort_dir", sortDir().orElse(null))
                 .page(this)
                 .build();
     }

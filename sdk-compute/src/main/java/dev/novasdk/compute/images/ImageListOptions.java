@@ -60,11 +60,11 @@ public interface ImageListOptions extends ListOptions {
     @Value.Auxiliary
     default Map<String, List<String>> glanceQuery() {
         return ListQuery.create()
-                .add("name", name())
-                .add("status", status())
-                .add("visibility", visibility())
+                .add("name", name().orElse(null))
+                .add("status", status().orElse(null))
+                .add("visibility", visibility().orElse(null))
                 .addIf(allVisibilities(), "visibility", "all")
-                .add("owner", owner())
+                .add("owner", owner().orElse(null))
                 .addEach("tag", tags())
                 .sort(sort())
                 .page(this)
@@ -76,8 +76,10 @@ public interface ImageListOptions extends ListOptions {
     @Value.Auxiliary
     default Map<String, List<String>> novaQuery() {
         return ListQuery.create()
-                .add("name", name())
-                .add("status", status().map(s -> s.value().toUpperCase(Locale.ROOT)))
+                .add("name", name().orElse(null))
+                .add(
+                        "status",
+                        status().map(s -> s.value().toUpperCase(Locale.ROOT)).orElse(null))
                 .page(this)
                 .build();
     }

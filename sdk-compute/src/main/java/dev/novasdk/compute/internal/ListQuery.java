@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the query parameters of a listing, in the order they are added, with one spelling for each kind of
@@ -27,9 +26,11 @@ public final class ListQuery {
         return new ListQuery();
     }
 
-    /** {@code name=value} when the value is present. */
-    public ListQuery add(String name, Optional<?> value) {
-        value.ifPresent(v -> params.put(name, List.of(text(v))));
+    /** {@code name=value} unless the value is null. */
+    public ListQuery add(String name, Object valueOrNull) {
+        if (valueOrNull != null) {
+            params.put(name, List.of(text(valueOrNull)));
+        }
         return this;
     }
 
@@ -74,7 +75,8 @@ public final class ListQuery {
 
     /** {@code limit} and {@code marker}, which every listing takes last. */
     public ListQuery page(ListOptions options) {
-        return add("limit", options.limit()).add("marker", options.marker());
+        return add("limit", options.limit().orElse(null))
+                .add("marker", options.marker().orElse(null));
     }
 
     /** The parameters, unmodifiable, in the order added. */

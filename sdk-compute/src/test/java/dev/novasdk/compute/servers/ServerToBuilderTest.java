@@ -112,6 +112,8 @@ class ServerToBuilderTest {
                 .tag("nic1")
                 .build();
         assertToBuilder(nic, ServerNetwork::toBuilder, ServerNetwork.Builder::build, b -> b.fixedIp("10.0.0.6"));
+        SchedulerHint hint = SchedulerHint.of("group", "g1");
+        assertToBuilder(hint, SchedulerHint::toBuilder, SchedulerHint.Builder::build, b -> b.value("g2"));
         Personality file = Personality.ofText("/etc/motd", "hello");
         assertToBuilder(file, Personality::toBuilder, Personality.Builder::build, b -> b.path("/etc/issue"));
     }
