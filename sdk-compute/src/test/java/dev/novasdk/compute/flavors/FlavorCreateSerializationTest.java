@@ -1,17 +1,16 @@
 package dev.novasdk.compute.flavors;
 
+import static dev.novasdk.compute.Samples.json;
+import static dev.novasdk.compute.Samples.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.Samples;
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.compute.VersionRequirements;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.json.JsonCodec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,19 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FlavorCreateSerializationTest {
     private static final JsonCodec CODEC = JsonCodec.create();
-    private static final ObjectMapper MAPPER = JsonCodec.defaultMapper();
-
-    private static JsonNode tree(byte[] json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        return tree(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
-    }
 
     private static FlavorCreate.Builder required() {
         return FlavorCreate.builder().name("m1.small").ram(2048).vcpus(1).disk(20);
