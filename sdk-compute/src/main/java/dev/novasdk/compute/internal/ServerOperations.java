@@ -12,11 +12,8 @@ import dev.novasdk.compute.servers.ServerListOptions;
 import dev.novasdk.compute.servers.ServerUpdate;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.Microversion;
-import dev.novasdk.core.internal.JsonCodec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The server operations of Nova's API reference, each described once. */
 final class ServerOperations {
@@ -39,7 +36,7 @@ final class ServerOperations {
     static final ListOperation<ServerListDocument, Server> LIST_DETAIL = list("servers/detail");
 
     static final Operation<ServerUpdate, Server> UPDATE = Operation.of("servers.update", HttpMethod.PUT, "servers/{id}")
-            .sends(ServerOperations::updateBody, ServerOperations::updateRequirements)
+            .sends(member("server"), ServerUpdate::versionRequirements)
             .returns(member("server", Server.class));
 
     static final Operation<Void, Void> DELETE = Operation.of("servers.delete", HttpMethod.DELETE, "servers/{id}");
@@ -67,17 +64,6 @@ final class ServerOperations {
 
     private ServerOperations() {}
 
-    // TEMPORARY until ServerUpdate carries its JSON names and version requirements itself.
-    private static byte[] updateBody(JsonCodec codec, ServerUpdate update) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        update.name().ifPresent(v -> body.put("name", v));
-        update.description().ifPresent(v -> body.put("description", v));
-        update.accessIpv4().ifPresent(v -> body.put("accessIPv4", v));
-        update.accessIpv6().ifPresent(v -> body.put("accessIPv6", v));
-        update.hostname().ifPresent(v -> body.put("hostname", v));
-        return codec.writeEnveloped("server", body);
-    }
-
     /** The version requirements of a listing's filters: tag filters came in 2.26. */
     static List<VersionRequirement> listRequirements(ServerListOptions options) {
         List<VersionRequirement> r = new ArrayList<>();
@@ -86,17 +72,6 @@ final class ServerOperations {
         }
         if (!options.tagsAny().isEmpty()) {
             r.add(VersionRequirement.since("tags-any", Microversion.of(2, 26)));
-        }
-        return r;
-    }
-
-    private static List<VersionRequirement> updateRequirements(ServerUpdate update) {
-        List<VersionRequirement> r = new ArrayList<>();
-        if (update.description().isPresent()) {
-            r.add(VersionRequirement.since("description", Microversion.of(2, 19)));
-        }
-        if (update.hostname().isPresent()) {
-            r.add(VersionRequirement.since("hostname", Microversion.of(2, 90)));
         }
         return r;
     }

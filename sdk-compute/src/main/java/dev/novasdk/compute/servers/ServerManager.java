@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Server created = nova.servers().create(ServerCreate.builder()
  *         .name("web-1").imageId(image.id()).flavorId(flavor.id()).networksNone().build());
  * Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, WaitOptions.defaults(),
- *         s -> System.out.println(s.status() + " " + s.taskState().orElse("-")));
+ *         s -> System.out.println(s.status() + " " + s.taskStateRaw().orElse("-")));
  * }</pre>
  */
 public interface ServerManager {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.novasdk.compute.Samples;
 import dev.novasdk.compute.SortDirection;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import org.junit.jupiter.api.Test;
 
 /** Flavors, flavor creations and flavor list options copy themselves with {@code toBuilder()}. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novasdk.compute.Samples;
 import dev.novasdk.compute.SortDirection;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import org.junit.jupiter.api.Test;
 
 /** Images and image list options copy themselves with {@code toBuilder()}. */

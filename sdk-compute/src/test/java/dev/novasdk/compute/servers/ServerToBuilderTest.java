@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.novasdk.compute.Samples;
 import dev.novasdk.compute.SortDirection;
-import dev.novasdk.core.json.JsonCodec;
+import dev.novasdk.core.internal.JsonCodec;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
