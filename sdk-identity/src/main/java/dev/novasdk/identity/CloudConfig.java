@@ -63,11 +63,12 @@ import java.util.Optional;
  *
  * <h2>TLS</h2>
  * {@link #caCert()}, {@link #clientCert()}, {@link #clientKey()} and {@link #insecure()} are applied by the
- * HTTP transport. When any of the CA bundle, the client certificate or {@code insecure} is set,
- * {@link #toSessionBuilder()}, and so {@link #newSession()}, gives the session an Apache transport built by
+ * HTTP transport. When any of the CA bundle, the client certificate or {@code insecure} is set, the session
+ * built from {@link #toSessionBuilder()}, and so {@link #newSession()}, gets an Apache transport built by
  * {@link #transportBuilder()} with them, which the session closes with itself; otherwise the session uses the
  * default transport. To tune that transport further (timeouts, pool, proxy), build one from
- * {@link #transportBuilder()} and pass it to {@link #toSessionBuilder()}{@code .transport(..)}.
+ * {@link #transportBuilder()} and pass it to {@link #toSessionBuilder()}{@code .transport(..)}; the one the
+ * session would have built is then never built.
  */
 public final class CloudConfig {
     private final String cloudName;
@@ -218,7 +219,7 @@ public final class CloudConfig {
         }
         endpointOverrides.forEach(b::endpointOverride);
         if (insecure || caCert != null || clientCert != null) {
-            b.ownedTransport(transportBuilder().build());
+            b.ownedTransport(() -> transportBuilder().build());
         }
         return b;
     }

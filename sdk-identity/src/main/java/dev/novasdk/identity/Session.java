@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * An authenticated connection to one cloud: it authenticates with Keystone on first use, caches the token,
@@ -60,8 +61,10 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         this.region = b.region;
         this.endpointInterface = b.endpointInterface;
         this.endpointOverrides = Map.copyOf(b.endpointOverrides);
-        this.ownsTransport = b.transport == null || b.ownsTransport;
-        this.transport = b.transport == null ? ApacheHttpTransport.create() : b.transport;
+        this.ownsTransport = b.transport == null;
+        this.transport = b.transport != null
+                ? b.transport
+                : b.ownedTransport != null ? b.ownedTransport.get() : ApacheHttpTransport.create();
         HttpPipeline.Builder pb = HttpPipeline.builder()
                 .transport(transport)
                 .retryPolicy(b.retryPolicy)
@@ -189,7 +192,7 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         private EndpointInterface endpointInterface = EndpointInterface.PUBLIC;
         private final Map<String, URI> endpointOverrides = new TreeMap<>();
         private HttpTransport transport;
-        private boolean ownsTransport;
+        private Supplier<HttpTransport> ownedTransport;
         private Duration expirySkew = Duration.ofSeconds(120);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -254,17 +257,19 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
             return this;
         }
 
-        /** The transport, shared with service clients; the session will not close it. */
+        /**
+         * The transport, shared with service clients; the session will not close it. It replaces the transport
+         * a {@link CloudConfig} would build for its TLS settings.
+         */
         public Builder transport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
-            this.ownsTransport = false;
             return this;
         }
 
-        /** A transport built for this session (from cloud configuration), closed with it. */
-        Builder ownedTransport(HttpTransport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            this.ownsTransport = true;
+        // The transport CloudConfig's TLS settings call for, built only by build() and only when no transport
+        // was given, so that replacing it leaves no connection pool behind; the session closes it.
+        Builder ownedTransport(Supplier<HttpTransport> factory) {
+            this.ownedTransport = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

@@ -7,10 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.novasdk.identity.TestClouds.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.http.HttpTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,5 +79,21 @@ class CloudConfigTlsTest {
         CloudConfig config = config("OS_CERT", cert.toString());
         CloudConfigException e = assertThrows(CloudConfigException.class, config::newSession);
         assertEquals("a client certificate (OS_CERT / cert) needs its key (OS_KEY / key)", e.getMessage());
+    }
+
+    @Test
+    void toSessionBuilder_transportGiven_theTlsTransportIsNeverBuilt() throws Exception {
+        // Building the TLS transport of this configuration would fail (a certificate without its key), so a
+        // session that builds proves the given transport replaced it before it was built.
+        Path cert = Files.writeString(dir.resolve("client.pem"), "not used");
+        HttpTransport given = request -> {
+            throw new java.io.IOException("not called");
+        };
+        try (Session session = config("OS_CERT", cert.toString())
+                .toSessionBuilder()
+                .transport(given)
+                .build()) {
+            assertSame(given, session.transport());
+        }
     }
 }
