@@ -41,8 +41,10 @@ final class LogRedaction {
             "x-auth-key");
 
     // JSON keys whose values are secrets wherever they appear, compared in lower case: passwords, nova's
-    // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, and the
-    // blob of a keystone credential (it holds EC2 secrets). A "password" object is the exception, see maskJson.
+    // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, the blob of
+    // a keystone credential (it holds EC2 secrets), and a server's user data (cloud-init scripts carry
+    // passwords and keys; ServerCreate.toString() hides it for the same reason). A "password" object is the
+    // exception, see maskJson.
     private static final Set<String> SECRET_KEYS = Set.of(
             "password",
             "adminpass",
@@ -56,7 +58,8 @@ final class LogRedaction {
             "refresh_token",
             "id_token",
             "client_secret",
-            "blob");
+            "blob",
+            "user_data");
 
     // Parameter names that mark a credential inside a URL held in a JSON string.
     private static final String[] SECRET_PARAMETERS = {"token", "password", "secret", "passwd", "signature"};
