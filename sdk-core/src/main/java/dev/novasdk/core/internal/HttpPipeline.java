@@ -62,7 +62,7 @@ public final class HttpPipeline implements AutoCloseable {
         filters.addAll(b.perCall);
         filters.add(RetryFilter.of(b.retryPolicy, b.sleeper, b.clock));
         if (b.tokenProvider != null) {
-            filters.add(AuthFilter.of(b.tokenProvider));
+            filters.add(AuthFilter.of(b.tokenProvider, b.clock));
         }
         filters.addAll(b.perAttempt);
         // Below authentication and the user's filters, so it learns the token and body that go on the wire;
