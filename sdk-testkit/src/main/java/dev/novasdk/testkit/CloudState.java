@@ -37,6 +37,9 @@ final class CloudState {
     final Duration stepDuration;
     final boolean instantBoot;
     final boolean instantDelete;
+    /** How long a deleted server reads DELETED (and uses quota) before it 404s; set once, before serving. */
+    Duration deletedReadableFor = Duration.ofSeconds(4);
+
     final String hostName = "fakecloud";
 
     final Map<String, Domain> domains = new LinkedHashMap<>();

@@ -187,11 +187,15 @@ final class ServersApi {
         throw new Unrouted();
     }
 
-    /** Instances, cores and RAM a project uses: every server that is not deleted. */
+    /**
+     * Instances, cores and RAM a project uses: every server that still exists, including one that reads
+     * DELETED. As in the lab, whose Nova counts an instance until its record is deleted, a few seconds after
+     * its status turns DELETED.
+     */
     static int[] usage(CloudState state, String projectId) {
         int[] used = new int[3];
         for (Server s : state.servers.values()) {
-            if (s.projectId.equals(projectId) && !s.vmState.equals("deleted")) {
+            if (s.projectId.equals(projectId)) {
                 used[0]++;
                 used[1] += s.flavor.vcpus;
                 used[2] += s.flavor.ramMb;
@@ -667,7 +671,7 @@ final class ServersApi {
         Duration d = state.stepDuration;
         Instant t1 = now.plus(d);
         s.steps.add(new Step(t1, x -> deleted(x, t1)));
-        s.steps.add(new Step(now.plus(d.multipliedBy(2)), x -> x.gone = true));
+        s.steps.add(new Step(t1.plus(state.deletedReadableFor), x -> x.gone = true));
     }
 
     private static void deleted(Server s, Instant at) {

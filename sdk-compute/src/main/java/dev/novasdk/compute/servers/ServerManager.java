@@ -270,17 +270,20 @@ public final class ServerManager {
     }
 
     /**
-     * Polls until the server is gone ({@code 404}).
+     * Polls until the server is gone ({@code 404}). A server that reads {@code DELETED} is not gone yet: Nova
+     * keeps it readable so for a few seconds and still counts it against the instance quota, so booting
+     * again at that moment can fail with {@code 403 Quota exceeded}.
      *
      * @throws ResourceErrorException when the server goes to {@code ERROR} instead (a failed delete)
-     * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}
+     * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}, carrying the
+     *         last server seen
      */
     public void waitForDelete(String id, WaitOptions options) {
         requireId(id);
         Objects.requireNonNull(options, "options");
         Waiter.<Optional<Server>>builder(() -> Optional.of(get(id)))
                 .description("server " + id + " to be deleted")
-                .successWhen(s -> s.isEmpty() || s.get().status() == ServerStatus.DELETED)
+                .successWhen(Optional::isEmpty)
                 .successOnException(NotFoundException.class, e -> Optional.empty())
                 .failWhen(
                         s -> s.isPresent()

@@ -492,6 +492,27 @@ class ServerManagerTest {
     }
 
     @Test
+    void waitForDelete_readableAsDeletedForAWhile_keepsPollingUntil404() {
+        // Real Nova keeps a deleted server readable as DELETED for a few seconds, and counts it against the
+        // instance quota until it 404s: returning at DELETED let the next boot fail with 403 quota exceeded.
+        stubStates(
+                server(ID, "vm", "ACTIVE", "deleting"),
+                server(ID, "vm", "DELETED", null),
+                server(ID, "vm", "DELETED", null),
+                "404");
+        servers.waitForDelete(ID, WaitOptions.defaults());
+        wm.verify(4, compute(getRequestedFor(urlEqualTo(SERVERS + "/" + ID)), "2.93"));
+    }
+
+    @Test
+    void waitForDelete_deletedUntilTheTimeout_timesOutWithTheDeletedServer() {
+        wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "vm", "DELETED", null)))));
+        WaitOptions options = WaitOptions.of(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> servers.waitForDelete(ID, options));
+        assertTrue(e.getMessage().contains(ID), e.getMessage());
+    }
+
+    @Test
     void waitForDelete_failedDelete_throwsResourceError() {
         String errored = server(ID, "vm", "ERROR", null)
                 .replaceFirst("\\}$", ", \"fault\": {\"code\": 500, \"message\": \"delete failed\"}}");
