@@ -44,7 +44,9 @@ public final class FlavorManager {
                         context.defaultVersion()),
                 FlavorListDocument.class,
                 FlavorListDocument::flavors,
-                FlavorListDocument::nextHref);
+                FlavorListDocument::nextHref,
+                Flavor::id,
+                f -> false);
     }
 
     /** Every flavor visible to the project, in detail. */

@@ -75,7 +75,9 @@ public final class ImageManager {
                 () -> listing(options),
                 ImageListDocument.class,
                 ImageListDocument::images,
-                ImageListDocument::nextHref);
+                ImageListDocument::nextHref,
+                Image::id,
+                i -> false);
     }
 
     private ComputeContext.Listing listing(ImageListOptions options) {

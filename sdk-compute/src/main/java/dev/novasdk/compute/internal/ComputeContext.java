@@ -302,6 +302,11 @@ public final class ComputeContext {
      * A lazy listing: the first page from {@code start}'s URL, further pages from the document's next link
      * (absolute, or relative to the link base as Glance sends it). One page is held at a time.
      *
+     * <p>Every item is yielded once even when the service repeats items or next links while its data
+     * changes (Nova does while servers are still build requests): see {@link PagedIterable#distinct}, which
+     * this listing is, with {@code idOf}, {@code unsettled} (the items whose repeats may come late, kept for
+     * the whole traversal) and the client's sleeper for the pause before a repeated link.
+     *
      * <p>{@code start} is called when a page is fetched, never by this method: working out the URL and the
      * version may resolve an endpoint or read the version document, and a listing sends nothing until it is
      * iterated.
@@ -310,19 +315,25 @@ public final class ComputeContext {
             Supplier<Listing> start,
             Class<D> documentType,
             Function<D, List<T>> items,
-            Function<D, Optional<String>> next) {
+            Function<D, Optional<String>> next,
+            Function<? super T, String> idOf,
+            java.util.function.Predicate<? super T> unsettled) {
         Objects.requireNonNull(start, "start");
-        return PagedIterable.of(previous -> {
-            Listing listing = start.get();
-            URI uri = previous.isEmpty()
-                    ? listing.first()
-                    : previous.get().nextLink().orElseThrow();
-            D doc = get(uri, listing.version(), null, documentType);
-            URI nextLink = next.apply(doc)
-                    .map(href -> resolveLink(listing.linkBase(), href))
-                    .orElse(null);
-            return Page.of(items.apply(doc), nextLink);
-        });
+        return PagedIterable.distinct(
+                previous -> {
+                    Listing listing = start.get();
+                    URI uri = previous.isEmpty()
+                            ? listing.first()
+                            : previous.get().nextLink().orElseThrow();
+                    D doc = get(uri, listing.version(), null, documentType);
+                    URI nextLink = next.apply(doc)
+                            .map(href -> resolveLink(listing.linkBase(), href))
+                            .orElse(null);
+                    return Page.of(items.apply(doc), nextLink);
+                },
+                idOf,
+                unsettled,
+                sleeper);
     }
 
     private static URI resolveLink(URI base, String href) {

@@ -142,6 +142,15 @@ public final class ServerManager {
     /**
      * A lazy listing over every page: nothing is fetched until iteration starts, and each page is fetched when
      * iteration reaches it. {@link ServerListOptions#limit()} is the page size.
+     *
+     * <p>Each server is yielded once, even right after a create while Nova still lists servers as build
+     * requests and repeats them (or a next link) across pages; the listing then pauses briefly before
+     * following a link it has already followed. The ids of servers in {@code BUILD} (all ids, for a summary
+     * listing, which shows no status) and of the last 1000 servers are remembered for that; see
+     * {@link PagedIterable#distinct}.
+     *
+     * @throws dev.novasdk.core.error.PagingException from iteration when Nova keeps repeating a next link
+     *         for about 30 s
      */
     public PagedIterable<Server> list(ServerListOptions options) {
         Objects.requireNonNull(options, "options");
@@ -155,7 +164,10 @@ public final class ServerManager {
                         context.defaultVersion()),
                 ServerListDocument.class,
                 ServerListDocument::servers,
-                ServerListDocument::nextHref);
+                ServerListDocument::nextHref,
+                Server::id,
+                // A build request reads BUILD; a summary listing shows no status, so any item may be one.
+                s -> s.statusRaw().isEmpty() || s.status() == ServerStatus.BUILD);
     }
 
     /** Every server of the project, in detail. */
