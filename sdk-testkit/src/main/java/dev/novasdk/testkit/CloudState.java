@@ -57,6 +57,9 @@ final class CloudState {
 
     final Quota quota;
 
+    /** Compute API requests served so far: the clock of the emulated conductor, see ServersApi's list. */
+    long computeRequests;
+
     long serverSeq;
     long keypairSeq;
     long imageSeq;
@@ -518,6 +521,9 @@ final class CloudState {
         final String requestedAz;
         final String reservationId;
         final int launchIndex;
+        /** {@link CloudState#computeRequests} when the create request was served. */
+        long createdAtRequest;
+
         final String instanceName;
         final List<Volume> volumes;
         final List<String> securityGroups;
