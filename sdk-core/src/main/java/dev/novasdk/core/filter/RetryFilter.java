@@ -1,8 +1,10 @@
 package dev.novasdk.core.filter;
 
 import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.http.RequestAttribute;
 import dev.novasdk.core.internal.ErrorMapper;
 import dev.novasdk.core.internal.SafeUri;
 import dev.novasdk.core.waiter.Sleeper;
@@ -44,6 +46,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RetryFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger("dev.novasdk.retry");
+
+    /**
+     * Whether a request may be sent again after it may have reached the service, when that differs from its
+     * method's rule ({@link HttpMethod#isIdempotent()}): a POST action that only sets a state can say true.
+     */
+    public static final RequestAttribute<Boolean> IDEMPOTENT = RequestAttribute.of("idempotent", Boolean.class);
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -124,7 +132,7 @@ public final class RetryFilter implements Filter {
                 break;
             case RESPONSE_TIMEOUT:
             case CONNECTION_FAILED:
-                retry = request.method().isIdempotent();
+                retry = isIdempotent(request);
                 break;
             default:
                 retry = false;
@@ -146,7 +154,7 @@ public final class RetryFilter implements Filter {
             case 502:
             case 503:
             case 504:
-                retry = request.method().isIdempotent();
+                retry = isIdempotent(request);
                 break;
             case 413:
                 retry = true; // only with a Retry-After, checked below
@@ -216,5 +224,9 @@ public final class RetryFilter implements Filter {
     private static String describe(HttpResponse response) {
         return response.statusCode() + " " + response.reasonPhrase()
                 + response.requestId().map(id -> " [" + id + "]").orElse("");
+    }
+
+    private static boolean isIdempotent(HttpRequest request) {
+        return request.attribute(IDEMPOTENT).orElse(request.method().isIdempotent());
     }
 }
