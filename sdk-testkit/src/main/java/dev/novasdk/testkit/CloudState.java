@@ -37,6 +37,9 @@ final class CloudState {
     final Duration stepDuration;
     final boolean instantBoot;
     final boolean instantDelete;
+    /** How long a deleted server reads DELETED (and uses quota) before it 404s; set once, before serving. */
+    Duration deletedReadableFor = Duration.ofSeconds(4);
+
     final String hostName = "fakecloud";
 
     final Map<String, Domain> domains = new LinkedHashMap<>();
@@ -53,6 +56,9 @@ final class CloudState {
     final Map<String, Server> deletedServers = new LinkedHashMap<>();
 
     final Quota quota;
+
+    /** Compute API requests served so far: the clock of the emulated conductor, see ServersApi's list. */
+    long computeRequests;
 
     long serverSeq;
     long keypairSeq;
@@ -515,6 +521,9 @@ final class CloudState {
         final String requestedAz;
         final String reservationId;
         final int launchIndex;
+        /** {@link CloudState#computeRequests} when the create request was served. */
+        long createdAtRequest;
+
         final String instanceName;
         final List<Volume> volumes;
         final List<String> securityGroups;

@@ -347,6 +347,10 @@ final class ComputeService {
         if (s.isEmpty()) {
             throw new Unrouted();
         }
+        synchronized (state) {
+            // The conductor works while clients talk to Nova: each request is one step of its progress.
+            state.computeRequests++;
+        }
         switch (s.get(0)) {
             case "servers":
                 return servers.route(ctx, s);

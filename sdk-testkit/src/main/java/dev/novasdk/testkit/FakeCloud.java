@@ -146,6 +146,7 @@ public final class FakeCloud implements AutoCloseable {
                 b.instantBoot,
                 b.instantDelete,
                 new CloudState.Quota(b.quotaInstances, b.quotaCores, b.quotaRamMb));
+        this.state.deletedReadableFor = b.deletedReadableFor;
         try {
             this.server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 64);
@@ -805,6 +806,7 @@ public final class FakeCloud implements AutoCloseable {
         private boolean instantBoot;
         private boolean instantDelete;
         private Duration stepDuration = Duration.ofSeconds(1);
+        private Duration deletedReadableFor = Duration.ofSeconds(4);
         private Duration tokenLifetime = Duration.ofHours(1);
         private boolean keystoneV2;
         private String region = "RegionOne";
@@ -886,6 +888,20 @@ public final class FakeCloud implements AutoCloseable {
                 throw new IllegalArgumentException("stepDuration must not be negative: " + stepDuration);
             }
             this.stepDuration = stepDuration;
+            return this;
+        }
+
+        /**
+         * How long a deleted server stays readable as {@code DELETED}, still counted against the instance
+         * quota, before it answers 404 (4 s by default: the lab's Nova shows 3-5 s). Not used with
+         * {@link #instantDelete(boolean)}.
+         */
+        public Builder deletedReadableFor(Duration duration) {
+            Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("deletedReadableFor must not be negative: " + duration);
+            }
+            this.deletedReadableFor = duration;
             return this;
         }
 

@@ -187,11 +187,15 @@ final class ServersApi {
         throw new Unrouted();
     }
 
-    /** Instances, cores and RAM a project uses: every server that is not deleted. */
+    /**
+     * Instances, cores and RAM a project uses: every server that still exists, including one that reads
+     * DELETED. As in the lab, whose Nova counts an instance until its record is deleted, a few seconds after
+     * its status turns DELETED.
+     */
     static int[] usage(CloudState state, String projectId) {
         int[] used = new int[3];
         for (Server s : state.servers.values()) {
-            if (s.projectId.equals(projectId) && !s.vmState.equals("deleted")) {
+            if (s.projectId.equals(projectId)) {
                 used[0]++;
                 used[1] += s.flavor.vcpus;
                 used[2] += s.flavor.ramMb;
@@ -533,6 +537,7 @@ final class ServersApi {
             }
             Action a = record(s, "create", ctx, now);
             a.events.add(new Event("compute__do_build_and_run_instance", now));
+            s.createdAtRequest = state.computeRequests;
             state.servers.put(id, s);
             scheduleBuild(s, now);
             if (first == null) {
@@ -667,7 +672,7 @@ final class ServersApi {
         Duration d = state.stepDuration;
         Instant t1 = now.plus(d);
         s.steps.add(new Step(t1, x -> deleted(x, t1)));
-        s.steps.add(new Step(now.plus(d.multipliedBy(2)), x -> x.gone = true));
+        s.steps.add(new Step(t1.plus(state.deletedReadableFor), x -> x.gone = true));
     }
 
     private static void deleted(Server s, Instant at) {
@@ -869,6 +874,7 @@ final class ServersApi {
                     throw NovaFault.badRequest("marker [" + marker + "] not found");
                 }
             }
+            Instant now = state.now();
             List<Server> matching = new ArrayList<>();
             for (Server s : state.servers.values()) {
                 if (s.vmState.equals("deleted")) {
@@ -884,13 +890,7 @@ final class ServersApi {
             matching.sort(order);
             List<Object> out = new ArrayList<>();
             String last = null;
-            for (Server s : matching) {
-                if (out.size() >= limit) {
-                    break;
-                }
-                if (markerServer != null && order.compare(s, markerServer) <= 0) {
-                    continue;
-                }
+            for (Server s : page(matching, order, markerServer, limit, now)) {
                 out.add(detail ? ServerViews.render(s, ctx, ServerViews.Kind.DETAIL) : ServerViews.summary(s, ctx));
                 last = s.id;
             }
@@ -903,6 +903,78 @@ final class ServersApi {
             }
             return Resp.json(200, doc);
         }
+    }
+
+    // How many compute requests after its create a server's record reaches the cell database, and until how
+    // many (plus its launch index) its build request is kept: between the two it is both, as in Nova, whose
+    // conductor creates every instance of a multi-create before it deletes their build requests one by one.
+    static final int CELL_AFTER_REQUESTS = 2;
+    static final int BUILD_REQUEST_UNTIL_REQUESTS = 5;
+
+    /** Whether Nova still holds a build request for the server: it is not yet scheduled. */
+    private boolean isBuildRequest(Server s, Instant now) {
+        return !state.instantBoot
+                && s.host == null
+                && s.vmState.equals("building")
+                && state.computeRequests - s.createdAtRequest < BUILD_REQUEST_UNTIL_REQUESTS + s.launchIndex
+                && now.isBefore(s.created.plus(state.stepDuration));
+    }
+
+    /** Whether the server's instance record exists in the cell database. */
+    private boolean inCell(Server s, Instant now) {
+        return state.instantBoot
+                || s.host != null
+                || !s.vmState.equals("building")
+                || state.computeRequests - s.createdAtRequest >= CELL_AFTER_REQUESTS
+                || !now.isBefore(s.created.plus(state.stepDuration));
+    }
+
+    /**
+     * One page as Nova's {@code compute.api.API.get_all} builds it: the build requests first (sorted, after
+     * the marker when the marker is one of them), then the instances of the cell (sorted, after the marker
+     * only when the marker was not a build request: when it was, the instances start again from the top),
+     * filling what the build requests left of the limit, duplicates removed. While build requests turn into
+     * instances between two page requests this repeats servers, and can give the same next marker twice,
+     * exactly what the lab's Nova does right after a multi-create.
+     */
+    private List<Server> page(List<Server> matching, Comparator<Server> order, Server marker, int limit, Instant now) {
+        List<Server> buildRequests = new ArrayList<>();
+        List<Server> cell = new ArrayList<>();
+        for (Server s : matching) {
+            if (isBuildRequest(s, now)) {
+                buildRequests.add(s);
+            }
+            if (inCell(s, now)) {
+                cell.add(s);
+            }
+        }
+        Server cellMarker = marker;
+        List<Server> out = new ArrayList<>();
+        if (marker == null || buildRequests.contains(marker)) {
+            for (Server s : buildRequests) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                if (marker == null || order.compare(s, marker) > 0) {
+                    out.add(s);
+                }
+            }
+            cellMarker = null;
+        }
+        int fromCell = limit - out.size();
+        for (Server s : cell) {
+            if (fromCell <= 0) {
+                break;
+            }
+            if (cellMarker != null && order.compare(s, cellMarker) <= 0) {
+                continue;
+            }
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+            fromCell--;
+        }
+        return out;
     }
 
     private static Instant timeParam(Req req, String name) {

@@ -162,6 +162,17 @@ class ServerLifecycleTest {
                         .get("servers")
                         .toString());
 
+        // Readable as DELETED, and still counted against the quota, for 4 s (the lab's Nova: 3-5 s).
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals("DELETED null deleted 0", states(show(id, "2.93")));
+        assertEquals(
+                1,
+                json(nova(cloud, token, "GET", "/limits", "2.93", null))
+                        .get("limits")
+                        .get("absolute")
+                        .get("totalInstancesUsed")
+                        .asInt());
+
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> gone = nova(cloud, token, "GET", "/servers/" + id, "2.93", null);
         assertEquals(404, gone.statusCode());
@@ -200,7 +211,8 @@ class ServerLifecycleTest {
         HttpResponse<String> deleted = nova(cloud, token, "DELETE", "/servers/" + id, "2.93", null);
         String deleteRequest =
                 deleted.headers().firstValue("x-openstack-request-id").orElseThrow();
-        clock.advance(Duration.ofSeconds(2));
+        // One step deleting, then DELETED for 4 s, then gone.
+        clock.advance(Duration.ofSeconds(5));
 
         JsonNode actions = json(nova(cloud, token, "GET", "/servers/" + id + "/os-instance-actions", "2.93", null))
                 .get("instanceActions");
@@ -352,7 +364,7 @@ class ServerLifecycleTest {
                 202,
                 nova(cloud, token, "POST", "/servers/" + id + "/action", "2.93", "{\"forceDelete\": null}")
                         .statusCode());
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(
                 404, nova(cloud, token, "GET", "/servers/" + id, "2.93", null).statusCode());
     }

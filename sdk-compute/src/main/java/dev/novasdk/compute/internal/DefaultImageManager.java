@@ -22,11 +22,14 @@ public final class DefaultImageManager implements ImageManager {
     @Override
     public PagedIterable<Image> list(ImageListOptions options) {
         Objects.requireNonNull(options, "options");
-        return executor.list(() -> glance()
-                ? new OperationExecutor.Listing<>(
-                        ImageOperations.GLANCE_LIST, Call.to().query(options.glanceQuery()))
-                : new OperationExecutor.Listing<>(
-                        ImageOperations.PROXY_LIST, Call.to().query(options.novaQuery())));
+        return executor.list(
+                Image::id,
+                image -> false,
+                () -> glance()
+                        ? new OperationExecutor.Listing<>(
+                                ImageOperations.GLANCE_LIST, Call.to().query(options.glanceQuery()))
+                        : new OperationExecutor.Listing<>(
+                                ImageOperations.PROXY_LIST, Call.to().query(options.novaQuery())));
     }
 
     @Override

@@ -35,6 +35,7 @@ final class FlavorOperations {
         return ListOperation.of(
                 Operation.of("flavors.list", HttpMethod.GET, path).returns(document(FlavorListDocument.class)),
                 FlavorListDocument::flavors,
-                FlavorListDocument::nextHref);
+                FlavorListDocument::nextHref,
+                Flavor::id);
     }
 }

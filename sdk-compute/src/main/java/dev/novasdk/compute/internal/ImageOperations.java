@@ -24,7 +24,8 @@ final class ImageOperations {
                     .on(Operation.Api.IMAGE)
                     .returns(document(ImageListDocument.class)),
             ImageListDocument::images,
-            ImageListDocument::nextHref);
+            ImageListDocument::nextHref,
+            Image::id);
 
     static final Operation<Void, Image> PROXY_GET = Operation.of(
                     "images.get (Nova's image proxy)", HttpMethod.GET, "images/{id}")
@@ -37,7 +38,8 @@ final class ImageOperations {
                     .servedIn(PROXY)
                     .returns(document(ImageListDocument.class)),
             ImageListDocument::images,
-            ImageListDocument::nextHref);
+            ImageListDocument::nextHref,
+            Image::id);
 
     private ImageOperations() {}
 }

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -73,11 +75,11 @@ public final class OperationExecutor {
         }
     }
 
-    /** A lazy listing of {@code call} of {@code operation}; see {@link #list(Supplier)}. */
+    /** A lazy listing of {@code call} of {@code operation}; see {@link #list(Function, Predicate, Supplier)}. */
     public <D, T> PagedIterable<T> list(ListOperation<D, T> operation, Call<Void> call) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(call, "call");
-        return list(() -> new Listing<>(operation, call));
+        return list(operation.idOf(), operation.unsettled(), () -> new Listing<>(operation, call));
     }
 
     /**
@@ -85,23 +87,33 @@ public final class OperationExecutor {
      * further pages from each page's next link (absolute, or relative to the service's root as Glance sends it),
      * all at the first page's version. One page is held at a time. {@code start} is called when iteration
      * starts, so a listing that must choose between services (Glance or Nova's image proxy) chooses then.
+     *
+     * <p>Every item is yielded once even while the service repeats items or next links as its data changes
+     * (Nova does while servers are build requests), by {@code idOf}, keeping the ids of {@code unsettled}
+     * items for the whole traversal; see {@link PagedIterable#distinct}, which pauses on the client's sleeper
+     * before following a repeated link.
      */
-    public <D, T> PagedIterable<T> list(Supplier<Listing<D, T>> start) {
+    public <D, T> PagedIterable<T> list(
+            Function<? super T, String> idOf, Predicate<? super T> unsettled, Supplier<Listing<D, T>> start) {
         Objects.requireNonNull(start, "start");
-        return PagedIterable.of(previous -> {
-            Listing<D, T> listing = start.get();
-            Operation<Void, D> page = listing.operation().page();
-            HttpRequest request = request(
-                    page,
-                    listing.call(),
-                    previous.map(p -> p.nextLink().orElseThrow()).orElse(null));
-            D doc = page.reader().read(codec, request, pipeline.send(request));
-            URI next = listing.operation()
-                    .nextHref(doc)
-                    .map(href -> NextLinks.resolve(endpoints.linkBase(page.api()), href))
-                    .orElse(null);
-            return Page.of(listing.operation().items(doc), next);
-        });
+        return PagedIterable.distinct(
+                previous -> {
+                    Listing<D, T> listing = start.get();
+                    Operation<Void, D> page = listing.operation().page();
+                    HttpRequest request = request(
+                            page,
+                            listing.call(),
+                            previous.map(p -> p.nextLink().orElseThrow()).orElse(null));
+                    D doc = page.reader().read(codec, request, pipeline.send(request));
+                    URI next = listing.operation()
+                            .nextHref(doc)
+                            .map(href -> NextLinks.resolve(endpoints.linkBase(page.api()), href))
+                            .orElse(null);
+                    return Page.of(listing.operation().items(doc), next);
+                },
+                idOf,
+                unsettled,
+                sleeper);
     }
 
     /** A listing and its call, chosen when iteration starts. */

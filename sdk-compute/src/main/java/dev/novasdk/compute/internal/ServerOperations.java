@@ -9,6 +9,7 @@ import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.compute.servers.ServerUpdate;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.Microversion;
@@ -84,6 +85,9 @@ final class ServerOperations {
         return ListOperation.of(
                 Operation.of("servers.list", HttpMethod.GET, path).returns(document(ServerListDocument.class)),
                 ServerListDocument::servers,
-                ServerListDocument::nextHref);
+                ServerListDocument::nextHref,
+                Server::id,
+                // A build request reads BUILD; a summary listing shows no status, so any item may be one.
+                s -> s.statusRaw().isEmpty() || s.status() == ServerStatus.BUILD);
     }
 }

@@ -505,6 +505,14 @@ class ServerManagerTest {
     }
 
     @Test
+    void waitForDelete_deletedUntilTheTimeout_timesOutWithTheDeletedServer() {
+        wm.stubFor(get(urlEqualTo(SERVERS + "/" + ID)).willReturn(okJson(envelope(server(ID, "vm", "DELETED", null)))));
+        WaitOptions options = WaitOptions.of(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> servers.waitForDelete(ID, options));
+        assertTrue(e.getMessage().contains(ID), e.getMessage());
+    }
+
+    @Test
     void consoleOutput_lines_postsTheActionAndReturnsTheOutput() {
         wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
                 .willReturn(okJson("{\"output\": \"login: \\nboot ok\\n\"}")));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.internal.SafeUri;
+import dev.novasdk.core.internal.SecretKeys;
+import dev.novasdk.core.internal.Secrets;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -17,7 +19,6 @@ import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The redaction rules of {@link LoggingFilter}, kept apart so each rule can be tested on its own. Everything
@@ -28,36 +29,6 @@ final class LogRedaction {
     /** The replacement for a masked JSON value or query parameter. */
     static final String MASK = "***";
 
-    // Headers that carry credentials. Their values are hashed rather than dropped, like keystoneauth does, so
-    // two log lines can still be compared ("was the same token sent twice?") without revealing the token.
-    private static final Set<String> SECRET_HEADERS = Set.of(
-            "x-auth-token",
-            "x-subject-token",
-            "x-service-token",
-            "authorization",
-            "proxy-authorization",
-            "cookie",
-            "set-cookie",
-            "x-auth-key");
-
-    // JSON keys whose values are secrets wherever they appear, compared in lower case: passwords, nova's
-    // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, and the
-    // blob of a keystone credential (it holds EC2 secrets). A "password" object is the exception, see maskJson.
-    private static final Set<String> SECRET_KEYS = Set.of(
-            "password",
-            "adminpass",
-            "admin_pass",
-            "new_password",
-            "original_password",
-            "secret",
-            "passcode",
-            "private_key",
-            "access_token",
-            "refresh_token",
-            "id_token",
-            "client_secret",
-            "blob");
-
     // Parameter names that mark a credential inside a URL held in a JSON string.
     private static final String[] SECRET_PARAMETERS = {"token", "password", "secret", "passwd", "signature"};
 
@@ -67,7 +38,7 @@ final class LogRedaction {
 
     /** Whether the header carries a credential. */
     static boolean isSecretHeader(String name) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        return SecretKeys.isSecretHeader(name);
     }
 
     /** The value to log for a header: {@code {SHA256}<hex>} for credentials, else the value, escaped. */
@@ -86,18 +57,9 @@ final class LogRedaction {
         }
     }
 
-    /**
-     * Whether the value of a JSON member with this name is a secret. {@code token} is not listed: it is a
-     * secret when it is a string (a console token), but keystone's {@code {"token": {"id": ..}}} object is
-     * descended into so that only its {@code id} is masked.
-     */
+    /** Whether the value of a JSON member with this name is a secret; see {@link SecretKeys#isSecretKey}. */
     static boolean isSecretKey(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(n)
-                || n.endsWith("password")
-                || n.endsWith("passwd")
-                || n.endsWith("_secret")
-                || n.endsWith("_token");
+        return SecretKeys.isSecretKey(name);
     }
 
     /**
@@ -175,6 +137,15 @@ final class LogRedaction {
      * JSON at all (a password sent as plain text), and the rules only know where secrets sit in JSON.
      */
     static Optional<String> maskJson(byte[] body, int maxChars) {
+        return maskJson(body, maxChars, null);
+    }
+
+    /**
+     * {@link #maskJson(byte[], int)} that also passes every string value and member name through
+     * {@code secrets}, so a known secret echoed under an ordinary key (an error message quoting the request)
+     * is scrubbed before the cut.
+     */
+    static Optional<String> maskJson(byte[] body, int maxChars, Secrets secrets) {
         BoundedWriter out = new BoundedWriter(maxChars);
         try (JsonParser p = JSON.createParser(body);
                 JsonGenerator g = JSON.createGenerator(out)) {
@@ -191,7 +162,7 @@ final class LogRedaction {
                     if (value == null) {
                         return Optional.empty();
                     }
-                    g.writeFieldName(name);
+                    g.writeFieldName(secrets == null ? name : secrets.scrub(name));
                     boolean isToken = name.equalsIgnoreCase("token");
                     if (value == JsonToken.START_OBJECT && (isToken || name.equalsIgnoreCase("password"))) {
                         // Keystone's auth methods {"token": {"id": ..}} and
@@ -203,10 +174,10 @@ final class LogRedaction {
                         p.skipChildren();
                         g.writeString(MASK);
                     } else {
-                        depth = copy(p, g, value, tokenObject, depth);
+                        depth = copy(p, g, value, tokenObject, depth, secrets);
                     }
                 } else {
-                    depth = copy(p, g, t, tokenObject, depth);
+                    depth = copy(p, g, t, tokenObject, depth, secrets);
                 }
                 if (out.full()) {
                     break;
@@ -222,10 +193,15 @@ final class LogRedaction {
     }
 
     // Copies one event and returns the new nesting depth.
-    private static int copy(JsonParser p, JsonGenerator g, JsonToken t, BitSet tokenObject, int depth)
+    private static int copy(JsonParser p, JsonGenerator g, JsonToken t, BitSet tokenObject, int depth, Secrets secrets)
             throws IOException {
-        if (t == JsonToken.VALUE_STRING && hasSecretParameter(p.getText())) {
-            g.writeString(MASK);
+        if (t == JsonToken.VALUE_STRING) {
+            String text = p.getText();
+            if (hasSecretParameter(text)) {
+                g.writeString(MASK);
+            } else {
+                g.writeString(secrets == null ? text : secrets.scrub(text));
+            }
             return depth;
         }
         g.copyCurrentEvent(p);
@@ -244,11 +220,28 @@ final class LogRedaction {
      * response cannot forge log lines.
      */
     static String textExcerpt(byte[] body, Charset charset, int maxChars) {
+        return textExcerpt(body, charset, maxChars, null);
+    }
+
+    /**
+     * {@link #textExcerpt(byte[], Charset, int)} with known secrets scrubbed before the cut, and the start of
+     * one that the cut splits masked.
+     */
+    static String textExcerpt(byte[] body, Charset charset, int maxChars, Secrets secrets) {
         // Decode only a prefix: a multi-byte character cut at the end becomes one replacement character.
-        int bytes = (int) Math.min(body.length, (long) maxChars * 4);
+        // With secrets to look for, read further so one that straddles the cut is seen whole.
+        long want = secrets == null ? (long) maxChars * 4 : (long) maxChars * 4 + 64 * 1024;
+        int bytes = (int) Math.min(body.length, want);
         String text = new String(body, 0, bytes, charset);
+        if (secrets != null) {
+            text = secrets.scrub(text);
+        }
         boolean cut = text.length() > maxChars || bytes < body.length;
-        String excerpt = escapeControl(text.length() > maxChars ? text.substring(0, maxChars) : text);
+        String kept = text.length() > maxChars ? text.substring(0, maxChars) : text;
+        if (cut && secrets != null) {
+            kept = secrets.scrubTail(kept);
+        }
+        String excerpt = escapeControl(kept);
         return cut ? excerpt + "... (truncated, " + body.length + " bytes in total)" : excerpt;
     }
 

@@ -4,6 +4,7 @@ import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.internal.Secrets;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code {SHA256}<hex>} of their value, secret JSON values (passwords, {@code adminPass}, application
  * credential secrets, keystone token ids, ...) as {@code "***"}, secret query values masked, keystone token
  * responses omitted entirely, and a body that is not valid JSON is not shown (except a short excerpt of a
- * text error page from the service). Bodies are cut after 8 KiB.
+ * text error page from the service). Bodies are cut after 8 KiB. In a client's pipeline, every value the
+ * client has sent as a secret (its {@link dev.novasdk.core.internal.Secrets}) is also scrubbed from each line,
+ * wherever a service echoes it: a keystone error quoting the password, a nova error quoting {@code adminPass}.
  *
  * <p>The filter sits innermost, just above the transport, so each retry and re-authentication replay is
  * logged once. With DEBUG off it only asks the logger whether DEBUG is on.
@@ -99,6 +102,7 @@ public final class LoggingFilter implements Filter {
     }
 
     static String requestLine(HttpRequest request) {
+        Secrets secrets = request.attribute(Secrets.ATTRIBUTE).orElse(null);
         StringBuilder b = new StringBuilder(256)
                 .append("REQ: curl -g -i -X ")
                 .append(request.method())
@@ -113,12 +117,17 @@ public final class LoggingFilter implements Filter {
             if (!headers.contains("Content-Type")) {
                 appendHeader(b, "Content-Type", rb.contentType());
             }
-            b.append(" -d ").append(singleQuoted(requestBody(rb)));
+            b.append(" -d ").append(singleQuoted(requestBody(rb, secrets)));
         }
-        return b.toString();
+        return scrub(b.toString(), secrets);
     }
 
-    private static String requestBody(RequestBody body) {
+    // The last line of defence: whatever part of a line carries a known secret (a URL, a quoted message).
+    private static String scrub(String line, Secrets secrets) {
+        return secrets == null ? line : secrets.scrub(line);
+    }
+
+    private static String requestBody(RequestBody body, Secrets secrets) {
         Optional<byte[]> bytes = body.bytesUnsafe();
         if (bytes.isEmpty()) {
             // Reading a stream body would consume it before the transport could send it.
@@ -127,7 +136,7 @@ public final class LoggingFilter implements Filter {
         byte[] b = bytes.get();
         String mediaType = mediaType(body.contentType());
         if (LogRedaction.isJsonType(mediaType)) {
-            Optional<String> masked = LogRedaction.maskJson(b, MAX_BODY_CHARS);
+            Optional<String> masked = LogRedaction.maskJson(b, MAX_BODY_CHARS, secrets);
             if (masked.isPresent()) {
                 return masked.get();
             }
@@ -137,6 +146,7 @@ public final class LoggingFilter implements Filter {
     }
 
     static String responseLine(HttpRequest request, HttpResponse response, long elapsedMillis) {
+        Secrets secrets = request.attribute(Secrets.ATTRIBUTE).orElse(null);
         StringBuilder b = new StringBuilder(256)
                 .append("RESP: [")
                 .append(response.statusCode())
@@ -147,12 +157,12 @@ public final class LoggingFilter implements Filter {
                 .append(LogRedaction.headerValue(name, value)));
         b.append(" (elapsed ").append(elapsedMillis).append(" ms)");
         if (response.bodyLength() > 0) {
-            b.append("\nRESP BODY: ").append(responseBody(request, response));
+            b.append("\nRESP BODY: ").append(responseBody(request, response, secrets));
         }
-        return b.toString();
+        return scrub(b.toString(), secrets);
     }
 
-    private static String responseBody(HttpRequest request, HttpResponse response) {
+    private static String responseBody(HttpRequest request, HttpResponse response, Secrets secrets) {
         byte[] body = response.body();
         if (LogRedaction.isTokenEndpoint(request.method(), request.uri())) {
             return "<omitted: token response>";
@@ -160,12 +170,13 @@ public final class LoggingFilter implements Filter {
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         String mediaType = contentType.map(LoggingFilter::mediaType).orElse("");
         if (LogRedaction.isJsonType(mediaType) || (mediaType.isEmpty() && looksLikeJson(body))) {
-            return LogRedaction.maskJson(body, MAX_BODY_CHARS).orElse("<" + body.length + " bytes, not JSON, omitted>");
+            return LogRedaction.maskJson(body, MAX_BODY_CHARS, secrets)
+                    .orElse("<" + body.length + " bytes, not JSON, omitted>");
         }
         if (mediaType.startsWith("text/") || mediaType.endsWith("/xml") || mediaType.endsWith("+xml")) {
             // Error pages from proxies and WebOb: written by the service, not the user, and needed to debug.
             return LogRedaction.textExcerpt(
-                    body, LogRedaction.charset(contentType.orElse(null)), MAX_TEXT_EXCERPT_CHARS);
+                    body, LogRedaction.charset(contentType.orElse(null)), MAX_TEXT_EXCERPT_CHARS, secrets);
         }
         return "<" + body.length + " bytes, " + (mediaType.isEmpty() ? "no content type" : mediaType) + ", omitted>";
     }
@@ -174,7 +185,8 @@ public final class LoggingFilter implements Filter {
         StringBuilder b = new StringBuilder(128)
                 .append("RESP: failed ")
                 .append(failure.getClass().getName());
-        String message = failure.getMessage();
+        Secrets secrets = request.attribute(Secrets.ATTRIBUTE).orElse(null);
+        String message = scrub(failure.getMessage(), secrets);
         if (message != null && !message.isBlank()) {
             // Some clients quote the URI in their messages; show it redacted like the REQ line does.
             String raw = request.uri().toString();

@@ -17,6 +17,7 @@ import dev.novasdk.core.error.ServerErrorException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -83,19 +84,30 @@ public final class ErrorMapper {
             .withZone(ZoneOffset.UTC);
 
     private final Clock clock;
+    private final Secrets secrets;
 
-    private ErrorMapper(Clock clock) {
+    private ErrorMapper(Clock clock, Secrets secrets) {
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** A mapper that reads HTTP-date {@code Retry-After} values against the system clock. */
     public static ErrorMapper create() {
-        return new ErrorMapper(Clock.systemUTC());
+        return new ErrorMapper(Clock.systemUTC(), Secrets.create());
     }
 
     /** A mapper that reads HTTP-date {@code Retry-After} values against {@code clock}, for tests. */
     public static ErrorMapper create(Clock clock) {
-        return new ErrorMapper(Objects.requireNonNull(clock, "clock"));
+        return new ErrorMapper(Objects.requireNonNull(clock, "clock"), Secrets.create());
+    }
+
+    /**
+     * A mapper that reads {@code Retry-After} against {@code clock} and removes every value {@code secrets}
+     * knows from the message, fault name, URI and body excerpt of the errors it builds: services echo
+     * requests in error bodies, passwords and {@code adminPass} included.
+     */
+    public static ErrorMapper create(Clock clock, Secrets secrets) {
+        return new ErrorMapper(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(secrets, "secrets"));
     }
 
     /**
@@ -133,8 +145,8 @@ public final class ErrorMapper {
     public ApiError parse(HttpRequest request, HttpResponse response) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
-        ApiError.Builder b = ApiError.builder(response.statusCode(), request.method(), request.uri())
-                .reasonPhrase(response.reasonPhrase());
+        ApiError.Builder b = ApiError.builder(response.statusCode(), request.method(), scrub(request.uri()))
+                .reasonPhrase(secrets.scrub(response.reasonPhrase()));
         response.requestId().ifPresent(id -> b.requestId(ErrorText.headerValue(id, MAX_HEADER_CHARS)));
         // Kept verbatim: the client sends the receipt back to keystone to finish the authentication.
         response.headers()
@@ -146,13 +158,13 @@ public final class ErrorMapper {
         try {
             byte[] body = response.body();
             Charset charset = charset(response);
-            b.bodyExcerpt(ErrorText.excerpt(body, MAX_EXCERPT_BYTES, charset));
+            b.bodyExcerpt(excerpt(body, charset));
             tree = readJson(response);
             Description d = tree == null ? null : describeJson(tree);
             if (d == null) {
                 d = describeText(response, charset);
             }
-            b.faultName(d.faultName).serviceMessage(d.message);
+            b.faultName(secrets.scrub(d.faultName)).serviceMessage(secrets.scrub(d.message));
         } catch (RuntimeException unexpected) {
             // The body is untrusted input. Should any reader above still trip over it, the caller must get
             // the exception for the status rather than a parser's exception hiding it.
@@ -163,6 +175,36 @@ public final class ErrorMapper {
             // Same reasoning: a malformed hint must not hide the error itself.
         }
         return b.build();
+    }
+
+    // The excerpt is scrubbed before it is cut, so a secret straddling the cut is found whole; a secret the
+    // cut still splits (longer than what was read) has its start masked.
+    private String excerpt(byte[] body, Charset charset) {
+        if (secrets.size() == 0) {
+            return ErrorText.excerpt(body, MAX_EXCERPT_BYTES, charset);
+        }
+        String text = secrets.scrub(ErrorText.excerpt(body, MAX_TEXT_BYTES, charset));
+        boolean cut = body.length > MAX_TEXT_BYTES;
+        int end = ErrorText.prefixWithin(text, MAX_EXCERPT_BYTES, charset);
+        if (end < text.length()) {
+            text = text.substring(0, end);
+            cut = true;
+        }
+        return cut ? secrets.scrubTail(text) : text;
+    }
+
+    private URI scrub(URI uri) {
+        String raw = uri.toString();
+        String scrubbed = secrets.scrub(raw);
+        if (scrubbed.equals(raw)) {
+            return uri;
+        }
+        try {
+            return new URI(scrubbed);
+        } catch (java.net.URISyntaxException e) {
+            // A secret made of characters a URI cannot hold unescaped cannot be in it raw either.
+            return uri;
+        }
     }
 
     /**

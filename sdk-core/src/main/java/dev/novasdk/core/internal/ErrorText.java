@@ -38,6 +38,26 @@ final class ErrorText {
         return new String(body, 0, n, charset);
     }
 
+    /** The length of the longest prefix of {@code text} whose encoding fits in {@code maxBytes}. */
+    static int prefixWithin(String text, int maxBytes, Charset charset) {
+        if (text.length() * 4L <= maxBytes) {
+            return text.length();
+        }
+        int bytes = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            int size = text.substring(i, i + n).getBytes(charset).length;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            i += n;
+        }
+        return i;
+    }
+
     /**
      * At most {@code maxBytes} of the body for diagnosis, with control characters other than tab, CR and LF
      * replaced so that the excerpt cannot drive a terminal or forge log structure beyond line breaks.

@@ -27,8 +27,9 @@ import java.util.Objects;
 /**
  * The filter chain and transport that every service client sends its requests through, in the fixed order
  * of the SDK: user agent, microversion, user per-call filters, retries, then per attempt authentication,
- * user per-attempt filters and logging, then the transport. Statuses become exceptions once, after the
- * chain, through {@link ErrorMapper}.
+ * user per-attempt filters, secret learning ({@link Secrets}) and logging, then the transport. Statuses become
+ * exceptions once, after the chain, through {@link ErrorMapper}, which scrubs them of every secret the
+ * pipeline has sent.
  *
  * <p>Immutable and thread-safe: build one per service client and share it between threads.
  *
@@ -42,11 +43,13 @@ public final class HttpPipeline implements AutoCloseable {
     private final boolean ownsTransport;
     private final FilterChain head;
     private final ErrorMapper errorMapper;
+    private final Secrets secrets;
 
     private HttpPipeline(Builder b) {
         this.ownsTransport = b.transport == null;
         this.transport = ownsTransport ? ApacheHttpTransport.create() : b.transport;
-        this.errorMapper = ErrorMapper.create(b.clock);
+        this.secrets = b.secrets != null ? b.secrets : Secrets.create();
+        this.errorMapper = ErrorMapper.create(b.clock, secrets);
 
         List<Filter> filters = new ArrayList<>();
         filters.add(b.userAgent);
@@ -59,9 +62,12 @@ public final class HttpPipeline implements AutoCloseable {
         filters.addAll(b.perCall);
         filters.add(RetryFilter.of(b.retryPolicy, b.sleeper, b.clock));
         if (b.tokenProvider != null) {
-            filters.add(AuthFilter.of(b.tokenProvider));
+            filters.add(AuthFilter.of(b.tokenProvider, b.clock));
         }
         filters.addAll(b.perAttempt);
+        // Below authentication and the user's filters, so it learns the token and body that go on the wire;
+        // above logging, so the log lines of this very attempt are scrubbed of them.
+        filters.add(secrets.filter());
         if (b.logging) {
             filters.add(LoggingFilter.create());
         }
@@ -109,9 +115,14 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    /** The mapper that turns error responses into exceptions. */
+    /** The mapper that turns error responses into exceptions, scrubbing them of this pipeline's secrets. */
     public ErrorMapper errorMapper() {
         return errorMapper;
+    }
+
+    /** The secrets this pipeline has sent or been given, learned as requests pass. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** Closes the transport if this pipeline created it; a transport passed in is left open. */
@@ -135,6 +146,7 @@ public final class HttpPipeline implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
         private boolean logging = true;
+        private Secrets secrets;
 
         private Builder() {}
 
@@ -197,6 +209,15 @@ public final class HttpPipeline implements AutoCloseable {
         /** Whether to log requests at DEBUG (default true; the level is still up to the logging backend). */
         public Builder logging(boolean enabled) {
             this.logging = enabled;
+            return this;
+        }
+
+        /**
+         * The registry the pipeline learns secrets into and scrubs them with; default a new one per pipeline.
+         * Pipelines of one client may share one.
+         */
+        public Builder secrets(Secrets secrets) {
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
             return this;
         }
 

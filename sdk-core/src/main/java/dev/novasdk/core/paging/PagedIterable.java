@@ -1,15 +1,25 @@
 package dev.novasdk.core.paging;
 
+import dev.novasdk.core.error.PagingException;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.internal.SafeUri;
+import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -37,6 +47,10 @@ import java.util.stream.StreamSupport;
  */
 public final class PagedIterable<T> implements Iterable<T> {
     private static final int CHARACTERISTICS = Spliterator.ORDERED | Spliterator.NONNULL;
+    static final int RECENT_WINDOW = 1000;
+    static final int MAX_REPEATS = 10;
+    static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    static final Duration MAX_PAUSE = Duration.ofSeconds(4);
 
     // Opens a fresh traversal of the pages; called once per iterator so that each one starts at page one.
     private final Supplier<Iterator<Page<T>>> pages;
@@ -49,6 +63,43 @@ public final class PagedIterable<T> implements Iterable<T> {
     public static <T> PagedIterable<T> of(PageFetcher<T> fetcher) {
         Objects.requireNonNull(fetcher, "fetcher");
         return new PagedIterable<>(() -> new FetchingPageIterator<>(fetcher));
+    }
+
+    /**
+     * A listing of a service that may repeat itself while its data changes, yielding every item once. Nova
+     * does: while servers are still being scheduled it lists their build requests first and its instances
+     * after, and when a build request turns into an instance between two page requests, a marker that
+     * pointed into the build requests restarts the instances from the top. Paging one per page right after a
+     * multi-create of three then shows all three twice, or gives the same next link twice in a row.
+     *
+     * <p>Items: an item whose id ({@code idOf}) was already yielded in this traversal is dropped. To keep
+     * memory small, ids are remembered only while a repeat is possible: the ids of items that
+     * {@code unsettled} says are still changing (a server in {@code BUILD}, which is what a build request
+     * looks like; Nova's repeats under its default newest-first order are of these only) for the whole
+     * traversal, their number bounded by what is being built; and the ids of the last
+     * {@value #RECENT_WINDOW} items of any kind, for repeats of recent pages. A settled item repeated more
+     * than {@value #RECENT_WINDOW} items later (possible only under a custom sort order while servers are
+     * being built) is not caught.
+     *
+     * <p>Pages: a next link (or marker) already followed in this traversal, the last {@value #RECENT_WINDOW}
+     * remembered, means the service is going round in circles for now. The listing then pauses on
+     * {@code sleeper} (0.5 s, doubling up to 4 s) before following it, giving the service time to settle, and
+     * gives up with a {@link PagingException} after {@value #MAX_REPEATS} repeated links in a row (about
+     * 30 s). A link not seen before resets the count.
+     *
+     * @param fetcher the pages; it is given the page as the service sent it, before duplicates are dropped
+     * @param idOf the identity of an item
+     * @param unsettled whether an item may still be repeated later (its id is then kept for the whole
+     *     traversal); {@code item -> false} when nothing in the listing changes state
+     * @param sleeper how the listing pauses when the service repeats a page
+     */
+    public static <T> PagedIterable<T> distinct(
+            PageFetcher<T> fetcher, Function<? super T, String> idOf, Predicate<? super T> unsettled, Sleeper sleeper) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        Objects.requireNonNull(idOf, "idOf");
+        Objects.requireNonNull(unsettled, "unsettled");
+        Objects.requireNonNull(sleeper, "sleeper");
+        return new PagedIterable<>(() -> new DistinctPageIterator<>(fetcher, idOf, unsettled, sleeper));
     }
 
     /** The items of every page in order, fetching the next page only when the current one is used up. */
@@ -181,9 +232,131 @@ public final class PagedIterable<T> implements Iterable<T> {
                     + "; the service is not advancing, so paging stops instead of repeating the same request forever";
         }
 
-        private static Object continuation(Page<?> page) {
+        static Object continuation(Page<?> page) {
             Optional<URI> link = page.nextLink();
             return link.isPresent() ? link.get() : page.nextMarker().orElse(null);
+        }
+    }
+
+    /**
+     * Calls the fetcher page by page like {@link FetchingPageIterator}, dropping items already yielded and
+     * pausing before following a link already followed; see {@link #distinct}.
+     */
+    private static final class DistinctPageIterator<T> implements Iterator<Page<T>> {
+        private final PageFetcher<T> fetcher;
+        private final Function<? super T, String> idOf;
+        private final Predicate<? super T> unsettled;
+        private final Sleeper sleeper;
+        private final Set<String> unsettledIds = new HashSet<>();
+        private final Recent<String> recentIds = new Recent<>();
+        private final Recent<Object> followed = new Recent<>();
+        private Page<T> current;
+        private int repeats;
+
+        DistinctPageIterator(
+                PageFetcher<T> fetcher,
+                Function<? super T, String> idOf,
+                Predicate<? super T> unsettled,
+                Sleeper sleeper) {
+            this.fetcher = fetcher;
+            this.idOf = idOf;
+            this.unsettled = unsettled;
+            this.sleeper = sleeper;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return current == null || current.hasNext();
+        }
+
+        @Override
+        public Page<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the last page has been returned");
+            }
+            Object continuation = current == null ? null : FetchingPageIterator.continuation(current);
+            if (continuation != null) {
+                if (followed.contains(continuation)) {
+                    pauseBeforeRepeating(continuation);
+                } else {
+                    repeats = 0;
+                    followed.add(continuation);
+                }
+            }
+            Page<T> page = fetcher.fetch(Optional.ofNullable(current));
+            if (page == null) {
+                throw new NullPointerException("the page fetcher returned null");
+            }
+            current = page;
+            return withoutRepeats(page);
+        }
+
+        private void pauseBeforeRepeating(Object continuation) {
+            repeats++;
+            URI link = continuation instanceof URI ? (URI) continuation : null;
+            if (repeats > MAX_REPEATS) {
+                throw new PagingException(
+                        "the service sent " + MAX_REPEATS + " next " + (link == null ? "markers" : "links")
+                                + " in a row that this listing had already followed, pausing up to "
+                                + MAX_PAUSE.toSeconds() + " s between them; it is not advancing",
+                        HttpMethod.GET,
+                        link,
+                        null);
+            }
+            Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(repeats - 1, 8));
+            try {
+                sleeper.sleep(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PagingException("interrupted while pausing before a repeated page", HttpMethod.GET, link, e);
+            }
+        }
+
+        private Page<T> withoutRepeats(Page<T> page) {
+            List<T> kept = null;
+            List<T> items = page.items();
+            for (int i = 0; i < items.size(); i++) {
+                T item = items.get(i);
+                String id = Objects.requireNonNull(idOf.apply(item), "idOf returned null");
+                boolean seen = unsettledIds.contains(id) || recentIds.contains(id);
+                if (!seen) {
+                    if (unsettled.test(item)) {
+                        unsettledIds.add(id);
+                    }
+                    recentIds.add(id);
+                }
+                if (seen && kept == null) {
+                    kept = new ArrayList<>(items.subList(0, i));
+                } else if (!seen && kept != null) {
+                    kept.add(item);
+                }
+            }
+            if (kept == null) {
+                return page;
+            }
+            if (page.nextLink().isPresent()) {
+                return Page.of(kept, page.nextLink().get());
+            }
+            return Page.withMarker(kept, page.nextMarker().orElse(null));
+        }
+    }
+
+    /** The last {@link #RECENT_WINDOW} values added, for membership tests. */
+    private static final class Recent<V> {
+        private final Set<V> members = new HashSet<>();
+        private final ArrayDeque<V> order = new ArrayDeque<>();
+
+        boolean contains(V v) {
+            return members.contains(v);
+        }
+
+        void add(V v) {
+            if (members.add(v)) {
+                order.addLast(v);
+                if (order.size() > RECENT_WINDOW) {
+                    members.remove(order.removeFirst());
+                }
+            }
         }
     }
 

@@ -215,6 +215,135 @@ class AuthFilterTest {
         }
     }
 
+    @Test
+    void filter_everyTokenRefused_64ThreadsManyCalls_oneReauthenticationPerBackoffWindow() throws Exception {
+        int threads = 64;
+        int callsPerThread = 8;
+        AtomicInteger authentications = new AtomicInteger();
+        MutableClock clock = new MutableClock();
+        CachingTokenProvider<Token> tokens = CachingTokenProvider.builder(
+                        () -> new Token("tok-" + authentications.incrementAndGet()))
+                .clock(clock)
+                .build();
+        AtomicInteger transportCalls = new AtomicInteger();
+        HttpTransport refusesAll = r -> {
+            transportCalls.incrementAndGet();
+            return status(401);
+        };
+        AuthFilter filter = AuthFilter.of(tokens, clock);
+
+        List<Integer> statuses = callFromThreads(filter, refusesAll, threads, callsPerThread);
+
+        // The bound: one initial authentication, plus one per backoff window that has elapsed (none yet).
+        assertEquals(2, authentications.get(), "the initial token and one re-authentication");
+        assertEquals(Collections.nCopies(threads * callsPerThread, 401), statuses);
+        // Each call sends once, plus at most one replay for the calls that raced the first refusal.
+        assertTrue(transportCalls.get() <= threads * callsPerThread + threads, transportCalls.get() + " sent");
+
+        clock.advance(AuthFilter.FIRST_BACKOFF);
+        callFromThreads(filter, refusesAll, threads, 2);
+        assertEquals(3, authentications.get(), "the 1 s window elapsed: one more attempt");
+
+        clock.advance(AuthFilter.FIRST_BACKOFF);
+        callFromThreads(filter, refusesAll, threads, 2);
+        assertEquals(3, authentications.get(), "the window doubled to 2 s after the second refused token");
+
+        clock.advance(AuthFilter.FIRST_BACKOFF);
+        callFromThreads(filter, refusesAll, threads, 2);
+        assertEquals(4, authentications.get());
+    }
+
+    @Test
+    void filter_freshTokenRefusedThenServiceRecovers_backoffEndsAtTheFirstAcceptedToken() throws IOException {
+        MutableClock clock = new MutableClock();
+        ScriptedTokens tokens = new ScriptedTokens("tok-1", "tok-2", "tok-3", "tok-4");
+        List<String> accepted = new ArrayList<>();
+        Recorder transport = new Recorder(r -> accepted.contains(token(r)) ? status(200) : status(401));
+        AuthFilter filter = AuthFilter.of(tokens, clock);
+
+        assertEquals(401, filter.filter(HttpRequest.get(SERVERS), transport).statusCode());
+        assertEquals(401, filter.filter(HttpRequest.get(SERVERS), transport).statusCode());
+        assertEquals(List.of("tok-1"), tokens.refreshed, "the second call backs off: no refresh");
+        assertEquals(List.of("tok-1", "tok-2", "tok-2"), transport.tokensSent());
+
+        accepted.add("tok-3");
+        clock.advance(AuthFilter.FIRST_BACKOFF);
+        assertEquals(200, filter.filter(HttpRequest.get(SERVERS), transport).statusCode());
+        assertEquals(List.of("tok-1", "tok-2"), tokens.refreshed);
+
+        // Recovered: a later refusal of tok-3 re-authenticates at once, without waiting for a window.
+        accepted.remove("tok-3");
+        accepted.add("tok-4");
+        assertEquals(200, filter.filter(HttpRequest.get(SERVERS), transport).statusCode());
+        assertEquals(List.of("tok-1", "tok-2", "tok-3"), tokens.refreshed);
+    }
+
+    @Test
+    void filter_fixedTokenRefused_noPointlessReplay() throws IOException {
+        Recorder transport = new Recorder(r -> status(401));
+
+        HttpResponse r =
+                AuthFilter.of(TokenProvider.of(new Token("fixed"))).filter(HttpRequest.get(SERVERS), transport);
+
+        assertEquals(401, r.statusCode());
+        assertEquals(List.of("fixed"), transport.tokensSent());
+    }
+
+    private static List<Integer> callFromThreads(AuthFilter filter, HttpTransport transport, int threads, int calls)
+            throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(new Thread(() -> {
+                try {
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int c = 0; c < calls; c++) {
+                        statuses.add(filter.filter(HttpRequest.get(SERVERS), transport::execute)
+                                .statusCode());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread t : workers) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError("a thread failed", failures.get(0));
+        }
+        return statuses;
+    }
+
+    /** A clock that stands still until advanced. */
+    private static final class MutableClock extends java.time.Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2024-05-01T10:00:00Z"));
+
+        void advance(java.time.Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static HttpResponse filter(TokenProvider tokens, Recorder transport, HttpRequest request)

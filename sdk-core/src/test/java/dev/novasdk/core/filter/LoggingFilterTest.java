@@ -95,6 +95,22 @@ class LoggingFilterTest {
     }
 
     @Test
+    void filter_serverCreateWithUserData_masksTheUserData() throws IOException {
+        // base64 of "#!/bin/sh\necho root:hunter2 | chpasswd\n": cloud-init scripts carry credentials.
+        String userData = "IyEvYmluL3NoCmVjaG8gcm9vdDpodW50ZXIyIHwgY2hwYXNzd2QK";
+        HttpRequest create = HttpRequest.builder(HttpMethod.POST, SERVERS)
+                .body(RequestBody.json("{\"server\": {\"name\": \"vm1\", \"user_data\": \"" + userData + "\"}}"))
+                .build();
+
+        filter().filter(create, answering(HttpResponse.of(202, Headers.empty(), "")));
+
+        String req = logs.messagesStartingWith("REQ: ").get(0);
+        assertFalse(req.contains(userData), req);
+        assertTrue(req.contains("\"user_data\":\"***\""), req);
+        assertTrue(req.contains("\"name\":\"vm1\""), req);
+    }
+
+    @Test
     void filter_responseReceived_logsStatusHeadersElapsedAndBody() throws IOException {
         HttpResponse response = HttpResponse.of(
                 202,
