@@ -139,8 +139,9 @@ final class BodyReader implements BodyHandler<byte[]> {
         Collector(IOException refused, long declared) {
             this.refused = refused;
             this.declared = declared;
-            // The usual case: one exact allocation instead of chunks copied together.
-            this.buffer = declared > 0 ? new byte[(int) declared] : NO_BYTES;
+            // The usual case: one exact allocation instead of chunks copied together; never for a refused body,
+            // whose declared length may be anything.
+            this.buffer = refused == null && declared > 0 ? new byte[(int) declared] : NO_BYTES;
         }
 
         @Override
