@@ -255,9 +255,9 @@ public final class FaultServer implements AutoCloseable {
             return this;
         }
 
-        /** Writes raw ISO-8859-1 text at once; spell line ends as {@code \r\n}. */
+        /** Writes text as UTF-8 at once (a head is ASCII, a body may not be); spell line ends as {@code \r\n}. */
         public Exchange write(String text) throws IOException {
-            return write(text.getBytes(StandardCharsets.ISO_8859_1));
+            return write(text.getBytes(StandardCharsets.UTF_8));
         }
 
         /**
@@ -293,9 +293,9 @@ public final class FaultServer implements AutoCloseable {
             }
         }
 
-        /** {@link #trickle(byte[], int, Duration)} of ISO-8859-1 text. */
+        /** {@link #trickle(byte[], int, Duration)} of UTF-8 text. */
         public void trickle(String text, int piece, Duration gap) throws IOException {
-            trickle(text.getBytes(StandardCharsets.ISO_8859_1), piece, gap);
+            trickle(text.getBytes(StandardCharsets.UTF_8), piece, gap);
         }
 
         /**
