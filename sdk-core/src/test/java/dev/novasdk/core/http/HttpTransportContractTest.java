@@ -722,6 +722,23 @@ public abstract class HttpTransportContractTest {
     }
 
     @Test
+    void execute_defaultSettings_refuse64MiBOfHeaders() {
+        // The default transport once read all of them into memory before returning the response.
+        try (FaultServer server = FaultServer.start(x -> {
+            x.write("HTTP/1.1 200 OK\r\n");
+            x.floodHeaderLines(640 * 1024, 100);
+            x.write("Content-Length: 0\r\n\r\n");
+        })) {
+            long start = System.nanoTime();
+
+            IOException e = assertThrows(IOException.class, () -> transport.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertTrue(e.getMessage().contains("header"), e::getMessage);
+            assertTrue(millisSince(start) < SLACK_MILLIS * 2, "took " + millisSince(start) + " ms");
+        }
+    }
+
+    @Test
     void execute_moreHeaderFieldsThanAllowed_throwsResponseTooLarge() {
         try (FaultServer server = FaultServer.start(x -> {
                     x.write("HTTP/1.1 200 OK\r\n");

@@ -514,4 +514,20 @@ class HttpPipelineTest {
         int attempts = wm.findAll(getRequestedFor(urlEqualTo("/slow"))).size();
         assertTrue(attempts >= 2 && attempts <= 3, attempts + " attempts");
     }
+
+    @Test
+    void send_getOverTheSizeCap_sentOnceAndReportedAsTooLarge() {
+        // Reported as a broken connection, such a GET was retried, downloading the whole body each time.
+        wm.stubFor(
+                get(urlEqualTo("/big")).willReturn(aResponse().withStatus(200).withBody("x".repeat(4096))));
+        try (ApacheHttpTransport capped =
+                ApacheHttpTransport.builder().maxResponseSize(1024).build()) {
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> pipeline().transport(capped).build().send(HttpRequest.get(url("/big"))));
+
+            assertTrue(e.getMessage().contains("exceeds the maximum of 1024 bytes"), e.getMessage());
+            wm.verify(1, getRequestedFor(urlEqualTo("/big")));
+        }
+    }
 }
