@@ -1,6 +1,14 @@
 package dev.novasdk.compute;
 
-import dev.novasdk.compute.internal.ComputeContext;
+import dev.novasdk.compute.flavors.FlavorManager;
+import dev.novasdk.compute.images.ImageManager;
+import dev.novasdk.compute.internal.ComputeEndpoints;
+import dev.novasdk.compute.internal.DefaultFlavorManager;
+import dev.novasdk.compute.internal.DefaultImageManager;
+import dev.novasdk.compute.internal.DefaultServerManager;
+import dev.novasdk.compute.internal.Microversions;
+import dev.novasdk.compute.internal.OperationExecutor;
+import dev.novasdk.compute.servers.ServerManager;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointResolver;
@@ -47,11 +55,12 @@ public final class ComputeClient implements AutoCloseable {
     /** The highest compute microversion this SDK knows the requests and responses of. */
     public static final Microversion SDK_MAX_MICROVERSION = Microversion.of(2, 96);
 
-    private final ComputeContext context;
     private final HttpPipeline pipeline;
-    private final dev.novasdk.compute.servers.ServerManager servers;
-    private final dev.novasdk.compute.images.ImageManager images;
-    private final dev.novasdk.compute.flavors.FlavorManager flavors;
+    private final ComputeEndpoints endpoints;
+    private final Microversions versions;
+    private final ServerManager servers;
+    private final ImageManager images;
+    private final FlavorManager flavors;
 
     private ComputeClient(Builder b) {
         HttpPipeline.Builder pb = HttpPipeline.builder()
@@ -76,22 +85,14 @@ public final class ComputeClient implements AutoCloseable {
         b.perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
         b.perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
         this.pipeline = pb.build();
-        this.context = new ComputeContext(
-                pipeline,
-                JsonCodec.create(),
-                b.endpointResolver,
-                b.endpoint,
-                b.imageEndpoint,
-                b.endpointInterface,
-                b.region,
-                b.pinned,
-                SDK_MAX_MICROVERSION,
-                b.sleeper,
-                b.nanoTime,
-                b.clock);
-        this.servers = dev.novasdk.compute.servers.ServerManager.of(context);
-        this.images = dev.novasdk.compute.images.ImageManager.of(context);
-        this.flavors = dev.novasdk.compute.flavors.FlavorManager.of(context);
+        JsonCodec codec = JsonCodec.create();
+        this.endpoints =
+                new ComputeEndpoints(b.endpointResolver, b.endpoint, b.imageEndpoint, b.endpointInterface, b.region);
+        this.versions = new Microversions(pipeline, codec, endpoints, b.pinned, SDK_MAX_MICROVERSION);
+        OperationExecutor executor = new OperationExecutor(pipeline, codec, endpoints, versions, b.sleeper, b.nanoTime);
+        this.servers = new DefaultServerManager(executor);
+        this.images = new DefaultImageManager(executor);
+        this.flavors = new DefaultFlavorManager(executor);
     }
 
     /** A builder; a token provider and an endpoint (resolver or explicit URL) are required. */
@@ -100,17 +101,17 @@ public final class ComputeClient implements AutoCloseable {
     }
 
     /** Servers: create, find, list, watch, update and delete. */
-    public dev.novasdk.compute.servers.ServerManager servers() {
+    public ServerManager servers() {
         return servers;
     }
 
     /** Images, from Glance when the catalog has it, else through Nova's image proxy. */
-    public dev.novasdk.compute.images.ImageManager images() {
+    public ImageManager images() {
         return images;
     }
 
     /** Flavors. */
-    public dev.novasdk.compute.flavors.FlavorManager flavors() {
+    public FlavorManager flavors() {
         return flavors;
     }
 
@@ -119,22 +120,22 @@ public final class ComputeClient implements AutoCloseable {
      * version document on first call).
      */
     public Microversion microversion() {
-        return context.defaultVersion();
+        return versions.current();
     }
 
-    /** The lowest and highest microversion the cloud serves, from its version document (read once). */
+    /** The cloud's maximum microversion, from its version document (read once). */
     public Microversion cloudMaxMicroversion() {
-        return context.cloudVersions().max();
+        return versions.cloud().max();
     }
 
     /** The cloud's minimum microversion, from its version document (read once). */
     public Microversion cloudMinMicroversion() {
-        return context.cloudVersions().min();
+        return versions.cloud().min();
     }
 
     /** The compute endpoint in use. */
     public URI endpoint() {
-        return context.endpoint();
+        return endpoints.compute();
     }
 
     /** Closes the transport if this client created it; a shared or passed-in transport is left open. */

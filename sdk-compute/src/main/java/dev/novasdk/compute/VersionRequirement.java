@@ -2,7 +2,6 @@ package dev.novasdk.compute;
 
 import dev.novasdk.core.http.Microversion;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * The compute microversions in which one request field, as set, is accepted: Nova validates every request
  * body against the schema of the version it is sent at and rejects fields that version does not know. Request
  * values report these for the fields they hold, so that a request fails before sending when the client's
- * version cannot serve it; {@link VersionRequirements} checks and selects versions against them. Immutable.
+ * version cannot serve it; the client checks and selects versions against them. Immutable.
  */
 public final class VersionRequirement {
     private final String field;
@@ -125,15 +124,6 @@ public final class VersionRequirement {
     /** {@code field 'tags' requires compute microversion 2.52 or later}: the field and the rule. */
     public String describe() {
         return "field '" + field + "'" + (condition == null ? "" : " (" + condition + ")") + " " + rule;
-    }
-
-    // The ranges' upper ends: the only places where the highest accepted version below a ceiling can lie.
-    List<Microversion> upperBounds() {
-        List<Microversion> bounds = new ArrayList<>();
-        for (MicroversionRange r : ranges) {
-            r.max().ifPresent(bounds::add);
-        }
-        return Collections.unmodifiableList(bounds);
     }
 
     private static String checkField(String field) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.novasdk.compute.internal.VersionRequirements;
 import dev.novasdk.core.http.Microversion;
 import java.util.List;
 import java.util.Optional;

@@ -1,29 +1,16 @@
 package dev.novasdk.compute.servers;
 
-import dev.novasdk.compute.VersionRequirement;
-import dev.novasdk.compute.VersionRequirements;
-import dev.novasdk.compute.internal.ComputeContext;
-import dev.novasdk.compute.internal.Urls;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.ResourceErrorException;
-import dev.novasdk.core.http.HttpMethod;
-import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.WaitOptions;
-import dev.novasdk.core.waiter.Waiter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * Servers: create, get, find, list, update, delete, and wait for a status or for deletion. Thread-safe; get
- * it from {@link dev.novasdk.compute.ComputeClient#servers()}.
+ * Servers: create, get, find, list, update, delete, actions, and waiting for a status or for deletion.
+ * Thread-safe; get it from {@link dev.novasdk.compute.ComputeClient#servers()} (an interface, so that tests of
+ * your code can stub it).
  *
  * <pre>{@code
  * Server created = nova.servers().create(ServerCreate.builder()
@@ -32,22 +19,7 @@ import java.util.regex.Pattern;
  *         s -> System.out.println(s.status() + " " + s.taskState().orElse("-")));
  * }</pre>
  */
-public final class ServerManager {
-    private static final Microversion DESCRIPTION = Microversion.of(2, 19);
-    private static final Microversion HOSTNAME = Microversion.of(2, 90);
-    private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
-
-    private final ComputeContext context;
-
-    private ServerManager(ComputeContext context) {
-        this.context = context;
-    }
-
-    /** Internal: {@link dev.novasdk.compute.ComputeClient} builds the manager. */
-    public static ServerManager of(ComputeContext context) {
-        return new ServerManager(Objects.requireNonNull(context, "context"));
-    }
-
+public interface ServerManager {
     /**
      * Boots one or more servers ({@code POST /servers}). Nova answers 202 at once with a partial document
      * (id, links, {@code adminPass}, disk config, security groups); the server is {@code BUILD} and is
@@ -63,62 +35,20 @@ public final class ServerManager {
      * @throws dev.novasdk.core.error.BadRequestException for Nova's refusals (unknown flavor or image, swap
      *         larger than the flavor's, ...), with Nova's message and request id
      */
-    public Server create(ServerCreate request) {
-        Objects.requireNonNull(request, "request");
-        if (request.returnReservationId().orElse(false)) {
-            throw new IllegalArgumentException("returnReservationId is set: Nova then answers a reservation id, "
-                    + "not a server; use createReservation(..)");
-        }
-        return context.exchange(
-                HttpMethod.POST,
-                Urls.of(context.endpoint(), "servers"),
-                versionFor(request),
-                context.codec().write(request),
-                "server",
-                Server.class);
-    }
+    Server create(ServerCreate request);
 
     /**
      * Boots {@code minCount..maxCount} servers and returns the reservation id that lists them
      * ({@link ServerListOptions#reservationId()}), sending {@code return_reservation_id: true}.
      */
-    public String createReservation(ServerCreate request) {
-        Objects.requireNonNull(request, "request");
-        ServerCreate withReservation = request.returnReservationId().orElse(false)
-                ? request
-                : ServerCreate.builder().from(request).returnReservationId(true).build();
-        return context.exchange(
-                HttpMethod.POST,
-                Urls.of(context.endpoint(), "servers"),
-                versionFor(withReservation),
-                context.codec().write(withReservation),
-                "reservation_id",
-                String.class);
-    }
-
-    private Microversion versionFor(ServerCreate request) {
-        List<VersionRequirement> requirements = request.versionRequirements();
-        Optional<Microversion> pinned = context.pinned();
-        if (pinned.isPresent()) {
-            VersionRequirements.check(requirements, pinned.get());
-            return pinned.get();
-        }
-        Microversion max = context.defaultVersion();
-        return VersionRequirements.select(requirements, context.cloudVersions().min(), max);
-    }
-
-    private URI server(String id) {
-        return Urls.of(context.endpoint(), "servers", requireId(id));
-    }
+    String createReservation(ServerCreate request);
 
     /**
      * The server with this id, as a full document at the client's microversion.
      *
      * @throws NotFoundException when there is none (also for a server deleted a moment ago)
      */
-    public Server get(String id) {
-        return context.get(server(id), context.defaultVersion(), "server", Server.class);
-    }
+    Server get(String id);
 
     /**
      * The server with this id, else the one with exactly this name (like novaclient's {@code find_resource}).
@@ -127,63 +57,24 @@ public final class ServerManager {
      *
      * @throws dev.novasdk.core.error.NoUniqueMatchException when several servers have the name
      */
-    public Optional<Server> find(String nameOrId) {
-        Objects.requireNonNull(nameOrId, "nameOrId");
-        String regex = "^" + REGEX_SPECIALS.matcher(nameOrId).replaceAll("\\\\$0") + "$";
-        return ComputeContext.find(
-                nameOrId,
-                "server",
-                this::get,
-                list(ServerListOptions.builder().name(regex).build()),
-                Server::name,
-                Server::id);
-    }
+    Optional<Server> find(String nameOrId);
 
     /**
      * A lazy listing over every page: nothing is fetched until iteration starts, and each page is fetched when
      * iteration reaches it. {@link ServerListOptions#limit()} is the page size.
      */
-    public PagedIterable<Server> list(ServerListOptions options) {
-        Objects.requireNonNull(options, "options");
-        return context.paged(
-                () -> new ComputeContext.Listing(
-                        Urls.of(
-                                context.endpoint(),
-                                options.detail() ? List.of("servers", "detail") : List.of("servers"),
-                                options.query()),
-                        context.endpoint(),
-                        context.defaultVersion()),
-                ServerListDocument.class,
-                ServerListDocument::servers,
-                ServerListDocument::nextHref);
-    }
+    PagedIterable<Server> list(ServerListOptions options);
 
     /** Every server of the project, in detail. */
-    public PagedIterable<Server> list() {
+    default PagedIterable<Server> list() {
         return list(ServerListOptions.defaults());
     }
 
     /**
-     * Changes the name, description (2.19+), access addresses or hostname (2.90+). A field the client's
-     * microversion does not accept fails before sending.
+     * Changes the name, description (2.19+), access addresses or hostname (2.90+). A field no usable
+     * microversion accepts fails before sending.
      */
-    public Server update(String id, ServerUpdate update) {
-        Objects.requireNonNull(update, "update");
-        Microversion version = context.defaultVersion();
-        if (update.description().isPresent()) {
-            requireAtLeast("description", DESCRIPTION, version);
-        }
-        if (update.hostname().isPresent()) {
-            requireAtLeast("hostname", HOSTNAME, version);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        update.name().ifPresent(v -> body.put("name", v));
-        update.description().ifPresent(v -> body.put("description", v));
-        update.accessIpv4().ifPresent(v -> body.put("accessIPv4", v));
-        update.accessIpv6().ifPresent(v -> body.put("accessIPv6", v));
-        update.hostname().ifPresent(v -> body.put("hostname", v));
-        return context.exchange(HttpMethod.PUT, server(id), version, Map.of("server", body), "server", Server.class);
-    }
+    Server update(String id, ServerUpdate update);
 
     /**
      * Deletes the server. Nova answers 204 at once and deletes asynchronously; use {@link #waitForDelete} to
@@ -191,45 +82,31 @@ public final class ServerManager {
      *
      * @throws NotFoundException when there is no such server
      */
-    public void delete(String id) {
-        context.send(HttpMethod.DELETE, server(id), context.defaultVersion(), null);
-    }
+    void delete(String id);
 
     /** Deletes a soft-deleted server now ({@code forceDelete} action), skipping the reclaim delay. */
-    public void forceDelete(String id) {
-        action(id, nullAction("forceDelete"));
-    }
+    void forceDelete(String id);
 
     /** Starts a stopped server ({@code os-start}). */
-    public void start(String id) {
-        action(id, nullAction("os-start"));
-    }
+    void start(String id);
 
     /** Stops a running server ({@code os-stop}). */
-    public void stop(String id) {
-        action(id, nullAction("os-stop"));
-    }
+    void stop(String id);
 
     /** Reboots the server, softly (guest OS) or hard (power cycle). */
-    public void reboot(String id, RebootType type) {
-        Objects.requireNonNull(type, "type");
-        action(id, Map.of("reboot", Map.of("type", type.name())));
-    }
+    void reboot(String id, RebootType type);
 
-    // The client's mapper leaves out null members (NON_ABSENT), which would turn {"os-start": null} into {}
-    // and make nova answer 400; these bodies are written by hand instead. Names are constants, no escaping.
-    private static byte[] nullAction(String name) {
-        return ("{\"" + name + "\": null}").getBytes(StandardCharsets.UTF_8);
-    }
+    /**
+     * The last {@code lines} lines of the server's console log ({@code os-getConsoleOutput}). Read-only, so it
+     * is retried like a GET.
+     *
+     * @throws IllegalArgumentException when {@code lines} is not positive
+     * @throws dev.novasdk.core.error.ConflictException when the server is not running
+     */
+    String consoleOutput(String id, int lines);
 
-    /** {@code body}: a map to encode, or the encoded bytes. */
-    private void action(String id, Object body) {
-        context.send(
-                HttpMethod.POST,
-                Urls.of(context.endpoint(), "servers", requireId(id), "action"),
-                context.defaultVersion(),
-                body);
-    }
+    /** The whole console log of the server. */
+    String consoleOutput(String id);
 
     /**
      * Polls the server until it reaches {@code status}, with capped exponential backoff.
@@ -240,7 +117,7 @@ public final class ServerManager {
      *         last server seen
      * @throws NotFoundException when the server disappears while waiting
      */
-    public Server waitForStatus(String id, ServerStatus status, WaitOptions options) {
+    default Server waitForStatus(String id, ServerStatus status, WaitOptions options) {
         return waitForStatus(id, status, options, s -> {});
     }
 
@@ -248,79 +125,14 @@ public final class ServerManager {
      * {@link #waitForStatus(String, ServerStatus, WaitOptions)} calling {@code progress} with every server seen
      * (status, task state, progress), on the waiting thread.
      */
-    public Server waitForStatus(
-            String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress) {
-        requireId(id);
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(progress, "progress");
-        Waiter.Builder<Server> b = Waiter.<Server>builder(() -> get(id))
-                .description("server " + id + " to become " + status.name())
-                .successWhen(s -> s.status() == status)
-                .onProgress(progress)
-                .options(options)
-                .sleeper(context.sleeper())
-                .nanoTime(context.nanoTime());
-        if (status != ServerStatus.ERROR) {
-            b.failWhen(
-                    s -> s.status() == ServerStatus.ERROR,
-                    s -> errorOf(s, "went to ERROR while waiting for " + status.name()));
-        }
-        return b.build().await();
-    }
+    Server waitForStatus(String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress);
 
     /**
-     * Polls until the server is gone ({@code 404}).
+     * Polls until Nova answers 404 for the server. A deleted server stays readable as {@code DELETED} for a
+     * few seconds and still counts against the instance quota, so this keeps polling through that state.
      *
      * @throws ResourceErrorException when the server goes to {@code ERROR} instead (a failed delete)
      * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}
      */
-    public void waitForDelete(String id, WaitOptions options) {
-        requireId(id);
-        Objects.requireNonNull(options, "options");
-        Waiter.<Optional<Server>>builder(() -> Optional.of(get(id)))
-                .description("server " + id + " to be deleted")
-                .successWhen(s -> s.isEmpty() || s.get().status() == ServerStatus.DELETED)
-                .successOnException(NotFoundException.class, e -> Optional.empty())
-                .failWhen(
-                        s -> s.isPresent()
-                                && s.get().status() == ServerStatus.ERROR
-                                && s.get().taskState().isEmpty(),
-                        s -> errorOf(s.get(), "went to ERROR while being deleted"))
-                .options(options)
-                .sleeper(context.sleeper())
-                .nanoTime(context.nanoTime())
-                .build()
-                .await();
-    }
-
-    private static ResourceErrorException errorOf(Server s, String what) {
-        Optional<ServerFault> fault = s.fault();
-        String message = "server " + s.id() + s.name().map(n -> " (" + n + ")").orElse("") + " " + what
-                + fault.flatMap(ServerFault::message).map(m -> ": " + m).orElse("")
-                + fault.flatMap(ServerFault::code)
-                        .map(c -> " [fault code " + c + "]")
-                        .orElse("");
-        return new ResourceErrorException(
-                message,
-                s,
-                fault.flatMap(ServerFault::code).orElse(null),
-                fault.flatMap(ServerFault::message).orElse(null),
-                fault.flatMap(ServerFault::details).orElse(null));
-    }
-
-    private static void requireAtLeast(String field, Microversion needed, Microversion used) {
-        if (used.compareTo(needed) < 0) {
-            throw new IllegalArgumentException("field '" + field + "' requires compute microversion " + needed
-                    + " or later; the client uses " + used);
-        }
-    }
-
-    static String requireId(String id) {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("id must not be blank");
-        }
-        return id;
-    }
+    void waitForDelete(String id, WaitOptions options);
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.Link;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.internal.FlavorListDocument;
 import dev.novasdk.core.internal.JsonCodec;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

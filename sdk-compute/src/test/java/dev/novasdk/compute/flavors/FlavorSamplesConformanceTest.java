@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.internal.FlavorListDocument;
 import dev.novasdk.core.internal.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.Link;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.internal.ImageListDocument;
 import dev.novasdk.core.internal.JsonCodec;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.internal.ImageListDocument;
 import dev.novasdk.core.internal.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.novasdk.compute.VersionRequirements;
+import dev.novasdk.compute.internal.VersionRequirements;
 import dev.novasdk.core.http.Microversion;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novasdk.compute.MicroversionRange;
 import dev.novasdk.compute.VersionRequirement;
-import dev.novasdk.compute.VersionRequirements;
+import dev.novasdk.compute.internal.VersionRequirements;
 import dev.novasdk.core.http.Microversion;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.novasdk.compute.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.internal.ServerListDocument;
 import dev.novasdk.core.internal.JsonCodec;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

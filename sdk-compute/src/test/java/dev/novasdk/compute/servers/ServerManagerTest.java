@@ -492,6 +492,75 @@ class ServerManagerTest {
     }
 
     @Test
+    void waitForDelete_readsDeletedForAWhile_waitsForThe404() {
+        // Real Nova keeps a deleted server readable as DELETED (and in the quota) for seconds.
+        stubStates(
+                server(ID, "vm", "ACTIVE", "deleting"),
+                server(ID, "vm", "DELETED", null),
+                server(ID, "vm", "DELETED", null),
+                "404");
+        servers.waitForDelete(ID, WaitOptions.defaults());
+        wm.verify(4, getRequestedFor(urlEqualTo(SERVERS + "/" + ID)));
+    }
+
+    @Test
+    void consoleOutput_lines_postsTheActionAndReturnsTheOutput() {
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .willReturn(okJson("{\"output\": \"login: \\nboot ok\\n\"}")));
+        assertEquals("login: \nboot ok\n", servers.consoleOutput(ID, 50));
+        wm.verify(compute(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action")), "2.93")
+                .withRequestBody(equalToJson("{\"os-getConsoleOutput\": {\"length\": 50}}")));
+    }
+
+    @Test
+    void consoleOutput_whole_sendsNoLength() {
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action")).willReturn(okJson("{\"output\": \"\"}")));
+        assertEquals("", servers.consoleOutput(ID));
+        wm.verify(postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .withRequestBody(equalToJson("{\"os-getConsoleOutput\": {}}")));
+    }
+
+    @Test
+    void consoleOutput_badArguments_refusedBeforeSending() {
+        assertEquals(
+                "lines must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> servers.consoleOutput(ID, 0))
+                        .getMessage());
+        assertEquals(
+                "id must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> servers.consoleOutput(" ", 10))
+                        .getMessage());
+        wm.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void consoleOutput_503_retriedThoughPost() {
+        // Reading the console changes nothing, so the descriptor marks the POST idempotent.
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .inScenario("console")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .inScenario("console")
+                .whenScenarioStateIs("up")
+                .willReturn(okJson("{\"output\": \"ok\"}")));
+        assertEquals("ok", servers.consoleOutput(ID, 1));
+        wm.verify(2, postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action")));
+    }
+
+    @Test
+    void start_503_notRetried() {
+        wm.stubFor(post(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                .willReturn(aResponse().withStatus(503)));
+        assertThrows(dev.novasdk.core.error.ServerErrorException.class, () -> servers.start(ID));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(SERVERS + "/" + ID + "/action"))
+                        .withRequestBody(equalToJson("{\"os-start\": null}")));
+    }
+
+    @Test
     void waitForDelete_failedDelete_throwsResourceError() {
         String errored = server(ID, "vm", "ERROR", null)
                 .replaceFirst("\\}$", ", \"fault\": {\"code\": 500, \"message\": \"delete failed\"}}");

@@ -2,6 +2,7 @@ package dev.novasdk.core.filter;
 
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.http.Deadline;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestAttribute;
@@ -75,6 +76,12 @@ public final class RetryFilter implements Filter {
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.novasdk.retry");
+
+    /**
+     * Whether a request may be sent again after it may have reached the service, when that differs from its
+     * method's rule ({@link HttpMethod#isIdempotent()}): a POST action that only sets a state can say true.
+     */
+    public static final RequestAttribute<Boolean> IDEMPOTENT = RequestAttribute.of("idempotent", Boolean.class);
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -181,7 +188,7 @@ public final class RetryFilter implements Filter {
             case RESPONSE_TIMEOUT:
             case CONNECTION_FAILED:
             case DEADLINE_EXCEEDED:
-                retry = request.method().isIdempotent();
+                retry = isIdempotent(request);
                 break;
             default:
                 retry = false;
@@ -203,7 +210,7 @@ public final class RetryFilter implements Filter {
             case 502:
             case 503:
             case 504:
-                retry = request.method().isIdempotent();
+                retry = isIdempotent(request);
                 break;
             case 413:
                 retry = true; // only with a Retry-After, checked below
@@ -281,6 +288,10 @@ public final class RetryFilter implements Filter {
     private static String describe(HttpResponse response) {
         return response.statusCode() + " " + response.reasonPhrase()
                 + response.requestId().map(id -> " [" + id + "]").orElse("");
+    }
+
+    private static boolean isIdempotent(HttpRequest request) {
+        return request.attribute(IDEMPOTENT).orElse(request.method().isIdempotent());
     }
 
     /** Mutable builder of {@link RetryFilter}; not thread-safe. */

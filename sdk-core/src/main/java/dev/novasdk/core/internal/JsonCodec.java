@@ -1,6 +1,7 @@
 package dev.novasdk.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,12 +21,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.novasdk.core.error.ResponseParseException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -99,14 +100,33 @@ public final class JsonCodec {
     }
 
     /**
-     * {@code {"key": value}}, the request envelope of OpenStack APIs ({@code {"server": {...}}}).
+     * {@code {"key": value}}, the request envelope of OpenStack APIs ({@code {"server": {...}}}); a null value
+     * writes {@code {"key": null}}, the body of Nova's argument-less actions ({@code {"os-start": null}}), which
+     * the mapper's inclusion rules would otherwise reduce to {@code {}}.
      *
      * @throws IllegalArgumentException when the value cannot be serialized (a programming error)
      */
-    public byte[] writeEnveloped(String key, Object value) {
+    public byte[] writeEnveloped(String key, Object valueOrNull) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        return write(Map.of(key, value));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(valueOrNull == null ? key.length() + 12 : 256);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName(key);
+            if (valueOrNull == null) {
+                g.writeNull();
+            } else {
+                mapper.writeValue(g, valueOrNull);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "a "
+                            + (valueOrNull == null
+                                    ? "null"
+                                    : valueOrNull.getClass().getSimpleName()) + " cannot be written as JSON",
+                    e);
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -129,6 +129,24 @@ class RetryFilterTest {
         assertEquals(2, chain.calls());
     }
 
+    @Test
+    void filter_postMarkedIdempotent_retriedAfterBrokenConnection() throws IOException {
+        Script chain = new Script(n -> n == 1 ? fail(new IOException("Connection reset")) : status(200));
+        HttpRequest readOnlyAction = request(HttpMethod.POST).withAttribute(RetryFilter.IDEMPOTENT, true);
+
+        assertEquals(200, filter(policy).filter(readOnlyAction, chain).statusCode());
+        assertEquals(2, chain.calls());
+    }
+
+    @Test
+    void filter_deleteMarkedNotIdempotent_notReplayed() {
+        Script chain = new Script(n -> fail(new IOException("Connection reset")));
+        HttpRequest once = request(HttpMethod.DELETE).withAttribute(RetryFilter.IDEMPOTENT, false);
+
+        assertThrows(IOException.class, () -> filter(policy).filter(once, chain));
+        assertEquals(1, chain.calls());
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = HttpMethod.class,

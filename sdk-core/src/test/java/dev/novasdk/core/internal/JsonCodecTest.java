@@ -267,10 +267,13 @@ class JsonCodecTest {
                     "key",
                     assertThrows(NullPointerException.class, () -> codec.writeEnveloped(null, sample))
                             .getMessage());
+        }
+
+        @Test
+        void writeEnveloped_nullValue_writesExplicitNull() {
+            // Nova's argument-less actions need the member present: {"os-start": null}, never {}.
             assertEquals(
-                    "value",
-                    assertThrows(NullPointerException.class, () -> codec.writeEnveloped("server", null))
-                            .getMessage());
+                    "{\"os-start\":null}", new String(codec.writeEnveloped("os-start", null), StandardCharsets.UTF_8));
         }
     }
 

@@ -1,10 +1,11 @@
-package dev.novasdk.compute.servers;
+package dev.novasdk.compute.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.novasdk.compute.Link;
+import dev.novasdk.compute.servers.Server;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableServerListDocument.class)
 @JsonDeserialize(as = ImmutableServerListDocument.class)
-interface ServerListDocument {
+public interface ServerListDocument {
     List<Server> servers();
 
     @JsonProperty("servers_links")

@@ -1,10 +1,11 @@
-package dev.novasdk.compute.images;
+package dev.novasdk.compute.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.novasdk.compute.Link;
+import dev.novasdk.compute.images.Image;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,7 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableImageListDocument.class)
 @JsonDeserialize(as = ImmutableImageListDocument.class)
-interface ImageListDocument {
+public interface ImageListDocument {
     List<Image> images();
 
     /** Nova's paging links. */

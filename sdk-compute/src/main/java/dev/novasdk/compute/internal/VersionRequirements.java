@@ -1,5 +1,7 @@
-package dev.novasdk.compute;
+package dev.novasdk.compute.internal;
 
+import dev.novasdk.compute.MicroversionRange;
+import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.http.Microversion;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,10 +106,10 @@ public final class VersionRequirements {
         TreeSet<Microversion> candidates = new TreeSet<>(Comparator.reverseOrder());
         candidates.add(maximum);
         for (VersionRequirement r : requirements) {
-            for (Microversion bound : r.upperBounds()) {
-                if (bound.isAtLeast(minimum) && bound.isAtMost(maximum)) {
-                    candidates.add(bound);
-                }
+            for (MicroversionRange range : r.ranges()) {
+                range.max()
+                        .filter(bound -> bound.isAtLeast(minimum) && bound.isAtMost(maximum))
+                        .ifPresent(candidates::add);
             }
         }
         for (Microversion candidate : candidates) {

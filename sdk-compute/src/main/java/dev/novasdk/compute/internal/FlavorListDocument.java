@@ -1,10 +1,11 @@
-package dev.novasdk.compute.flavors;
+package dev.novasdk.compute.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.novasdk.compute.Link;
+import dev.novasdk.compute.flavors.Flavor;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableFlavorListDocument.class)
 @JsonDeserialize(as = ImmutableFlavorListDocument.class)
-interface FlavorListDocument {
+public interface FlavorListDocument {
     List<Flavor> flavors();
 
     @JsonProperty("flavors_links")

@@ -1,0 +1,44 @@
+package dev.novasdk.compute.internal;
+
+import dev.novasdk.core.internal.JsonCodec;
+import java.util.Objects;
+
+/** The body writers and response readers every {@link Operation} is made of. Not API. */
+public final class Bodies {
+    private Bodies() {}
+
+    /** The body as the codec writes it, for request types that write their own envelope ({@code ServerCreate}). */
+    public static <I> Operation.BodyWriter<I> json() {
+        return JsonCodec::write;
+    }
+
+    /** {@code {"key": body}}. */
+    public static <I> Operation.BodyWriter<I> member(String key) {
+        Objects.requireNonNull(key, "key");
+        return (codec, body) -> codec.writeEnveloped(key, body);
+    }
+
+    /** {@code {"key": null}}, the body of Nova's argument-less actions ({@code os-start}). */
+    public static Operation.BodyWriter<Void> nullMember(String key) {
+        Objects.requireNonNull(key, "key");
+        return (codec, body) -> codec.writeEnveloped(key, null);
+    }
+
+    /** The whole document as a {@code type}. */
+    public static <O> Operation.ResponseReader<O> document(Class<O> type) {
+        Objects.requireNonNull(type, "type");
+        return (codec, request, response) -> codec.decode(request, response, null, type);
+    }
+
+    /** The member {@code key} of the document as a {@code type}. */
+    public static <O> Operation.ResponseReader<O> member(String key, Class<O> type) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
+        return (codec, request, response) -> codec.decode(request, response, key, type);
+    }
+
+    /** No result: the body, if any, is not read. */
+    public static Operation.ResponseReader<Void> discard() {
+        return (codec, request, response) -> null;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.novasdk.compute.internal;
+
+import dev.novasdk.compute.servers.RebootType;
+import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerCreate;
+import dev.novasdk.compute.servers.ServerFault;
+import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.servers.ServerStatus;
+import dev.novasdk.compute.servers.ServerUpdate;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.error.ResourceErrorException;
+import dev.novasdk.core.paging.PagedIterable;
+import dev.novasdk.core.waiter.WaitOptions;
+import dev.novasdk.core.waiter.Waiter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** {@link ServerManager} on the operation executor. Thread-safe. Not API. */
+public final class DefaultServerManager implements ServerManager {
+    private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
+
+    private final OperationExecutor executor;
+
+    /** A manager sending through {@code executor}. */
+    public DefaultServerManager(OperationExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public Server create(ServerCreate request) {
+        Objects.requireNonNull(request, "request");
+        if (request.returnReservationId().orElse(false)) {
+            throw new IllegalArgumentException("returnReservationId is set: Nova then answers a reservation id, "
+                    + "not a server; use createReservation(..)");
+        }
+        return executor.call(ServerOperations.CREATE, Call.with(request));
+    }
+
+    @Override
+    public String createReservation(ServerCreate request) {
+        Objects.requireNonNull(request, "request");
+        ServerCreate withReservation = request.returnReservationId().orElse(false)
+                ? request
+                : ServerCreate.builder().from(request).returnReservationId(true).build();
+        return executor.call(ServerOperations.CREATE_RESERVATION, Call.with(withReservation));
+    }
+
+    @Override
+    public Server get(String id) {
+        return executor.call(ServerOperations.GET, Call.to(id));
+    }
+
+    @Override
+    public Optional<Server> find(String nameOrId) {
+        return Finder.find(
+                nameOrId,
+                "server",
+                id -> executor.callIfPresent(ServerOperations.GET, Call.to(id)),
+                name -> list(ServerListOptions.builder()
+                        .name("^" + REGEX_SPECIALS.matcher(name).replaceAll("\\\\$0") + "$")
+                        .build()),
+                Server::name,
+                Server::id);
+    }
+
+    @Override
+    public PagedIterable<Server> list(ServerListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return executor.list(
+                options.detail() ? ServerOperations.LIST_DETAIL : ServerOperations.LIST,
+                Call.to().query(options.query()).require(ServerOperations.listRequirements(options)));
+    }
+
+    @Override
+    public Server update(String id, ServerUpdate update) {
+        Objects.requireNonNull(update, "update");
+        return executor.call(ServerOperations.UPDATE, Call.to(id).body(update));
+    }
+
+    @Override
+    public void delete(String id) {
+        executor.call(ServerOperations.DELETE, Call.to(id));
+    }
+
+    @Override
+    public void forceDelete(String id) {
+        executor.call(ServerOperations.FORCE_DELETE, Call.to(id));
+    }
+
+    @Override
+    public void start(String id) {
+        executor.call(ServerOperations.START, Call.to(id));
+    }
+
+    @Override
+    public void stop(String id) {
+        executor.call(ServerOperations.STOP, Call.to(id));
+    }
+
+    @Override
+    public void reboot(String id, RebootType type) {
+        Objects.requireNonNull(type, "type");
+        executor.call(ServerOperations.REBOOT, Call.to(id).body(new ServerOperations.Reboot(type.name())));
+    }
+
+    @Override
+    public String consoleOutput(String id, int lines) {
+        if (lines < 1) {
+            throw new IllegalArgumentException("lines must be at least 1, got " + lines);
+        }
+        return executor.call(
+                ServerOperations.CONSOLE_OUTPUT, Call.to(id).body(new ServerOperations.ConsoleOutput(lines)));
+    }
+
+    @Override
+    public String consoleOutput(String id) {
+        return executor.call(
+                ServerOperations.CONSOLE_OUTPUT, Call.to(id).body(new ServerOperations.ConsoleOutput(null)));
+    }
+
+    @Override
+    public Server waitForStatus(
+            String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress) {
+        Ids.require(id);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        Waiter.Builder<Server> b = Waiter.<Server>builder(() -> get(id))
+                .description("server " + id + " to become " + status.name())
+                .successWhen(s -> s.status() == status)
+                .onProgress(progress)
+                .options(options)
+                .sleeper(executor.sleeper())
+                .nanoTime(executor.nanoTime());
+        if (status != ServerStatus.ERROR) {
+            b.failWhen(
+                    s -> s.status() == ServerStatus.ERROR,
+                    s -> errorOf(s, "went to ERROR while waiting for " + status.name()));
+        }
+        return b.build().await();
+    }
+
+    @Override
+    public void waitForDelete(String id, WaitOptions options) {
+        Ids.require(id);
+        Objects.requireNonNull(options, "options");
+        // Only the 404 is success: Nova keeps a deleted server readable as DELETED for seconds, and it still
+        // counts against the quota until then.
+        Waiter.<Optional<Server>>builder(() -> Optional.of(get(id)))
+                .description("server " + id + " to be deleted")
+                .successWhen(Optional::isEmpty)
+                .successOnException(NotFoundException.class, e -> Optional.empty())
+                .failWhen(
+                        s -> s.isPresent()
+                                && s.get().status() == ServerStatus.ERROR
+                                && s.get().taskState().isEmpty(),
+                        s -> errorOf(s.get(), "went to ERROR while being deleted"))
+                .options(options)
+                .sleeper(executor.sleeper())
+                .nanoTime(executor.nanoTime())
+                .build()
+                .await();
+    }
+
+    private static ResourceErrorException errorOf(Server s, String what) {
+        Optional<ServerFault> fault = s.fault();
+        String message = "server " + s.id() + s.name().map(n -> " (" + n + ")").orElse("") + " " + what
+                + fault.flatMap(ServerFault::message).map(m -> ": " + m).orElse("")
+                + fault.flatMap(ServerFault::code)
+                        .map(c -> " [fault code " + c + "]")
+                        .orElse("");
+        return new ResourceErrorException(
+                message,
+                s,
+                fault.flatMap(ServerFault::code).orElse(null),
+                fault.flatMap(ServerFault::message).orElse(null),
+                fault.flatMap(ServerFault::details).orElse(null));
+    }
+}

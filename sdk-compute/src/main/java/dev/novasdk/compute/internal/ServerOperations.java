@@ -1,0 +1,114 @@
+package dev.novasdk.compute.internal;
+
+import static dev.novasdk.compute.internal.Bodies.document;
+import static dev.novasdk.compute.internal.Bodies.member;
+import static dev.novasdk.compute.internal.Bodies.nullMember;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.novasdk.compute.VersionRequirement;
+import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerCreate;
+import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.compute.servers.ServerUpdate;
+import dev.novasdk.core.http.HttpMethod;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.internal.JsonCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The server operations of Nova's API reference, each described once. */
+final class ServerOperations {
+    private static final String ACTION = "servers/{id}/action";
+
+    static final Operation<ServerCreate, Server> CREATE = Operation.of("servers.create", HttpMethod.POST, "servers")
+            .sends(Bodies.<ServerCreate>json(), ServerCreate::versionRequirements)
+            .returns(member("server", Server.class));
+
+    static final Operation<ServerCreate, String> CREATE_RESERVATION =
+            CREATE.returns(member("reservation_id", String.class));
+
+    // 400 as well as 404 means "not an id" to find(): some deployments refuse ids of the wrong shape.
+    static final Operation<Void, Server> GET = Operation.of("servers.get", HttpMethod.GET, "servers/{id}")
+            .returns(member("server", Server.class))
+            .absentWhen(404, 400);
+
+    static final ListOperation<ServerListDocument, Server> LIST = list("servers");
+
+    static final ListOperation<ServerListDocument, Server> LIST_DETAIL = list("servers/detail");
+
+    static final Operation<ServerUpdate, Server> UPDATE = Operation.of("servers.update", HttpMethod.PUT, "servers/{id}")
+            .sends(ServerOperations::updateBody, ServerOperations::updateRequirements)
+            .returns(member("server", Server.class));
+
+    static final Operation<Void, Void> DELETE = Operation.of("servers.delete", HttpMethod.DELETE, "servers/{id}");
+
+    static final Operation<Void, Void> FORCE_DELETE = action("forceDelete");
+
+    static final Operation<Void, Void> START = action("os-start");
+
+    static final Operation<Void, Void> STOP = action("os-stop");
+
+    static final Operation<Reboot, Void> REBOOT =
+            Operation.of("servers.reboot", HttpMethod.POST, ACTION).<Reboot>sends(member("reboot"));
+
+    static final Operation<ConsoleOutput, String> CONSOLE_OUTPUT = Operation.of(
+                    "servers.consoleOutput", HttpMethod.POST, ACTION)
+            .<ConsoleOutput>sends(member("os-getConsoleOutput"))
+            .returns(member("output", String.class))
+            .idempotent(true);
+
+    /** The body of {@code reboot}. */
+    record Reboot(@JsonProperty("type") String type) {}
+
+    /** The body of {@code os-getConsoleOutput}; no length means the whole log. */
+    record ConsoleOutput(@JsonProperty("length") Integer length) {}
+
+    private ServerOperations() {}
+
+    // TEMPORARY until ServerUpdate carries its JSON names and version requirements itself.
+    private static byte[] updateBody(JsonCodec codec, ServerUpdate update) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        update.name().ifPresent(v -> body.put("name", v));
+        update.description().ifPresent(v -> body.put("description", v));
+        update.accessIpv4().ifPresent(v -> body.put("accessIPv4", v));
+        update.accessIpv6().ifPresent(v -> body.put("accessIPv6", v));
+        update.hostname().ifPresent(v -> body.put("hostname", v));
+        return codec.writeEnveloped("server", body);
+    }
+
+    /** The version requirements of a listing's filters: tag filters came in 2.26. */
+    static List<VersionRequirement> listRequirements(ServerListOptions options) {
+        List<VersionRequirement> r = new ArrayList<>();
+        if (!options.tags().isEmpty()) {
+            r.add(VersionRequirement.since("tags", Microversion.of(2, 26)));
+        }
+        if (!options.tagsAny().isEmpty()) {
+            r.add(VersionRequirement.since("tags-any", Microversion.of(2, 26)));
+        }
+        return r;
+    }
+
+    private static List<VersionRequirement> updateRequirements(ServerUpdate update) {
+        List<VersionRequirement> r = new ArrayList<>();
+        if (update.description().isPresent()) {
+            r.add(VersionRequirement.since("description", Microversion.of(2, 19)));
+        }
+        if (update.hostname().isPresent()) {
+            r.add(VersionRequirement.since("hostname", Microversion.of(2, 90)));
+        }
+        return r;
+    }
+
+    private static Operation<Void, Void> action(String name) {
+        return Operation.of("servers." + name, HttpMethod.POST, ACTION).sends(nullMember(name));
+    }
+
+    private static ListOperation<ServerListDocument, Server> list(String path) {
+        return ListOperation.of(
+                Operation.of("servers.list", HttpMethod.GET, path).returns(document(ServerListDocument.class)),
+                ServerListDocument::servers,
+                ServerListDocument::nextHref);
+    }
+}
