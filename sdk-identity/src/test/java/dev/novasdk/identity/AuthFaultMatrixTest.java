@@ -13,15 +13,13 @@ import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.FaultCase;
 import dev.novasdk.core.http.FaultMatrixReport;
 import dev.novasdk.core.http.FaultServer;
+import dev.novasdk.core.http.FaultTransport;
 import dev.novasdk.core.http.HttpTransport;
-import dev.novasdk.core.http.apache.ApacheHttpTransport;
-import dev.novasdk.core.http.jdk.JdkHttpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,38 +62,17 @@ class AuthFaultMatrixTest {
     private static final FaultMatrixReport REPORT =
             new FaultMatrixReport("sdk-identity: the Keystone v3 token request (POST) of a Session");
 
-    enum Transport {
-        APACHE("apache", () -> ApacheHttpTransport.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(5))
-                .maxResponseSize(FaultCase.MAX_RESPONSE_SIZE)
-                .build()),
-        JDK("jdk", () -> JdkHttpTransport.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(5))
-                .maxResponseSize(FaultCase.MAX_RESPONSE_SIZE)
-                .build());
-
-        final String label;
-        final Supplier<HttpTransport> factory;
-
-        Transport(String label, Supplier<HttpTransport> factory) {
-            this.label = label;
-            this.factory = factory;
-        }
-    }
-
     static Stream<Arguments> runs() {
         return Stream.of(FaultCase.values())
-                .flatMap(c -> Stream.of(Transport.values()).map(t -> Arguments.of(c, t)));
+                .flatMap(c -> Stream.of(FaultTransport.values()).map(t -> Arguments.of(c, t)));
     }
 
     @BeforeAll
     static void warmUp() {
         // Loads the classes of both transports and the session once, so the first case does not pay for it.
         try (FaultServer keystone = FaultServer.start(FaultCase.WELL_FORMED.script(KEYSTONE))) {
-            for (Transport t : Transport.values()) {
-                try (HttpTransport transport = t.factory.get();
+            for (FaultTransport t : FaultTransport.values()) {
+                try (HttpTransport transport = t.create();
                         Session session = session(keystone, transport, false)) {
                     assertEquals(ISSUED_TOKEN, session.token().id());
                 }
@@ -105,18 +82,19 @@ class AuthFaultMatrixTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("runs")
-    void token_adversarialKeystone_typedFailureWithinDeadlineSentOnceWithoutLeakingSecrets(FaultCase c, Transport t) {
+    void token_adversarialKeystone_typedFailureWithinDeadlineSentOnceWithoutLeakingSecrets(
+            FaultCase c, FaultTransport t) {
         try (FaultServer keystone = FaultServer.start(c.script(KEYSTONE));
-                HttpTransport transport = t.factory.get();
+                HttpTransport transport = t.create();
                 Session session = session(keystone, transport, c.needsDeadline());
                 LogCapture logs = LogCapture.of("dev.novasdk", Level.DEBUG)) {
             long start = System.nanoTime();
             RuntimeException thrown = authenticate(session);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int requests = keystone.requests();
-            REPORT.add(c, t.label, "POST token", thrown, requests, elapsed);
+            REPORT.add(c, t.label(), "POST token", thrown, requests, elapsed);
 
-            String what = c.label() + " on " + t.label;
+            String what = c.label() + " on " + t.label();
             if (c.exception() == null) {
                 assertNull(thrown, () -> what + ": " + FaultMatrixReport.fullText(thrown));
             } else {

@@ -14,7 +14,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.http.ResponseTooLargeException;
-import dev.novasdk.core.waiter.Sleeper;
+import dev.novasdk.core.waiter.FakeTime;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -264,27 +263,6 @@ class RetryFilterDeadlineTest {
                 throw (IOException) a;
             }
             return (HttpResponse) a;
-        }
-    }
-
-    /** A monotonic clock near overflow that only sleeping and the test move. */
-    private static final class FakeTime implements LongSupplier, Sleeper {
-        private long now = Long.MAX_VALUE - Duration.ofSeconds(30).toNanos();
-        final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public long getAsLong() {
-            return now;
-        }
-
-        @Override
-        public void sleep(Duration d) {
-            sleeps.add(d);
-            advance(d);
-        }
-
-        void advance(Duration d) {
-            now += d.toNanos();
         }
     }
 }

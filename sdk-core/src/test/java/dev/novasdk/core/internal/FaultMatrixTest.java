@@ -16,13 +16,12 @@ import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.FaultCase;
 import dev.novasdk.core.http.FaultMatrixReport;
 import dev.novasdk.core.http.FaultServer;
+import dev.novasdk.core.http.FaultTransport;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
-import dev.novasdk.core.http.apache.ApacheHttpTransport;
-import dev.novasdk.core.http.jdk.JdkHttpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,56 +71,15 @@ class FaultMatrixTest {
     private static final FaultMatrixReport REPORT =
             new FaultMatrixReport("sdk-core: a create (POST) and a read (GET) through HttpPipeline");
 
-    /** The transports under test, with the suite's limits and a response timeout the deadlines undercut. */
-    enum Transport {
-        APACHE("apache") {
-            @Override
-            HttpTransport create() {
-                return ApacheHttpTransport.builder()
-                        .connectTimeout(Duration.ofSeconds(2))
-                        .responseTimeout(Duration.ofSeconds(5))
-                        .maxResponseSize(FaultCase.MAX_RESPONSE_SIZE)
-                        .build();
-            }
-        },
-        JDK("jdk") {
-            @Override
-            HttpTransport create() {
-                return JdkHttpTransport.builder()
-                        .connectTimeout(Duration.ofSeconds(2))
-                        .responseTimeout(Duration.ofSeconds(5))
-                        .maxResponseSize(FaultCase.MAX_RESPONSE_SIZE)
-                        .build();
-            }
-
-            @Override
-            boolean resendsGetBrokenBeforeFirstByte() {
-                return true;
-            }
-        };
-
-        final String label;
-
-        Transport(String label) {
-            this.label = label;
-        }
-
-        abstract HttpTransport create();
-
-        boolean resendsGetBrokenBeforeFirstByte() {
-            return false;
-        }
-    }
-
     static Stream<Arguments> runs() {
-        return Stream.of(FaultCase.values()).flatMap(c -> Stream.of(Transport.values())
+        return Stream.of(FaultCase.values()).flatMap(c -> Stream.of(FaultTransport.values())
                 .flatMap(t -> Stream.of(HttpMethod.POST, HttpMethod.GET).map(m -> Arguments.of(c, t, m))));
     }
 
     @ParameterizedTest(name = "{0} on {1}, {2}")
     @MethodSource("runs")
     void call_adversarialServer_typedFailureWithinDeadlineSentOnceWithoutLeakingSecrets(
-            FaultCase c, Transport t, HttpMethod method) {
+            FaultCase c, FaultTransport t, HttpMethod method) {
         try (FaultServer server = FaultServer.start(c.script(NOVA));
                 HttpTransport transport = t.create();
                 HttpPipeline pipeline = HttpPipeline.builder()
@@ -143,9 +101,9 @@ class FaultMatrixTest {
             RuntimeException thrown = call(pipeline, request);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int requests = server.requests();
-            REPORT.add(c, t.label, method.name(), thrown, requests, elapsed);
+            REPORT.add(c, t.label(), method.name(), thrown, requests, elapsed);
 
-            String what = c.label() + " on " + t.label + ", " + method;
+            String what = c.label() + " on " + t.label() + ", " + method;
             if (c.exception() == null) {
                 assertNull(thrown, () -> what + ": " + FaultMatrixReport.fullText(thrown));
             } else {
@@ -184,7 +142,7 @@ class FaultMatrixTest {
     static void warmUp() {
         // Loads the classes of both transports and the pipeline once, so the first case does not pay for it.
         try (FaultServer server = FaultServer.start(FaultCase.WELL_FORMED.script(NOVA))) {
-            for (Transport t : Transport.values()) {
+            for (FaultTransport t : FaultTransport.values()) {
                 try (HttpTransport transport = t.create();
                         HttpPipeline pipeline =
                                 HttpPipeline.builder().transport(transport).build()) {
