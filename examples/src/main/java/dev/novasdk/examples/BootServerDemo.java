@@ -100,7 +100,7 @@ public final class BootServerDemo {
                 AtomicReference<String> last = new AtomicReference<>("");
                 Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, WAIT, s -> {
                     String line = s.statusRaw().orElse("?") + " task_state="
-                            + s.taskState().orElse("-") + " progress="
+                            + s.taskStateRaw().orElse("-") + " progress="
                             + s.progress().map(p -> p + "%").orElse("-");
                     if (!line.equals(last.getAndSet(line))) {
                         out.println("  " + line);
@@ -120,7 +120,7 @@ public final class BootServerDemo {
                                 s.id(),
                                 s.name().orElse(""),
                                 s.statusRaw().orElse(""),
-                                s.taskState().orElse("-"),
+                                s.taskStateRaw().orElse("-"),
                                 s.powerState().map(Enum::name).orElse("")));
                 list.print(out);
 

@@ -167,7 +167,7 @@ public final class NovaCli {
                                 s.id(),
                                 s.name().orElse(""),
                                 s.statusRaw().orElse(""),
-                                s.taskState().orElse("-"),
+                                s.taskStateRaw().orElse("-"),
                                 s.powerState().map(Enum::name).orElse(""),
                                 s.addresses().keySet()));
                 t.print(out);
@@ -279,7 +279,7 @@ public final class NovaCli {
                             ServerStatus.ACTIVE,
                             WaitOptions.of(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
                             s -> out.println("  " + s.statusRaw().orElse("?") + " "
-                                    + s.taskState().orElse("-")
+                                    + s.taskStateRaw().orElse("-")
                                     + s.progress().map(p -> " " + p + "%").orElse("")));
             out.println("Finished");
         } else {

@@ -15,14 +15,14 @@ final class ServerView {
 
     static void show(Server s, PrintStream out) {
         Table t = new Table("Property", "Value");
-        t.row("OS-DCF:diskConfig", s.diskConfig().map(Enum::name).orElse(""));
+        t.row("OS-DCF:diskConfig", s.diskConfigRaw().orElse(""));
         t.row("OS-EXT-AZ:availability_zone", s.availabilityZone().orElse(""));
         t.row("OS-EXT-SRV-ATTR:host", s.host().orElse(""));
         t.row("OS-EXT-SRV-ATTR:hypervisor_hostname", s.hypervisorHostname().orElse(""));
         t.row("OS-EXT-SRV-ATTR:instance_name", s.instanceName().orElse(""));
         t.row("OS-EXT-STS:power_state", s.powerState().map(Enum::name).orElse(""));
-        t.row("OS-EXT-STS:task_state", s.taskState().orElse("-"));
-        t.row("OS-EXT-STS:vm_state", s.vmState().orElse(""));
+        t.row("OS-EXT-STS:task_state", s.taskStateRaw().orElse("-"));
+        t.row("OS-EXT-STS:vm_state", s.vmStateRaw().orElse(""));
         t.row("OS-SRV-USG:launched_at", s.launchedAt().map(Object::toString).orElse("-"));
         t.row("accessIPv4", s.accessIpv4().orElse(""));
         t.row("accessIPv6", s.accessIpv6().orElse(""));

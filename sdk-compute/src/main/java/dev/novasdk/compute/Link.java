@@ -41,6 +41,15 @@ public interface Link {
         return links.stream().filter(l -> rel.equals(l.rel())).map(Link::href).findFirst();
     }
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

@@ -38,4 +38,14 @@ class LinkTest {
                 "{\"rel\":\"self\",\"href\":\"https://a\"}",
                 mapper.valueToTree(Link.of("self", "https://a")).toString());
     }
+
+    @Test
+    void toBuilder_copiesAndStaysIndependent() {
+        Link link = Link.builder()
+                .rel("alternate")
+                .href("http://glance.example/images/1")
+                .type("application/vnd.openstack.image")
+                .build();
+        ToBuilderChecks.assertToBuilder(link, Link::toBuilder, Link.Builder::build, b -> b.rel("self"));
+    }
 }

@@ -84,6 +84,20 @@ public final class Samples {
         }
     }
 
+    /** JSON bytes (a sample, or what the codec wrote) as a tree, for order-insensitive comparison. */
+    public static JsonNode tree(byte[] json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON tree written with single quotes for readability: {@code json("{'name': 'n'}")}. */
+    public static JsonNode json(String singleQuoted) {
+        return tree(singleQuoted.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Asserts that {@code written} (a model written back as JSON) holds every value of {@code sample}:
      * objects member by member, arrays element by element, strings equal or, when both are timestamps, the

@@ -159,9 +159,23 @@ class VersionRequirementTest {
     }
 
     @Test
-    void check_acceptedVersion_passes() {
-        VersionRequirements.check(List.of(VersionRequirement.since("tags", v("2.52")), BDM_TAG), v("2.52"));
-        VersionRequirements.check(List.of(), v("2.1"));
+    void check_lowestVersionAcceptingEveryField_passesAndTheOneBelowFails() {
+        List<VersionRequirement> tagsAndBdmTag = List.of(VersionRequirement.since("tags", v("2.52")), BDM_TAG);
+        // 2.52 is the lowest version both accept (the BDM tag also at 2.42 and up): check returns normally.
+        VersionRequirements.check(tagsAndBdmTag, v("2.52"));
+        IllegalArgumentException below =
+                assertThrows(IllegalArgumentException.class, () -> VersionRequirements.check(tagsAndBdmTag, v("2.51")));
+        assertEquals(
+                "field 'tags' requires compute microversion 2.52 or later; the client uses 2.51", below.getMessage());
+        assertEquals(v("2.52"), VersionRequirements.select(tagsAndBdmTag, v("2.1"), v("2.52")));
+    }
+
+    @Test
+    void check_noRequirements_acceptsEveryVersion() {
+        for (String version : List.of("2.1", "2.37", "2.96")) {
+            VersionRequirements.check(List.of(), v(version));
+            assertEquals(v(version), VersionRequirements.select(List.of(), v("2.1"), v(version)));
+        }
     }
 
     @Test

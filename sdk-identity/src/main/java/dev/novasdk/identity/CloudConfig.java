@@ -62,9 +62,12 @@ import java.util.Optional;
  * region needs no {@code region_name}). Relative paths in files are taken against the working directory.
  *
  * <h2>TLS</h2>
- * {@link #caCert()}, {@link #clientCert()}, {@link #clientKey()} and {@link #insecure()} are checked here but
- * applied by the HTTP transport: {@link #newSession()} uses the default transport, so when any of them is set,
- * build a transport with them and pass it to {@link #toSessionBuilder()}{@code .transport(..)}.
+ * {@link #caCert()}, {@link #clientCert()}, {@link #clientKey()} and {@link #insecure()} are applied by the
+ * HTTP transport. When any of the CA bundle, the client certificate or {@code insecure} is set,
+ * {@link #toSessionBuilder()}, and so {@link #newSession()}, gives the session an Apache transport built by
+ * {@link #transportBuilder()} with them, which the session closes with itself; otherwise the session uses the
+ * default transport. To tune that transport further (timeouts, pool, proxy), build one from
+ * {@link #transportBuilder()} and pass it to {@link #toSessionBuilder()}{@code .transport(..)}.
  */
 public final class CloudConfig {
     private final String cloudName;
@@ -242,8 +245,10 @@ public final class CloudConfig {
     }
 
     /**
-     * A session with the default transport; nothing is sent until it is first used. The TLS settings are not
-     * applied by the default transport, see the class documentation.
+     * A session of this configuration, {@code toSessionBuilder().build()}; nothing is sent until it is first
+     * used. Its transport applies the TLS settings (see the class documentation).
+     *
+     * @throws CloudConfigException when a client certificate is set without its key
      */
     public Session newSession() {
         return toSessionBuilder().build();

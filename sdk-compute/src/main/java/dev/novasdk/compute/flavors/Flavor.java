@@ -67,6 +67,15 @@ public interface Flavor {
     /** Links to the flavor ({@code self}, {@code bookmark}). */
     List<Link> links();
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

@@ -1,6 +1,8 @@
 package dev.novasdk.compute.flavors;
 
-import java.util.LinkedHashMap;
+import dev.novasdk.compute.ListOptions;
+import dev.novasdk.compute.SortDirection;
+import dev.novasdk.compute.internal.ListQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import org.immutables.value.Value;
  * Filters and page size of a flavor listing. {@link #limit()} is the page size, not a total.
  */
 @Value.Immutable
-public interface FlavorListOptions {
+public interface FlavorListOptions extends ListOptions {
     /** Which flavors to list by visibility. */
     enum Visibility {
         /** Public flavors, and private ones the project can access (Nova's default). */
@@ -46,52 +48,34 @@ public interface FlavorListOptions {
     /** Flavors with at least this RAM (MiB). */
     Optional<Integer> minRam();
 
-    /** Sort key ({@code flavorid}, {@code name}, {@code memory_mb}, ...). */
+    /**
+     * Sort key ({@code flavorid}, {@code name}, {@code memory_mb}, ...); nova's default is {@code flavorid}.
+     * Nova sorts flavors by one key only.
+     */
     Optional<String> sortKey();
 
-    /** Sort direction, {@code asc} or {@code desc}. */
-    Optional<String> sortDir();
-
-    /** The page size. */
-    Optional<Integer> limit();
-
-    /** Start after the flavor with this id. */
-    Optional<String> marker();
+    /** Sort direction; nova's default is {@link SortDirection#ASC}. */
+    Optional<SortDirection> sortDir();
 
     /** The query parameters. */
     @Value.Derived
     @Value.Auxiliary
     default Map<String, List<String>> query() {
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        switch (visibility()) {
-            case PUBLIC:
-                q.put("is_public", List.of("true"));
-                break;
-            case PRIVATE:
-                q.put("is_public", List.of("false"));
-                break;
-            case ALL:
-                q.put("is_public", List.of("None"));
-                break;
-            default:
-        }
-        minDisk().ifPresent(v -> q.put("minDisk", List.of(v.toString())));
-        minRam().ifPresent(v -> q.put("minRam", List.of(v.toString())));
-        sortKey().ifPresent(v -> q.put("sort_key", List.of(v)));
-        sortDir().ifPresent(v -> q.put("sort_dir", List.of(v)));
-        limit().ifPresent(v -> q.put("limit", List.of(v.toString())));
-        marker().ifPresent(v -> q.put("marker", List.of(v)));
-        return q;
+        return ListQuery.create()
+                .addIf(visibility() == Visibility.PUBLIC, "is_public", "true")
+                .addIf(visibility() == Visibility.PRIVATE, "is_public", "false")
+                .addIf(visibility() == Visibility.ALL, "is_public", "None")
+                .add("minDisk", minDisk().orElse(null))
+                .add("minRam", minRam().orElse(null))
+                .add("sort_key", sortKey().orElse(null))
+                .add("sort_dir", sortDir().orElse(null))
+                .page(this)
+                .build();
     }
 
     /** Rejects values Nova would refuse. */
     @Value.Check
     default void check() {
-        limit().ifPresent(l -> {
-            if (l < 1) {
-                throw new IllegalArgumentException("limit must be >= 1 (it is the page size), got " + l);
-            }
-        });
         minDisk().ifPresent(v -> {
             if (v < 0) {
                 throw new IllegalArgumentException("minDisk must be >= 0, got " + v);
@@ -102,11 +86,17 @@ public interface FlavorListOptions {
                 throw new IllegalArgumentException("minRam must be >= 0, got " + v);
             }
         });
-        sortDir().ifPresent(d -> {
-            if (!d.equals("asc") && !d.equals("desc")) {
-                throw new IllegalArgumentException("sortDir must be asc or desc, got '" + d + "'");
+        sortKey().ifPresent(k -> {
+            if (k.isBlank()) {
+                throw new IllegalArgumentException("sortKey must not be blank");
             }
         });
+    }
+
+    /** A builder holding these options, to change some of them. */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
     }
 
     /** A new builder. */

@@ -1,17 +1,22 @@
 package dev.novasdk.compute.images;
 
-import java.util.LinkedHashMap;
+import dev.novasdk.compute.ListOptions;
+import dev.novasdk.compute.SortDirection;
+import dev.novasdk.compute.SortKey;
+import dev.novasdk.compute.internal.ListQuery;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Filters and page size of an image listing. {@link #limit()} is the page size, not a total. Glance filters
- * names exactly; Nova's proxy (used only without Glance in the catalog) understands name, status and limit.
+ * Filters, sorting and page size of an image listing. {@link #limit()} is the page size, not a total. Glance
+ * filters names exactly; Nova's proxy (used only without Glance in the catalog) understands name, status and
+ * the page, and neither visibility, owner, tags nor sorting.
  */
 @Value.Immutable
-public interface ImageListOptions {
+public interface ImageListOptions extends ListOptions {
     /** A plain listing. */
     static ImageListOptions defaults() {
         return builder().build();
@@ -20,61 +25,83 @@ public interface ImageListOptions {
     /** Exact image name. */
     Optional<String> name();
 
-    /** Status ({@code active}, {@code queued}, ...). */
-    Optional<String> status();
+    /** Status filter. */
+    Optional<ImageStatus> status();
 
-    /** Visibility ({@code public}, {@code private}, {@code shared}, {@code community}, {@code all}). */
-    Optional<String> visibility();
+    /**
+     * Visibility filter (Glance only). Without one, Glance lists public images, the project's own and those
+     * shared with it that it accepted; see also {@link #allVisibilities()}.
+     */
+    Optional<ImageVisibility> visibility();
 
-    /** Owner project id. */
+    /**
+     * Whether to list images of every visibility the project may see ({@code visibility=all}, Glance only),
+     * which adds community images of other projects and pending shared ones. Not with {@link #visibility()}.
+     */
+    @Value.Default
+    default boolean allVisibilities() {
+        return false;
+    }
+
+    /** Owner project id (Glance only). */
     Optional<String> owner();
 
     /** Images carrying every one of these tags (Glance only). */
     List<String> tags();
 
-    /** The page size. */
-    Optional<Integer> limit();
-
-    /** Start after the image with this id. */
-    Optional<String> marker();
+    /**
+     * Sort keys ({@code name}, {@code status}, {@code created_at}, {@code size}, ...), with their directions,
+     * most significant first (Glance only; its default is {@code created_at} descending).
+     */
+    List<SortKey> sort();
 
     /** The Glance v2 query parameters. */
     @Value.Derived
     @Value.Auxiliary
     default Map<String, List<String>> glanceQuery() {
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        name().ifPresent(v -> q.put("name", List.of(v)));
-        status().ifPresent(v -> q.put("status", List.of(v)));
-        visibility().ifPresent(v -> q.put("visibility", List.of(v)));
-        owner().ifPresent(v -> q.put("owner", List.of(v)));
-        if (!tags().isEmpty()) {
-            q.put("tag", tags());
-        }
-        limit().ifPresent(v -> q.put("limit", List.of(v.toString())));
-        marker().ifPresent(v -> q.put("marker", List.of(v)));
-        return q;
+        return ListQuery.create()
+                .add("name", name().orElse(null))
+                .add("status", status().orElse(null))
+                .add("visibility", visibility().orElse(null))
+                .addIf(allVisibilities(), "visibility", "all")
+                .add("owner", owner().orElse(null))
+                .addEach("tag", tags())
+                .sort(sort())
+                .page(this)
+                .build();
     }
 
-    /** The query parameters of Nova's {@code /images} proxy. */
+    /** The query parameters of Nova's {@code /images} proxy, which takes the status in upper case. */
     @Value.Derived
     @Value.Auxiliary
     default Map<String, List<String>> novaQuery() {
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        name().ifPresent(v -> q.put("name", List.of(v)));
-        status().ifPresent(v -> q.put("status", List.of(v.toUpperCase(java.util.Locale.ROOT))));
-        limit().ifPresent(v -> q.put("limit", List.of(v.toString())));
-        marker().ifPresent(v -> q.put("marker", List.of(v)));
-        return q;
+        return ListQuery.create()
+                .add("name", name().orElse(null))
+                .add(
+                        "status",
+                        status().map(s -> s.value().toUpperCase(Locale.ROOT)).orElse(null))
+                .page(this)
+                .build();
     }
 
-    /** Rejects values the services would refuse. */
+    /** Rejects filters that mean nothing to the services. */
     @Value.Check
     default void check() {
-        limit().ifPresent(l -> {
-            if (l < 1) {
-                throw new IllegalArgumentException("limit must be >= 1 (it is the page size), got " + l);
-            }
-        });
+        if (status().isPresent() && status().get() == ImageStatus.UNKNOWN) {
+            throw new IllegalArgumentException("status UNKNOWN cannot be used as a filter");
+        }
+        if (visibility().isPresent() && visibility().get() == ImageVisibility.UNKNOWN) {
+            throw new IllegalArgumentException("visibility UNKNOWN cannot be used as a filter");
+        }
+        if (visibility().isPresent() && allVisibilities()) {
+            throw new IllegalArgumentException("visibility and allVisibilities cannot be combined");
+        }
+    }
+
+    /** A builder holding these options, to change some of them. */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
     }
 
     /** A new builder. */
@@ -83,5 +110,10 @@ public interface ImageListOptions {
     }
 
     /** Builder of {@link ImageListOptions}. */
-    final class Builder extends ImmutableImageListOptions.Builder {}
+    final class Builder extends ImmutableImageListOptions.Builder {
+        /** Adds a sort key. */
+        public Builder addSort(String key, SortDirection direction) {
+            return addSort(SortKey.of(key, direction));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.novasdk.compute.servers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.novasdk.compute.ApiEnum;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -27,7 +28,7 @@ import org.immutables.value.Value;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public interface BlockDeviceMappingV2 {
     /** Where a block device's data comes from ({@code source_type}). */
-    enum SourceType {
+    enum SourceType implements ApiEnum {
         /** An image from the image service; needs a uuid. */
         IMAGE("image"),
         /** An existing volume; needs a uuid. */
@@ -45,13 +46,14 @@ public interface BlockDeviceMappingV2 {
 
         /** The JSON value. */
         @JsonValue
+        @Override
         public String value() {
             return value;
         }
     }
 
     /** Where a block device lives ({@code destination_type}). */
-    enum DestinationType {
+    enum DestinationType implements ApiEnum {
         /** A disk local to the compute host: ephemeral, swap, or the image boot disk. */
         LOCAL("local"),
         /** A volume of the block storage service. */
@@ -65,6 +67,7 @@ public interface BlockDeviceMappingV2 {
 
         /** The JSON value. */
         @JsonValue
+        @Override
         public String value() {
             return value;
         }
@@ -232,6 +235,15 @@ public interface BlockDeviceMappingV2 {
                 .volumeSize(sizeGb)
                 .deleteOnTermination(deleteOnTermination)
                 .build();
+    }
+
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
     }
 
     /** A new builder. */

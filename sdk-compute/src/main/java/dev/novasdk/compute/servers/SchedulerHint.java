@@ -18,7 +18,7 @@ public interface SchedulerHint {
 
     /** The hint {@code key=value}. */
     static SchedulerHint of(String key, String value) {
-        return ImmutableSchedulerHint.builder()
+        return builder()
                 .key(Objects.requireNonNull(key, "key"))
                 .value(Objects.requireNonNull(value, "value"))
                 .build();
@@ -31,4 +31,20 @@ public interface SchedulerHint {
             throw RequestRules.invalid("os:scheduler_hints", "keys must not be empty");
         }
     }
+
+    /**
+     * A builder holding this hint, to make a changed copy; changing the builder never changes this hint.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** A new builder. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link SchedulerHint}. */
+    final class Builder extends ImmutableSchedulerHint.Builder {}
 }

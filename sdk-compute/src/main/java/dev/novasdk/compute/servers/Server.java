@@ -115,13 +115,31 @@ public abstract class Server {
     /** Build or resize progress in percent. */
     public abstract Optional<Integer> progress();
 
-    /** The task in progress ({@code OS-EXT-STS:task_state}), such as {@code spawning}; absent when idle. */
+    /**
+     * The task in progress exactly as nova sent it ({@code OS-EXT-STS:task_state}), such as {@code spawning};
+     * absent when idle.
+     */
     @JsonProperty("OS-EXT-STS:task_state")
-    public abstract Optional<String> taskState();
+    public abstract Optional<String> taskStateRaw();
 
-    /** The vm state ({@code OS-EXT-STS:vm_state}), such as {@code active}, {@code stopped} or {@code error}. */
+    /** The task in progress; {@link TaskState#UNKNOWN} for a value this SDK does not know; absent when idle. */
+    @JsonIgnore
+    public Optional<TaskState> taskState() {
+        return taskStateRaw().map(TaskState::fromValue);
+    }
+
+    /**
+     * The vm state exactly as nova sent it ({@code OS-EXT-STS:vm_state}), such as {@code active},
+     * {@code stopped} or {@code error}.
+     */
     @JsonProperty("OS-EXT-STS:vm_state")
-    public abstract Optional<String> vmState();
+    public abstract Optional<String> vmStateRaw();
+
+    /** The vm state; {@link VmState#UNKNOWN} for a value this SDK does not know. */
+    @JsonIgnore
+    public Optional<VmState> vmState() {
+        return vmStateRaw().map(VmState::fromValue);
+    }
 
     /** The power state code exactly as nova sent it ({@code OS-EXT-STS:power_state}). */
     @JsonProperty("OS-EXT-STS:power_state")
@@ -183,9 +201,15 @@ public abstract class Server {
     @JsonProperty("OS-EXT-AZ:availability_zone")
     public abstract Optional<String> availabilityZone();
 
-    /** How the root disk was partitioned ({@code OS-DCF:diskConfig}). */
+    /** How the root disk was partitioned, exactly as nova sent it ({@code OS-DCF:diskConfig}). */
     @JsonProperty("OS-DCF:diskConfig")
-    public abstract Optional<DiskConfig> diskConfig();
+    public abstract Optional<String> diskConfigRaw();
+
+    /** How the root disk was partitioned; {@link DiskConfig#UNKNOWN} for a value this SDK does not know. */
+    @JsonIgnore
+    public Optional<DiskConfig> diskConfig() {
+        return diskConfigRaw().map(DiskConfig::fromValue);
+    }
 
     /** When the server was last started ({@code OS-SRV-USG:launched_at}). */
     @JsonProperty("OS-SRV-USG:launched_at")
@@ -223,9 +247,18 @@ public abstract class Server {
     @JsonProperty("trusted_image_certificates")
     public abstract List<String> trustedImageCertificates();
 
-    /** The state of the compute service on the server's host: {@code UP}, {@code DOWN}, ... (2.16+). */
+    /**
+     * The state of the compute service on the server's host exactly as nova sent it ({@code host_status}:
+     * {@code UP}, {@code DOWN}, ..., 2.16+).
+     */
     @JsonProperty("host_status")
-    public abstract Optional<String> hostStatus();
+    public abstract Optional<String> hostStatusRaw();
+
+    /** The state of the compute service on the server's host (2.16+). */
+    @JsonIgnore
+    public Optional<HostStatus> hostStatus() {
+        return hostStatusRaw().map(HostStatus::fromValue);
+    }
 
     /** The ids of the server groups the server belongs to (2.71+). */
     @JsonProperty("server_groups")
@@ -236,7 +269,10 @@ public abstract class Server {
     public abstract Optional<String> pinnedAvailabilityZone();
 
     /**
-     * The scheduler hints the server was created with (2.100+); single values read as one-element lists.
+     * The scheduler hints the server was created with ({@code scheduler_hints}); single values read as
+     * one-element lists. Nova sends them from microversion 2.100 on, above the highest version this SDK asks
+     * for ({@link dev.novasdk.compute.ComputeClient#SDK_MAX_MICROVERSION}, 2.96), so servers fetched through
+     * its clients have none; the field is read when a document of a later version is parsed.
      */
     @JsonProperty("scheduler_hints")
     @JsonDeserialize(using = SchedulerHintsDeserializer.class)
@@ -274,6 +310,14 @@ public abstract class Server {
         return copy;
     }
 
+    /**
+     * A builder holding this server's fields, to make a changed copy; changing the builder never changes this
+     * server.
+     */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
@@ -285,6 +329,28 @@ public abstract class Server {
         public Builder status(ServerStatus status) {
             statusRaw(Objects.requireNonNull(status, "status").value());
             return this;
+        }
+
+        /** Sets the task state from the enum; {@link Server#taskStateRaw()} gets its wire value. */
+        public Builder taskState(TaskState taskState) {
+            return taskStateRaw(Objects.requireNonNull(taskState, "taskState").value());
+        }
+
+        /** Sets the vm state from the enum; {@link Server#vmStateRaw()} gets its wire value. */
+        public Builder vmState(VmState vmState) {
+            return vmStateRaw(Objects.requireNonNull(vmState, "vmState").value());
+        }
+
+        /** Sets the host status from the enum; {@link Server#hostStatusRaw()} gets its wire value. */
+        public Builder hostStatus(HostStatus hostStatus) {
+            return hostStatusRaw(
+                    Objects.requireNonNull(hostStatus, "hostStatus").value());
+        }
+
+        /** Sets the disk config from the enum; {@link Server#diskConfigRaw()} gets its wire value. */
+        public Builder diskConfig(DiskConfig diskConfig) {
+            return diskConfigRaw(
+                    Objects.requireNonNull(diskConfig, "diskConfig").value());
         }
     }
 }

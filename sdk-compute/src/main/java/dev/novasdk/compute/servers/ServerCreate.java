@@ -151,6 +151,15 @@ public interface ServerCreate {
         return ServerCreateVersions.of(this);
     }
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

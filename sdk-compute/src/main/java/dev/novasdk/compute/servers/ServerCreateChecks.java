@@ -21,7 +21,7 @@ final class ServerCreateChecks {
     private ServerCreateChecks() {}
 
     static void check(ServerCreate c) {
-        RequestRules.name("name", c.name());
+        ServerFields.name(c.name());
         if (c.flavorId().isEmpty()) {
             throw invalid("flavorRef", "must not be empty");
         }
@@ -51,25 +51,10 @@ final class ServerCreateChecks {
         blockDevices(c);
         networks(c);
         multipleServers(c);
-        c.diskConfig().ifPresent(d -> {
-            if (d == DiskConfig.UNKNOWN) {
-                throw invalid("OS-DCF:diskConfig", "must be AUTO or MANUAL");
-            }
-        });
-        c.accessIpv4().ifPresent(ip -> {
-            if (!RequestRules.isIpv4(ip)) {
-                throw invalid("accessIPv4", "must be an IPv4 address, got '" + ip + "'");
-            }
-        });
-        c.accessIpv6().ifPresent(ip -> {
-            if (!RequestRules.isIpv6(ip)) {
-                throw invalid("accessIPv6", "must be an IPv6 address, got '" + ip + "'");
-            }
-        });
-        c.description().ifPresent(d -> {
-            RequestRules.maxLength("description", d, RequestRules.MAX_STRING);
-            RequestRules.printable("description", d);
-        });
+        c.diskConfig().ifPresent(ServerFields::diskConfig);
+        c.accessIpv4().ifPresent(ServerFields::accessIpv4);
+        c.accessIpv6().ifPresent(ServerFields::accessIpv6);
+        c.description().ifPresent(ServerFields::description);
         if (c.tags().size() > RequestRules.MAX_TAGS) {
             throw invalid(
                     "tags",
@@ -79,19 +64,7 @@ final class ServerCreateChecks {
         for (int i = 0; i < c.tags().size(); i++) {
             RequestRules.tag("tags[" + i + "]", c.tags().get(i));
         }
-        c.hostname().ifPresent(h -> {
-            if (!RequestRules.isHostnameLabel(h)) {
-                try {
-                    RequestRules.fqdn("hostname", h);
-                } catch (IllegalArgumentException e) {
-                    throw invalid(
-                            "hostname",
-                            "must be a hostname of 2 to 63 characters from [a-zA-Z0-9-], not starting "
-                                    + "or ending with '-' (microversion 2.90), or a domain name of 1 to 255 characters from "
-                                    + "[a-zA-Z0-9-._] (2.94), got '" + h + "'");
-                }
-            }
-        });
+        c.hostname().ifPresent(ServerFields::hostname);
         trustedCertificates(c);
         c.host().ifPresent(h -> RequestRules.fqdn("host", h));
         c.hypervisorHostname().ifPresent(h -> RequestRules.fqdn("hypervisor_hostname", h));

@@ -27,6 +27,15 @@ public interface ServerFault {
     /** Further detail, often a traceback; shown to admins, or to everyone when the code is not 500. */
     Optional<String> details();
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

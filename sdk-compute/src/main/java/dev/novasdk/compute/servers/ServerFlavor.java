@@ -62,6 +62,15 @@ public interface ServerFlavor {
         return id().isEmpty() && (originalName().isPresent() || ram().isPresent());
     }
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

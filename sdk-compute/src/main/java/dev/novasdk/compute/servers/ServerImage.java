@@ -22,10 +22,21 @@ public interface ServerImage {
     List<Link> links();
 
     /**
-     * The image properties captured when the server was built (microversion 2.98+, with the show and list
-     * details calls); empty otherwise.
+     * The image properties captured when the server was built; empty otherwise. Nova sends them with the
+     * show and detailed list calls from microversion 2.98 on, above the highest version this SDK asks for
+     * ({@link dev.novasdk.compute.ComputeClient#SDK_MAX_MICROVERSION}, 2.96), so servers fetched through its
+     * clients have none; the field is read when a document of a later version is parsed.
      */
     Map<String, String> properties();
+
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
 
     /** A new builder. */
     static Builder builder() {

@@ -1,11 +1,11 @@
 package dev.novasdk.compute.servers;
 
+import dev.novasdk.compute.ListOptions;
+import dev.novasdk.compute.SortDirection;
+import dev.novasdk.compute.SortKey;
+import dev.novasdk.compute.internal.ListQuery;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * {@link ServerManager#find(String)} escapes it for exact names.
  */
 @Value.Immutable
-public interface ServerListOptions {
+public interface ServerListOptions extends ListOptions {
     /** The options of a plain detailed listing. */
     static ServerListOptions defaults() {
         return builder().build();
@@ -70,78 +70,40 @@ public interface ServerListOptions {
     /** Sort keys, with their directions, most significant first. */
     List<SortKey> sort();
 
-    /** The page size (Nova caps it at its own maximum, usually 1000). */
-    Optional<Integer> limit();
-
-    /** Start after the server with this id. */
-    Optional<String> marker();
-
-    /** A sort key and its direction. */
-    @Value.Immutable
-    interface SortKey {
-        /** The key ({@code created_at}, {@code display_name}, ...). */
-        @Value.Parameter
-        String key();
-
-        /** The direction. */
-        @Value.Parameter
-        SortDirection direction();
-
-        /** A sort key. */
-        static SortKey of(String key, SortDirection direction) {
-            return ImmutableSortKey.of(key, direction);
-        }
-    }
-
     /** The query parameters, in a stable order. */
     @Value.Derived
     @Value.Auxiliary
     default Map<String, List<String>> query() {
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        name().ifPresent(v -> q.put("name", List.of(v)));
-        status().ifPresent(v -> q.put("status", List.of(v.name())));
-        image().ifPresent(v -> q.put("image", List.of(v)));
-        flavor().ifPresent(v -> q.put("flavor", List.of(v)));
-        host().ifPresent(v -> q.put("host", List.of(v)));
-        changesSince().ifPresent(v -> q.put("changes-since", List.of(DateTimeFormatter.ISO_INSTANT.format(v))));
-        if (!tags().isEmpty()) {
-            q.put("tags", List.of(String.join(",", tags())));
-        }
-        if (!tagsAny().isEmpty()) {
-            q.put("tags-any", List.of(String.join(",", tagsAny())));
-        }
-        if (allTenants()) {
-            q.put("all_tenants", List.of("1"));
-        }
-        projectId().ifPresent(v -> q.put("project_id", List.of(v)));
-        ip().ifPresent(v -> q.put("ip", List.of(v)));
-        reservationId().ifPresent(v -> q.put("reservation_id", List.of(v)));
-        if (!sort().isEmpty()) {
-            List<String> keys = new ArrayList<>();
-            List<String> dirs = new ArrayList<>();
-            sort().forEach(k -> {
-                keys.add(k.key());
-                dirs.add(k.direction().name().toLowerCase(Locale.ROOT));
-            });
-            q.put("sort_key", keys);
-            q.put("sort_dir", dirs);
-        }
-        limit().ifPresent(v -> q.put("limit", List.of(Integer.toString(v))));
-        marker().ifPresent(v -> q.put("marker", List.of(v)));
-        return q;
+        return ListQuery.create()
+                .add("name", name().orElse(null))
+                .add("status", status().orElse(null))
+                .add("image", image().orElse(null))
+                .add("flavor", flavor().orElse(null))
+                .add("host", host().orElse(null))
+                .add("changes-since", changesSince().orElse(null))
+                .addJoined("tags", tags())
+                .addJoined("tags-any", tagsAny())
+                .addIf(allTenants(), "all_tenants", "1")
+                .add("project_id", projectId().orElse(null))
+                .add("ip", ip().orElse(null))
+                .add("reservation_id", reservationId().orElse(null))
+                .sort(sort())
+                .page(this)
+                .build();
     }
 
     /** Checks what Nova would refuse with a 400. */
     @Value.Check
     default void check() {
-        limit().ifPresent(l -> {
-            if (l < 1) {
-                throw new IllegalArgumentException("limit must be >= 1 (it is the page size), got " + l);
-            }
-        });
         if (status().isPresent() && status().get() == ServerStatus.UNKNOWN) {
             throw new IllegalArgumentException("status UNKNOWN cannot be used as a filter");
         }
+    }
+
+    /** A builder holding these options, to change some of them. */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
     }
 
     /** A new builder. */
@@ -153,7 +115,7 @@ public interface ServerListOptions {
     final class Builder extends ImmutableServerListOptions.Builder {
         /** Adds a sort key. */
         public Builder addSort(String key, SortDirection direction) {
-            return (Builder) addSort(SortKey.of(key, direction));
+            return addSort(SortKey.of(key, direction));
         }
     }
 }

@@ -20,6 +20,15 @@ public interface ServerSecurityGroup {
         return builder().name(name).build();
     }
 
+    /**
+     * A builder holding this value's fields, to make a changed copy; changing the builder never changes this
+     * value.
+     */
+    @Value.NonAttribute
+    default Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

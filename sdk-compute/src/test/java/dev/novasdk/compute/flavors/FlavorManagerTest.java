@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.ComputeStubs;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.SortDirection;
 import dev.novasdk.core.error.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -116,7 +117,7 @@ class FlavorManagerTest {
                         .minDisk(20)
                         .minRam(2048)
                         .sortKey("memory_mb")
-                        .sortDir("desc")
+                        .sortDir(SortDirection.DESC)
                         .limit(10)
                         .build())
                 .stream()

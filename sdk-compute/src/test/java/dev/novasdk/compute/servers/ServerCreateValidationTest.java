@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,11 +113,17 @@ class ServerCreateValidationTest {
 
     @Test
     void build_legacyMappingWithoutImage_isABootSource() {
-        ServerCreate.builder()
-                .name("s")
-                .flavorId("1")
+        ServerCreate.Builder noBootSource = ServerCreate.builder().name("s").flavorId("1");
+        assertTrue(failure(noBootSource).startsWith("imageRef is required unless"));
+
+        ServerCreate create = noBootSource
                 .addLegacyBlockDeviceMappings(LegacyBlockDeviceMapping.ofVolume("vda", "vol-1"))
                 .build();
+        JsonNode server = CreateSamples.written(create).get("server");
+        assertFalse(server.has("imageRef"), server.toString());
+        assertFalse(server.has("block_device_mapping_v2"), server.toString());
+        assertEquals("vda", server.at("/block_device_mapping/0/device_name").asText());
+        assertEquals("vol-1", server.at("/block_device_mapping/0/volume_id").asText());
     }
 
     @Test
@@ -175,11 +182,29 @@ class ServerCreateValidationTest {
                 .from(BlockDeviceMappingV2.attachVolume("vol-2"))
                 .bootIndex(1)
                 .build();
-        ServerCreate.builder()
+        ServerCreate create = ServerCreate.builder()
                 .name("s")
                 .flavorId("1")
                 .addBlockDeviceMappings(BlockDeviceMappingV2.bootFromVolume("vol-1"), second)
                 .build();
+        // Without an image nothing is put in front: the mappings are sent as given, boot indexes 0 and 1.
+        JsonNode mappings = CreateSamples.written(create).at("/server/block_device_mapping_v2");
+        assertEquals(2, mappings.size(), mappings.toString());
+        assertEquals(
+                List.of(0, 1),
+                List.of(
+                        mappings.get(0).get("boot_index").asInt(),
+                        mappings.get(1).get("boot_index").asInt()));
+        assertEquals(
+                List.of("vol-1", "vol-2"),
+                List.of(
+                        mappings.get(0).get("uuid").asText(),
+                        mappings.get(1).get("uuid").asText()));
+        // With an image, which takes boot index 0, the same mappings are a second boot source.
+        assertEquals(
+                "imageRef and block_device_mapping_v2[0] (boot_index 0) are two boot sources; exactly one is "
+                        + "allowed: leave out the image or the boot index",
+                failure(valid().addBlockDeviceMappings(BlockDeviceMappingV2.bootFromVolume("vol-1"), second)));
     }
 
     @Test

@@ -180,8 +180,10 @@ class ServerDeserializationTest {
         assertEquals(Optional.of(""), server.kernelId());
         assertEquals(Optional.of("fake-hostname"), server.hostname());
         assertEquals(Optional.of("/dev/sda"), server.rootDeviceName());
-        assertEquals(Optional.of("active"), server.vmState());
+        assertEquals(Optional.of(VmState.ACTIVE), server.vmState());
+        assertEquals(Optional.of("active"), server.vmStateRaw());
         assertEquals(Optional.empty(), server.taskState());
+        assertEquals(Optional.empty(), server.taskStateRaw());
         assertEquals(Optional.of(PowerState.RUNNING), server.powerState());
         assertEquals(Optional.of(Instant.parse("2013-09-23T13:37:00.880302Z")), server.launchedAt());
         assertEquals(Optional.empty(), server.terminatedAt());
@@ -193,7 +195,8 @@ class ServerDeserializationTest {
         ServerAddress address = server.addresses().get("private").get(0);
         assertEquals("192.168.1.30", address.addr());
         assertEquals(4, address.version());
-        assertEquals(Optional.of("fixed"), address.type());
+        assertEquals(Optional.of(AddressType.FIXED), address.type());
+        assertEquals(Optional.of("fixed"), address.typeRaw());
         assertEquals(Optional.of("00:0c:29:0d:11:74"), address.macAddr());
         assertEquals(List.of(ServerSecurityGroup.of("default")), server.securityGroups());
     }
@@ -213,9 +216,9 @@ class ServerDeserializationTest {
 
     @Test
     void hostStatusAndLockedReason_laterSamples_read() {
-        assertEquals(
-                Optional.of("UP"),
-                sample("compute/servers/v2.16/server-get-resp.json").hostStatus());
+        Server v216 = sample("compute/servers/v2.16/server-get-resp.json");
+        assertEquals(Optional.of(HostStatus.UP), v216.hostStatus());
+        assertEquals(Optional.of("UP"), v216.hostStatusRaw());
         assertEquals(
                 Optional.of("I don't want to work"),
                 sample("compute/servers/v2.73/server-get-resp.json").lockedReason());

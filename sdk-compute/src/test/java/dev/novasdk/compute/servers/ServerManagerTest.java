@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.ComputeStubs;
 import dev.novasdk.compute.Samples;
+import dev.novasdk.compute.SortDirection;
 import dev.novasdk.core.error.NoUniqueMatchException;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.ResourceErrorException;
@@ -444,7 +445,7 @@ class ServerManagerTest {
                 ID,
                 ServerStatus.ACTIVE,
                 WaitOptions.defaults(),
-                s -> seen.add(s.status() + "/" + s.taskState().orElse("-")));
+                s -> seen.add(s.status() + "/" + s.taskStateRaw().orElse("-")));
         assertEquals(ServerStatus.ACTIVE, active.status());
         assertEquals(List.of("BUILD/scheduling", "BUILD/spawning", "ACTIVE/-"), seen);
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofMillis(1500)), time.sleeps());
@@ -478,7 +479,7 @@ class ServerManagerTest {
                 assertThrows(WaitTimeoutException.class, () -> servers.waitForStatus(ID, ServerStatus.ACTIVE, options));
         Server last = e.lastValue(Server.class).orElseThrow();
         assertEquals(ServerStatus.BUILD, last.status());
-        assertEquals(Optional.of("spawning"), last.taskState());
+        assertEquals(Optional.of(TaskState.SPAWNING), last.taskState());
         assertEquals(Duration.ofSeconds(10), e.waited());
         // Sleeps 1, 1.5, 2.25, 3.375, then the 1.875 s left: six polls in ten fake seconds.
         wm.verify(6, getRequestedFor(urlEqualTo(SERVERS + "/" + ID)));

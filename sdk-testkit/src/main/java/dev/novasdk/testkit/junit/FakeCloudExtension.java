@@ -190,8 +190,13 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
                         .map(a -> a.lifecycle() == WithFakeCloud.Lifecycle.PER_CLASS)
                         .orElse(false);
         ExtensionContext owner = perClass ? classContext(context) : context;
+        // Store lookups fall back to the parent contexts' stores, so a plain key would hand a test method the
+        // class's cloud once a constructor or @BeforeAll had started one; the owner's id keeps scopes apart.
         return owner.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(CLOUD, key -> new Resource(start(annotation, settings)), Resource.class)
+                .getOrComputeIfAbsent(
+                        CLOUD + "@" + owner.getUniqueId(),
+                        key -> new Resource(start(annotation, settings)),
+                        Resource.class)
                 .cloud;
     }
 

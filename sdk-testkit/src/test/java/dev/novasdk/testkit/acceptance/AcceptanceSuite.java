@@ -329,7 +329,7 @@ abstract class AcceptanceSuite {
                         created.id(),
                         ServerStatus.ACTIVE,
                         cloud.waits(),
-                        s -> progress.add(s.status() + "/" + s.taskState().orElse("-")));
+                        s -> progress.add(s.status() + "/" + s.taskStateRaw().orElse("-")));
 
         assertEquals(ServerStatus.ACTIVE, active.status());
         assertFalse(progress.isEmpty());

@@ -1,6 +1,7 @@
 package dev.novasdk.testkit.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +14,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -80,22 +80,33 @@ class FakeCloudExtensionTest {
 
     @Nested
     @WithFakeCloud(lifecycle = WithFakeCloud.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one instance, so the fields below see every test
     class PerClass {
-        private FakeCloud first;
+        private FakeCloud classCloud;
+        private final List<FakeCloud> seen = new ArrayList<>();
 
-        @Test
-        @Order(1)
-        void first(FakeCloud cloud) {
+        @BeforeAll
+        void classScope(FakeCloud cloud) {
             STARTED.add(cloud);
-            first = cloud;
+            classCloud = cloud;
         }
 
         @Test
-        @Order(2)
+        void first(FakeCloud cloud) {
+            seen.add(cloud);
+            assertSame(classCloud, cloud, "every test of the class gets the class's cloud");
+        }
+
+        @Test
         void second(FakeCloud cloud) {
-            STARTED.add(cloud);
-            assertTrue(first == null || first == cloud);
+            seen.add(cloud);
+            assertSame(classCloud, cloud, "every test of the class gets the class's cloud");
+        }
+
+        @AfterAll
+        void theCloudOutlivedEachTest() {
+            assertEquals(2, seen.size());
+            assertFalse(isClosed(classCloud), "open until the class's scope ends");
         }
     }
 
@@ -129,21 +140,40 @@ class FakeCloudExtensionTest {
     @Nested
     @WithFakeCloud
     @ExtendWith(CloudUrlResolver.class)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one instance, so the fields below see every test
     class ExtensionPoint {
+        private FakeCloud classCloud;
+        private final List<FakeCloud> seen = new ArrayList<>();
+
+        @BeforeAll
+        void classScope(FakeCloud cloud) {
+            STARTED.add(cloud);
+            classCloud = cloud;
+        }
+
         @Test
         void anotherExtensionSeesTheSameCloud(URI compute, FakeCloud cloud) {
             STARTED.add(cloud);
+            seen.add(cloud);
             assertEquals(cloud.computeEndpoint(), compute.toString());
         }
 
         @Test
-        void separateTestsGetSeparateClouds(FakeCloud cloud) {
+        void separateTestsGetSeparateClouds(FakeCloud cloud) throws Exception {
             STARTED.add(cloud);
-            for (FakeCloud other : STARTED) {
-                if (other != cloud) {
-                    assertNotSame(other, cloud);
-                }
+            seen.add(cloud);
+            assertNotSame(classCloud, cloud, "a test method gets its own cloud, not the class's");
+            assertEquals(200, status(cloud.computeEndpoint()));
+        }
+
+        @AfterAll
+        void eachTestHadItsOwnCloudClosedAfterIt() {
+            assertEquals(2, seen.size());
+            assertNotSame(seen.get(0), seen.get(1), "two tests, two clouds");
+            for (FakeCloud c : seen) {
+                assertTrue(isClosed(c), "closed after its test: " + c);
             }
+            assertFalse(isClosed(classCloud), "the class's cloud is open until the class's scope ends");
         }
     }
 }
