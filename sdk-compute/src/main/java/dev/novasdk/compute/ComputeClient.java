@@ -24,6 +24,7 @@ import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,8 @@ public final class ComputeClient implements AutoCloseable {
                 .retryPolicy(b.retryPolicy)
                 .sleeper(b.sleeper)
                 .clock(b.clock)
+                .callTimeout(b.callTimeout)
+                .attemptTimeout(b.attemptTimeout)
                 .tokenProvider(b.tokenProvider);
         if (b.transport != null) {
             pb.transport(b.transport);
@@ -152,6 +155,8 @@ public final class ComputeClient implements AutoCloseable {
         private String region;
         private Microversion pinned;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration callTimeout = dev.novasdk.core.filter.RetryFilter.DEFAULT_CALL_TIMEOUT;
+        private Duration attemptTimeout = dev.novasdk.core.filter.RetryFilter.DEFAULT_ATTEMPT_TIMEOUT;
         private Sleeper sleeper = Sleeper.system();
         private LongSupplier nanoTime = System::nanoTime;
         private Clock clock = Clock.systemUTC();
@@ -246,6 +251,25 @@ public final class ComputeClient implements AutoCloseable {
         /** The retry policy. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The time budget of one API call, retries and the waits between them included (default 5 min); when it
+         * runs out the call fails with {@link dev.novasdk.core.error.TransportException.Kind#DEADLINE_EXCEEDED}.
+         * Waiters are bounded by their own {@code WaitOptions}, not by this.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = dev.novasdk.core.internal.Checks.positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The time budget of one attempt of an API call, response body included (default 2 min); unlike the
+         * transport's response timeout it also stops a server that answers slowly but never stops.
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = dev.novasdk.core.internal.Checks.positive(timeout, "attemptTimeout");
             return this;
         }
 

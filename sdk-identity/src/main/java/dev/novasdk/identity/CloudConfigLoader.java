@@ -1,6 +1,7 @@
 package dev.novasdk.identity;
 
 import dev.novasdk.core.endpoint.EndpointInterface;
+import dev.novasdk.core.internal.HttpUrls;
 import dev.novasdk.identity.CloudsYaml.YList;
 import dev.novasdk.identity.CloudsYaml.YMap;
 import dev.novasdk.identity.CloudsYaml.YNode;
@@ -645,10 +646,10 @@ final class CloudConfigLoader {
         } catch (URISyntaxException ex) {
             throw new CloudConfigException(e.origin() + ": '" + e.value() + "' is not a valid URL: " + ex.getReason());
         }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!u.isAbsolute() || u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new CloudConfigException(
-                    e.origin() + ": '" + e.value() + "' is not an absolute http(s) URL with a " + "host");
+        String problem = HttpUrls.problem(u);
+        if (problem != null) {
+            throw new CloudConfigException(e.origin() + ": '" + e.value()
+                    + "' is not an absolute http(s) URL with a host and a valid port: " + problem);
         }
         return u;
     }

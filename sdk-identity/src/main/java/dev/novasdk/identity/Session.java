@@ -6,11 +6,14 @@ import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointQuery;
 import dev.novasdk.core.endpoint.EndpointResolver;
+import dev.novasdk.core.filter.RetryFilter;
 import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.TransportSource;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.HttpPipeline;
+import dev.novasdk.core.internal.HttpUrls;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
@@ -69,7 +72,9 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
                 .transport(transport)
                 .retryPolicy(b.retryPolicy)
                 .sleeper(b.sleeper)
-                .clock(b.clock);
+                .clock(b.clock)
+                .callTimeout(b.callTimeout)
+                .attemptTimeout(b.attemptTimeout);
         if (b.userAgentSuffix != null) {
             pb.userAgentSuffix(b.userAgentSuffix);
         }
@@ -197,6 +202,8 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration callTimeout = RetryFilter.DEFAULT_CALL_TIMEOUT;
+        private Duration attemptTimeout = RetryFilter.DEFAULT_ATTEMPT_TIMEOUT;
         private String userAgentSuffix;
 
         private Builder() {}
@@ -211,18 +218,15 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
             }
         }
 
-        /** The Keystone URL. */
+        /**
+         * The Keystone URL.
+         *
+         * @throws IllegalArgumentException unless it is an absolute http(s) URL with a host, and a port between
+         *         1 and 65535 if it has one
+         */
         public Builder authUrl(URI authUrl) {
             Objects.requireNonNull(authUrl, "authUrl");
-            String scheme =
-                    authUrl.getScheme() == null ? "" : authUrl.getScheme().toLowerCase(Locale.ROOT);
-            if (!authUrl.isAbsolute()
-                    || authUrl.getHost() == null
-                    || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new IllegalArgumentException(
-                        "authUrl must be an absolute http(s) URL with a host, got '" + authUrl + "'");
-            }
-            this.authUrl = authUrl;
+            this.authUrl = HttpUrls.check(authUrl, "authUrl");
             return this;
         }
 
@@ -245,14 +249,16 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
             return this;
         }
 
-        /** Uses {@code url} for {@code serviceType} instead of the catalog's endpoint. */
+        /**
+         * Uses {@code url} for {@code serviceType} instead of the catalog's endpoint.
+         *
+         * @throws IllegalArgumentException unless {@code url} is an absolute http(s) URL with a host and a valid
+         *         port
+         */
         public Builder endpointOverride(String serviceType, URI url) {
             Objects.requireNonNull(serviceType, "serviceType");
             Objects.requireNonNull(url, "url");
-            if (!url.isAbsolute()) {
-                throw new IllegalArgumentException(
-                        "endpoint override for " + serviceType + " must be absolute, got '" + url + "'");
-            }
+            HttpUrls.check(url, "endpoint override for " + serviceType);
             endpointOverrides.put(serviceType.toLowerCase(Locale.ROOT), url);
             return this;
         }
@@ -298,6 +304,25 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         /** Retries of Keystone requests (default: the SDK's defaults; a refused password is never retried). */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The time budget of one Keystone call (discovery or token request), retries included (default 5 min);
+         * when it runs out the call fails with
+         * {@link dev.novasdk.core.error.TransportException.Kind#DEADLINE_EXCEEDED}.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Checks.positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The time budget of one attempt of a Keystone call, response body included (default 2 min); unlike
+         * the transport's response timeout it also stops a server that answers slowly but never stops.
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = Checks.positive(timeout, "attemptTimeout");
             return this;
         }
 

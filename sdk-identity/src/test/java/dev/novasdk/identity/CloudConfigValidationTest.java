@@ -78,6 +78,20 @@ class CloudConfigValidationTest {
         assertTrue(e.getMessage().startsWith("OS_AUTH_URL: '127.0.0.1:5000/v3'"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:99999/v3", "http://127.0.0.1:0/v3", "http://127.0.0.1:5000x/v3"})
+    void build_authUrlWithInvalidPort_failsNamingTheVariableBeforeAnyRequest(String url) {
+        CloudConfigException e =
+                assertThrows(CloudConfigException.class, () -> builder(env(LAB_OPENRC, "OS_AUTH_URL", url), dir)
+                        .build());
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("OS_AUTH_URL: '" + url + "' is not an absolute http(s) URL with a host and a"
+                                + " valid port: "),
+                e.getMessage());
+    }
+
     @Test
     void build_unknownAuthType_failsNamingIt() {
         CloudConfigException e =

@@ -415,6 +415,43 @@ class SessionTest {
     }
 
     @Test
+    void authUrl_portOutOfRange_failsNamingTheSettingAndTheRule() {
+        // Accepted before, and then the first call failed inside the transport with a raw
+        // IllegalArgumentException ("port out of range").
+        for (String bad : new String[] {"http://127.0.0.1:99999/v3", "http://127.0.0.1:0/v3", "https://h:65536"}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> Session.builder().authUrl(bad), bad);
+
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("authUrl must be an absolute http(s) URL with a host, and a port between 1"
+                                    + " and 65535 if one is given"),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("is out of range"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Session.builder().authUrl(URI.create(bad)), bad);
+        }
+        IllegalArgumentException override = assertThrows(IllegalArgumentException.class, () -> Session.builder()
+                .endpointOverride("compute", URI.create("http://nova:123456/v2.1")));
+        assertTrue(override.getMessage().startsWith("endpoint override for compute must be"), override.getMessage());
+        assertEquals(
+                5000,
+                Session.builder()
+                        .authUrl("http://h:5000/v3")
+                        .auth(adminPassword())
+                        .build()
+                        .authUrl()
+                        .getPort());
+    }
+
+    @Test
+    void authUrl_userInfoInUrl_keptOutOfTheMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Session.builder()
+                .authUrl("http://admin:" + PASSWORD + "@h:99999/v3"));
+
+        assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+    }
+
+    @Test
     void build_missingSettings_failBeforeAnyRequest() {
         assertEquals(
                 "authUrl is not set (OS_AUTH_URL)",

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * No HTTP response was received: the connection was refused or reset, timed out, failed TLS, or the
- * response was malformed or truncated.
+ * No usable HTTP response was received: the connection was refused or reset, timed out, failed TLS, the
+ * response was malformed or truncated, exceeded a size limit, or the call ran out of time.
  */
 public class TransportException extends OpenStackException {
     /** What went wrong on the wire. */
@@ -21,7 +21,17 @@ public class TransportException extends OpenStackException {
         /** No response within the response timeout; the server may have processed the request. */
         RESPONSE_TIMEOUT(true),
         /** The connection was reset or closed, or the response was truncated or malformed. */
-        CONNECTION_FAILED(true);
+        CONNECTION_FAILED(true),
+        /**
+         * The response body or headers exceed the transport's limits; the same response would come back, so it
+         * is never retried.
+         */
+        RESPONSE_TOO_LARGE(true),
+        /**
+         * The time budget of the call or of the attempt ran out (a slow, stalled or trickling server); the
+         * server may have processed the request.
+         */
+        DEADLINE_EXCEEDED(true);
 
         private final boolean maybeSent;
 
@@ -73,6 +83,13 @@ public class TransportException extends OpenStackException {
      */
     public static Kind classify(java.io.IOException failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Before the timeouts below: a deadline breach is also a SocketTimeoutException.
+            if (t instanceof dev.novasdk.core.http.DeadlineExceededException) {
+                return Kind.DEADLINE_EXCEEDED;
+            }
+            if (t instanceof dev.novasdk.core.http.ResponseTooLargeException) {
+                return Kind.RESPONSE_TOO_LARGE;
+            }
             if (t instanceof java.net.UnknownHostException) {
                 return Kind.UNKNOWN_HOST;
             }
@@ -110,6 +127,10 @@ public class TransportException extends OpenStackException {
                 return "TLS failure";
             case RESPONSE_TIMEOUT:
                 return "response timed out";
+            case RESPONSE_TOO_LARGE:
+                return "response too large";
+            case DEADLINE_EXCEEDED:
+                return "deadline exceeded";
             default:
                 return "connection broken";
         }

@@ -1,10 +1,12 @@
 package dev.novasdk.core.filter;
 
 import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.http.Deadline;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestAttribute;
+import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.ErrorMapper;
 import dev.novasdk.core.internal.SafeUri;
 import dev.novasdk.core.waiter.Sleeper;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +46,35 @@ import org.slf4j.LoggerFactory;
  * waited for: the response is returned at once. After the last attempt the last response is returned, or
  * the last {@link IOException} thrown. Each retry is logged at DEBUG to {@code dev.novasdk.retry} with the
  * method, the redacted URI, the attempt, the reason and the delay; never headers or bodies.
+ *
+ * <p>Every call has a time budget, the call timeout, that covers all its attempts and the waits between
+ * them, and every attempt has its own, the attempt timeout. The filter puts the earlier of the two ends on
+ * each attempt as {@link Deadline#ATTRIBUTE}; the transport gives up there with
+ * {@link dev.novasdk.core.http.DeadlineExceededException} ({@link TransportException.Kind#DEADLINE_EXCEEDED}),
+ * which is retried like a response timeout: for idempotent methods only. The filter never waits past the end
+ * of the call's budget: when the next delay would reach it, the last response or failure goes to the caller
+ * at once. A request can carry its own budgets as {@link #CALL_TIMEOUT} and {@link #ATTEMPT_TIMEOUT}.
  */
 public final class RetryFilter implements Filter {
+    /**
+     * The time budget of one call, all attempts and waits included, for this request only; it replaces the
+     * filter's {@linkplain Builder#callTimeout(Duration) call timeout}. Must be positive.
+     */
+    public static final RequestAttribute<Duration> CALL_TIMEOUT = RequestAttribute.of("callTimeout", Duration.class);
+
+    /**
+     * The time budget of each attempt of this request; it replaces the filter's
+     * {@linkplain Builder#attemptTimeout(Duration) attempt timeout}. Must be positive.
+     */
+    public static final RequestAttribute<Duration> ATTEMPT_TIMEOUT =
+            RequestAttribute.of("attemptTimeout", Duration.class);
+
+    /** The default budget of one call, retries and waits included. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The default budget of one attempt. */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
+
     private static final Logger LOG = LoggerFactory.getLogger("dev.novasdk.retry");
 
     /**
@@ -56,22 +86,30 @@ public final class RetryFilter implements Filter {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final Duration callTimeout;
+    private final Duration attemptTimeout;
 
-    private RetryFilter(RetryPolicy policy, Sleeper sleeper, Clock clock) {
-        this.policy = policy;
-        this.sleeper = sleeper;
-        this.clock = clock;
+    private RetryFilter(Builder b) {
+        this.policy = b.policy;
+        this.sleeper = b.sleeper;
+        this.clock = b.clock;
+        this.nanoTime = b.nanoTime;
+        this.callTimeout = b.callTimeout;
+        this.attemptTimeout = b.attemptTimeout;
     }
 
     /**
      * A filter retrying by {@code policy}, waiting with {@code sleeper}, and measuring HTTP-date
-     * {@code Retry-After} values against {@code clock}.
+     * {@code Retry-After} values against {@code clock}, with the default time budgets.
      */
     public static RetryFilter of(RetryPolicy policy, Sleeper sleeper, Clock clock) {
-        return new RetryFilter(
-                Objects.requireNonNull(policy, "retryPolicy"),
-                Objects.requireNonNull(sleeper, "sleeper"),
-                Objects.requireNonNull(clock, "clock"));
+        return builder().policy(policy).sleeper(sleeper).clock(clock).build();
+    }
+
+    /** A builder starting from the default policy, the system clocks and the default time budgets. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -86,17 +124,34 @@ public final class RetryFilter implements Filter {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(next, "next");
         int maxAttempts = policy.maxAttempts();
+        Deadline call = Deadline.after(budget(request, CALL_TIMEOUT, callTimeout), "call timeout", nanoTime);
+        Duration perAttempt = budget(request, ATTEMPT_TIMEOUT, attemptTimeout);
         for (int attempt = 1; ; attempt++) {
+            Deadline deadline = call.earlier(Deadline.after(perAttempt, "attempt timeout", nanoTime));
             HttpResponse response = null;
             IOException failure = null;
             try {
-                response = next.proceed(request);
+                response = next.proceed(request.withAttribute(Deadline.ATTRIBUTE, deadline));
             } catch (IOException e) {
                 failure = e;
             }
             Optional<Duration> delay = attempt >= maxAttempts
                     ? Optional.empty()
                     : failure != null ? delayAfter(request, failure, attempt) : delayAfter(request, response, attempt);
+            if (delay.isPresent() && delay.get().toNanos() >= call.remainingNanos()) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "{} {} attempt {}/{} failed with {}; not retrying: a wait of {} ms would pass the {}",
+                            request.method(),
+                            SafeUri.of(request.uri()),
+                            attempt,
+                            maxAttempts,
+                            failure != null ? describe(failure) : describe(response),
+                            delay.get().toMillis(),
+                            call);
+                }
+                delay = Optional.empty();
+            }
             if (delay.isEmpty()) {
                 if (failure != null) {
                     throw failure;
@@ -132,6 +187,7 @@ public final class RetryFilter implements Filter {
                 break;
             case RESPONSE_TIMEOUT:
             case CONNECTION_FAILED:
+            case DEADLINE_EXCEEDED:
                 retry = isIdempotent(request);
                 break;
             default:
@@ -209,6 +265,14 @@ public final class RetryFilter implements Filter {
         }
     }
 
+    private static Duration budget(HttpRequest request, RequestAttribute<Duration> key, Duration otherwise) {
+        Optional<Duration> own = request.attribute(key);
+        if (own.isEmpty()) {
+            return otherwise;
+        }
+        return Checks.positive(own.get(), key.name());
+    }
+
     // The caller gave up (interrupt): another attempt would work against it. A socket timeout is also an
     // InterruptedIOException but says nothing about the caller.
     private static boolean cancelled(IOException failure) {
@@ -228,5 +292,69 @@ public final class RetryFilter implements Filter {
 
     private static boolean isIdempotent(HttpRequest request) {
         return request.attribute(IDEMPOTENT).orElse(request.method().isIdempotent());
+    }
+
+    /** Mutable builder of {@link RetryFilter}; not thread-safe. */
+    public static final class Builder {
+        private RetryPolicy policy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+
+        private Builder() {}
+
+        /** How often and how long to retry (default {@link RetryPolicy#defaults()}). */
+        public Builder policy(RetryPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** How the filter waits between attempts; tests pass a recording sleeper. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock HTTP-date {@code Retry-After} values are measured against. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The monotonic clock the time budgets are measured on (default {@link System#nanoTime()}); tests
+         * pass one that their sleeper advances.
+         */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * The time budget of one call: every attempt and every wait between attempts (default 5 min). When it
+         * runs out, the attempt in progress fails with
+         * {@link TransportException.Kind#DEADLINE_EXCEEDED} and no further attempt starts.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Checks.positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The time budget of one attempt, from sending the request to the last byte of the response body
+         * (default 2 min). Unlike the transport's response timeout, which only bounds the server's silence,
+         * it also stops a server that sends slowly but never stops.
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = Checks.positive(timeout, "attemptTimeout");
+            return this;
+        }
+
+        /** A new filter. */
+        public RetryFilter build() {
+            return new RetryFilter(this);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.novasdk.core.http;
 
+import dev.novasdk.core.internal.HttpUrls;
 import java.net.URI;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -112,14 +113,7 @@ public final class HttpRequest {
 
     private static URI checkUri(URI uri) {
         Objects.requireNonNull(uri, "uri");
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new IllegalArgumentException("uri must be absolute with a host, got '" + uri + "'");
-        }
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("uri scheme must be http or https, got '" + uri.getScheme() + "'");
-        }
-        return uri;
+        return HttpUrls.check(uri, "uri");
     }
 
     /** Mutable builder of {@link HttpRequest}; not thread-safe. */

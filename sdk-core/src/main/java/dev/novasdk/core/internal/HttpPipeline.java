@@ -2,6 +2,7 @@ package dev.novasdk.core.internal;
 
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.error.ApiException;
+import dev.novasdk.core.error.OpenStackException;
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.filter.AuthFilter;
 import dev.novasdk.core.filter.Filter;
@@ -20,9 +21,11 @@ import dev.novasdk.core.http.apache.ApacheHttpTransport;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The filter chain and transport that every service client sends its requests through, in the fixed order
@@ -60,7 +63,7 @@ public final class HttpPipeline implements AutoCloseable {
             filters.add(b.globalRequestId);
         }
         filters.addAll(b.perCall);
-        filters.add(RetryFilter.of(b.retryPolicy, b.sleeper, b.clock));
+        filters.add(b.retry.clock(b.clock).build());
         if (b.tokenProvider != null) {
             filters.add(AuthFilter.of(b.tokenProvider, b.clock));
         }
@@ -71,13 +74,29 @@ public final class HttpPipeline implements AutoCloseable {
         if (b.logging) {
             filters.add(LoggingFilter.create());
         }
-        FilterChain chain = transport::execute;
+        FilterChain chain = request -> execute(transport, request);
         for (int i = filters.size() - 1; i >= 0; i--) {
             Filter f = filters.get(i);
             FilterChain next = chain;
             chain = request -> f.filter(request, next);
         }
         this.head = chain;
+    }
+
+    // A transport may fail with an unchecked exception on input it did not expect (a library parsing a
+    // malformed response); the caller must still get a TransportException naming the request, and the retry
+    // logic must see an IOException it can classify. SDK exceptions pass through as they are.
+    private static HttpResponse execute(HttpTransport transport, HttpRequest request) throws IOException {
+        try {
+            return transport.execute(request);
+        } catch (OpenStackException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    "the transport failed with " + e.getClass().getName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    e);
+        }
     }
 
     /** A builder with the defaults: Apache transport, default retries, logging on, no authentication. */
@@ -141,9 +160,9 @@ public final class HttpPipeline implements AutoCloseable {
         private GlobalRequestIdFilter globalRequestId;
         private final List<Filter> perCall = new ArrayList<>();
         private final List<Filter> perAttempt = new ArrayList<>();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        // Holds the policy, sleeper and time budgets, so they are checked once, where they are used.
+        private final RetryFilter.Builder retry = RetryFilter.builder();
         private TokenProvider tokenProvider;
-        private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
         private boolean logging = true;
         private Secrets secrets;
@@ -184,7 +203,7 @@ public final class HttpPipeline implements AutoCloseable {
 
         /** The retry policy; {@link RetryPolicy#none()} disables retries. */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            retry.policy(policy);
             return this;
         }
 
@@ -196,13 +215,39 @@ public final class HttpPipeline implements AutoCloseable {
 
         /** How retries wait; tests pass a recording sleeper. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            retry.sleeper(sleeper);
             return this;
         }
 
         /** The clock used to read HTTP-date {@code Retry-After} values (in retries and in exceptions). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The time budget of one call, retries and the waits between them included (default 5 min); see
+         * {@link RetryFilter.Builder#callTimeout(Duration)}. A request can carry its own as
+         * {@link RetryFilter#CALL_TIMEOUT}.
+         */
+        public Builder callTimeout(Duration timeout) {
+            retry.callTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * The time budget of one attempt, response body included (default 2 min); see
+         * {@link RetryFilter.Builder#attemptTimeout(Duration)}. A request can carry its own as
+         * {@link RetryFilter#ATTEMPT_TIMEOUT}.
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            retry.attemptTimeout(timeout);
+            return this;
+        }
+
+        /** The monotonic clock the time budgets are measured on; tests pass one their sleeper advances. */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            retry.nanoTime(nanoTime);
             return this;
         }
 

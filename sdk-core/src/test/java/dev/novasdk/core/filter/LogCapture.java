@@ -12,10 +12,11 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures the events of one logback logger at a chosen level, and on {@link #close()} puts the logger back
- * as it was, so tests do not leak configuration into each other.
+ * Captures the events of one logback logger (and its descendants) at a chosen level, and on {@link #close()}
+ * puts the logger back as it was, so tests do not leak configuration into each other. Public in the test-jar
+ * for the other modules' secret-leak checks.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
     private final boolean previousAdditive;
@@ -34,33 +35,33 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Captures {@code name} at {@code level}. */
-    static LogCapture of(String name, Level level) {
+    public static LogCapture of(String name, Level level) {
         return new LogCapture(name, level);
     }
 
     /** Captures the HTTP logger at DEBUG. */
-    static LogCapture httpDebug() {
+    public static LogCapture httpDebug() {
         return of(LoggingFilter.LOGGER_NAME, Level.DEBUG);
     }
 
     /** The SLF4J logger the capture listens to. */
-    org.slf4j.Logger logger() {
+    public org.slf4j.Logger logger() {
         return logger;
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
     /** The formatted messages, in order. */
-    List<String> messages() {
+    public List<String> messages() {
         List<String> m = new ArrayList<>();
         appender.list.forEach(e -> m.add(e.getFormattedMessage()));
         return m;
     }
 
     /** The formatted messages that start with {@code prefix}. */
-    List<String> messagesStartingWith(String prefix) {
+    public List<String> messagesStartingWith(String prefix) {
         List<String> m = new ArrayList<>();
         messages().forEach(s -> {
             if (s.startsWith(prefix)) {
@@ -74,7 +75,7 @@ final class LogCapture implements AutoCloseable {
      * Everything a log backend could print for the captured events: raw and formatted messages, arguments,
      * key-value pairs, MDC and throwables with their causes and stack frames.
      */
-    String everything() {
+    public String everything() {
         StringBuilder b = new StringBuilder();
         for (ILoggingEvent e : appender.list) {
             b.append(e.getMessage())

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.novasdk.core.http.Deadline;
 import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
@@ -261,14 +262,19 @@ class RetryFilterTest {
     }
 
     @Test
-    void filter_eachAttempt_sendsTheSameRequest() throws IOException {
+    void filter_eachAttempt_sendsTheSameRequestWithItsOwnDeadline() throws IOException {
         HttpRequest request = request(HttpMethod.PUT);
         Script chain = new Script(n -> n < 3 ? status(503) : status(200));
 
         filter(policy).filter(request, chain);
 
         assertEquals(3, chain.requests.size());
-        chain.requests.forEach(r -> assertSame(request, r));
+        for (HttpRequest sent : chain.requests) {
+            assertEquals(request.toString(), sent.toString());
+            assertSame(request.headers(), sent.headers());
+            assertSame(request.body().orElseThrow(), sent.body().orElseThrow());
+            assertTrue(sent.attribute(Deadline.ATTRIBUTE).isPresent());
+        }
     }
 
     // --- non-repeatable bodies ----------------------------------------------------------------------------

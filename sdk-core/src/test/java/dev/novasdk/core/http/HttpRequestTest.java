@@ -71,6 +71,18 @@ class HttpRequestTest {
     }
 
     @Test
+    void builder_portOutOfRange_isRejectedNamingPortAndRule() {
+        for (String bad : new String[] {"http://nova:99999/v2.1", "http://nova:0/v2.1", "http://nova:65536/"}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(URI.create(bad)), bad);
+            assertTrue(e.getMessage().startsWith("uri must be an absolute http(s) URL"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("is out of range"), e.getMessage());
+        }
+        assertEquals(
+                65535, HttpRequest.get(URI.create("http://nova:65535/")).uri().getPort());
+    }
+
+    @Test
     void builder_relativeOrNonHttpUri_isRejectedNamingUri() {
         for (String bad : new String[] {"/v2.1/servers", "servers", "ftp://host/x", "mailto:a@b"}) {
             IllegalArgumentException e = assertThrows(

@@ -79,6 +79,9 @@ public abstract class HttpTransportContractTest {
     /** A new transport reading response bodies of at most {@code bytes}; closed by the test. */
     protected abstract HttpTransport newTransportWithMaxResponseSize(int bytes);
 
+    /** A new transport accepting at most {@code count} response header fields of {@code bytes} in all. */
+    protected abstract HttpTransport newTransportWithHeaderLimits(int count, int bytes);
+
     @BeforeEach
     void openTransport() {
         transport = newTransport(TIMEOUT, TIMEOUT);
@@ -584,6 +587,7 @@ public abstract class HttpTransportContractTest {
             IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/big"))));
 
             assertTrue(e.getMessage().contains("1024"), e::getMessage);
+            assertEquals(TransportException.Kind.RESPONSE_TOO_LARGE, TransportException.classify(e), () -> describe(e));
             assertArrayEquals(
                     randomBytes(1024, 4),
                     capped.execute(HttpRequest.get(uri("/small"))).body());
@@ -602,6 +606,7 @@ public abstract class HttpTransportContractTest {
             IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(uri("/chunked"))));
 
             assertTrue(e.getMessage().contains("maximum of 1024 bytes"), e::getMessage);
+            assertEquals(TransportException.Kind.RESPONSE_TOO_LARGE, TransportException.classify(e), () -> describe(e));
         }
     }
 
@@ -617,5 +622,204 @@ public abstract class HttpTransportContractTest {
             assertEquals(200, response.statusCode());
             assertEquals(0, response.bodyLength());
         }
+    }
+
+    // ---- Adversarial servers: what a broken or hostile peer does on the raw socket ----
+
+    /** Slack for elapsed-time checks on a loaded two-core machine; only upper bounds are asserted. */
+    private static final long SLACK_MILLIS = 2_000;
+
+    @Test
+    void execute_nonNumericContentLength_throwsIOException() {
+        // java.net.http once let a NumberFormatException out for this.
+        assertMalformed("HTTP/1.1 200 OK\r\nContent-Length: abc\r\nConnection: close\r\n\r\nhello");
+    }
+
+    @Test
+    void execute_conflictingContentLengths_throwsIOException() {
+        // RFC 9112 section 6.3: the end of the body is ambiguous; a client that picks one may read the next
+        // response's bytes as this one's body.
+        assertMalformed(
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\nConnection: close\r\n\r\n" + "helloXY");
+    }
+
+    @Test
+    void execute_bodyStalledLongerThanResponseTimeout_throwsResponseTimeout() {
+        try (FaultServer server = FaultServer.start(x -> {
+                    x.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello");
+                    x.stall();
+                });
+                HttpTransport quick = newTransport(TIMEOUT, Duration.ofMillis(300))) {
+            long start = System.nanoTime();
+
+            IOException e = assertThrows(IOException.class, () -> quick.execute(HttpRequest.get(server.uri("/x"))));
+
+            long elapsed = millisSince(start);
+            assertEquals(TransportException.Kind.RESPONSE_TIMEOUT, TransportException.classify(e), () -> describe(e));
+            assertTrue(elapsed < 300 + SLACK_MILLIS, "gave up after " + elapsed + " ms, not at the 300 ms timeout");
+        }
+    }
+
+    @Test
+    void execute_bodyTrickledPastDeadline_throwsDeadlineExceededAtTheDeadline() {
+        // A byte every 50 ms never trips the response timeout, which only bounds silence.
+        try (FaultServer server = FaultServer.start(x -> {
+            x.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
+            x.trickle(new byte[1000], 1, Duration.ofMillis(50));
+        })) {
+            assertDeadlineExceeded(server, Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void execute_headersTrickledPastDeadline_throwsDeadlineExceededAtTheDeadline() {
+        try (FaultServer server = FaultServer.start(x -> x.trickle(
+                "HTTP/1.1 200 OK\r\nX-Slow: " + "s".repeat(200) + "\r\nContent-Length: 0\r\n\r\n",
+                1,
+                Duration.ofMillis(50)))) {
+            assertDeadlineExceeded(server, Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void execute_silentServerPastDeadline_throwsDeadlineExceededBeforeTheResponseTimeout() {
+        try (FaultServer server = FaultServer.start(FaultServer.Exchange::stall)) {
+            assertDeadlineExceeded(server, Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void execute_deadlineAlreadyPassed_sendsNothing() {
+        try (FaultServer server = FaultServer.start(x -> x.respond(200, "late"))) {
+            HttpRequest request =
+                    HttpRequest.get(server.uri("/x")).withAttribute(Deadline.ATTRIBUTE, Deadline.after(Duration.ZERO));
+
+            IOException e = assertThrows(IOException.class, () -> transport.execute(request));
+
+            assertEquals(TransportException.Kind.DEADLINE_EXCEEDED, TransportException.classify(e), () -> describe(e));
+            assertEquals(0, server.requests());
+        }
+    }
+
+    @Test
+    void execute_deadlineLaterThanResponse_returnsResponse() throws IOException {
+        try (FaultServer server = FaultServer.start(x -> x.respond(200, "in time"))) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse response = transport.execute(
+                        HttpRequest.get(server.uri("/x")).withAttribute(Deadline.ATTRIBUTE, Deadline.after(TIMEOUT)));
+
+                assertEquals("in time", response.bodyAsString());
+            }
+        }
+    }
+
+    @Test
+    void execute_defaultSettings_refuse64MiBOfHeaders() {
+        // The default transport once read all of them into memory before returning the response.
+        try (FaultServer server = headerFlood(640 * 1024, 100)) {
+            long start = System.nanoTime();
+
+            IOException e = assertThrows(IOException.class, () -> transport.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertTrue(e.getMessage().contains("header"), e::getMessage);
+            assertTrue(millisSince(start) < SLACK_MILLIS * 2, "took " + millisSince(start) + " ms");
+        }
+    }
+
+    @Test
+    void execute_moreHeaderFieldsThanAllowed_throwsResponseTooLarge() {
+        try (FaultServer server = headerFlood(40, 20);
+                HttpTransport limited = newTransportWithHeaderLimits(32, 64 * 1024)) {
+            IOException e = assertThrows(IOException.class, () -> limited.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertEquals(TransportException.Kind.RESPONSE_TOO_LARGE, TransportException.classify(e), () -> describe(e));
+        }
+    }
+
+    @Test
+    void execute_headersLargerThanAllowed_throwsResponseTooLargeWithoutReadingThemAll() {
+        // 64 MiB of header lines: the transport must stop near its limit, not buffer them all first.
+        try (FaultServer server = headerFlood(640 * 1024, 100);
+                HttpTransport limited = newTransportWithHeaderLimits(1_000_000, 16 * 1024)) {
+            long start = System.nanoTime();
+
+            IOException e = assertThrows(IOException.class, () -> limited.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertEquals(TransportException.Kind.RESPONSE_TOO_LARGE, TransportException.classify(e), () -> describe(e));
+            assertTrue(millisSince(start) < SLACK_MILLIS * 2, "took " + millisSince(start) + " ms");
+        }
+    }
+
+    @Test
+    void execute_headersWithinLimits_returnResponse() throws IOException {
+        try (FaultServer server = FaultServer.start(x -> {
+                    x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n");
+                    x.floodHeaderLines(20, 100);
+                    x.write("\r\nok");
+                });
+                HttpTransport limited = newTransportWithHeaderLimits(32, 64 * 1024)) {
+            HttpResponse response = limited.execute(HttpRequest.get(server.uri("/x")));
+
+            assertEquals("ok", response.bodyAsString());
+            assertEquals(20, response.headers().values("X-Flood").size());
+        }
+    }
+
+    @Test
+    void execute_streamedBodyOverMaxResponseSize_stopsReadingAtTheLimit() {
+        // 256 MiB would take seconds to read on loopback; the transport must hang up at its 1 KiB limit.
+        byte[] piece = new byte[64 * 1024];
+        try (FaultServer server = FaultServer.start(x -> {
+                    x.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+                    for (int i = 0; i < 4096; i++) {
+                        x.write(Integer.toHexString(piece.length) + "\r\n");
+                        x.write(piece);
+                        x.write("\r\n");
+                    }
+                    x.write("0\r\n\r\n");
+                });
+                HttpTransport capped = newTransportWithMaxResponseSize(1024)) {
+            long start = System.nanoTime();
+
+            IOException e = assertThrows(IOException.class, () -> capped.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertEquals(TransportException.Kind.RESPONSE_TOO_LARGE, TransportException.classify(e), () -> describe(e));
+            assertTrue(millisSince(start) < SLACK_MILLIS, "took " + millisSince(start) + " ms");
+        }
+    }
+
+    private void assertMalformed(String response) {
+        try (FaultServer server = FaultServer.start(x -> x.write(response))) {
+            IOException e = assertThrows(IOException.class, () -> transport.execute(HttpRequest.get(server.uri("/x"))));
+
+            assertEquals(TransportException.Kind.CONNECTION_FAILED, TransportException.classify(e), () -> describe(e));
+        }
+    }
+
+    // A status line, then header lines as fast as the client reads them until it hangs up.
+    private static FaultServer headerFlood(int lines, int lineLength) {
+        return FaultServer.start(x -> {
+            x.write("HTTP/1.1 200 OK\r\n");
+            x.floodHeaderLines(lines, lineLength);
+            x.write("Content-Length: 0\r\n\r\n");
+        });
+    }
+
+    private void assertDeadlineExceeded(FaultServer server, Duration budget) {
+        HttpRequest request =
+                HttpRequest.get(server.uri("/x")).withAttribute(Deadline.ATTRIBUTE, Deadline.after(budget));
+        long start = System.nanoTime();
+
+        IOException e = assertThrows(IOException.class, () -> transport.execute(request));
+
+        long elapsed = millisSince(start);
+        assertEquals(TransportException.Kind.DEADLINE_EXCEEDED, TransportException.classify(e), () -> describe(e));
+        assertTrue(
+                elapsed < budget.toMillis() + SLACK_MILLIS,
+                "gave up after " + elapsed + " ms, not at the " + budget.toMillis() + " ms deadline");
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }

@@ -66,10 +66,16 @@ class HttpPipelineTest {
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private ApacheHttpTransport transport;
+    private ApacheHttpTransport quickTransport;
 
     @BeforeEach
     void setUp() {
+        // Long enough for a cold first request on a loaded machine; the read-timeout tests use quickTransport.
         transport = ApacheHttpTransport.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        quickTransport = ApacheHttpTransport.builder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofMillis(500))
                 .build();
@@ -77,6 +83,7 @@ class HttpPipelineTest {
 
     @AfterEach
     void tearDown() {
+        quickTransport.close();
         transport.close();
     }
 
@@ -262,6 +269,7 @@ class HttpPipelineTest {
                 post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
 
         TransportException e = assertThrows(TransportException.class, () -> pipeline()
+                .transport(quickTransport)
                 .build()
                 .send(HttpRequest.builder(HttpMethod.POST, url("/slow"))
                         .body(RequestBody.json("{}"))
@@ -276,8 +284,9 @@ class HttpPipelineTest {
         wm.stubFor(
                 get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
 
-        TransportException e =
-                assertThrows(TransportException.class, () -> pipeline().build().send(HttpRequest.get(url("/slow"))));
+        TransportException e = assertThrows(
+                TransportException.class,
+                () -> pipeline().transport(quickTransport).build().send(HttpRequest.get(url("/slow"))));
 
         assertEquals(TransportException.Kind.RESPONSE_TIMEOUT, e.kind());
         wm.verify(3, getRequestedFor(urlEqualTo("/slow")));
@@ -439,5 +448,86 @@ class HttpPipelineTest {
         pipeline().build().close();
 
         assertEquals(200, pipeline().build().send(HttpRequest.get(url("/ok"))).statusCode());
+    }
+
+    @Test
+    void send_transportThrowsUncheckedException_transportExceptionNamingTheRequest() {
+        // java.net.http lets a NumberFormatException out for "Content-Length: abc"; the caller must still get
+        // an SDK exception with the method, the URL and the cause.
+        IllegalArgumentException bug = new IllegalArgumentException("For input string: \"abc\"");
+        try (HttpPipeline p = HttpPipeline.builder()
+                .transport(request -> {
+                    throw bug;
+                })
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
+            TransportException e = assertThrows(
+                    TransportException.class, () -> p.send(HttpRequest.get(url("/servers?password=hunter2"))));
+
+            assertEquals(TransportException.Kind.CONNECTION_FAILED, e.kind());
+            assertEquals(HttpMethod.GET, e.method());
+            assertTrue(e.getMessage().startsWith("GET " + wm.baseUrl() + "/servers?password=***"), e.getMessage());
+            assertTrue(e.getMessage().contains("IllegalArgumentException"), e.getMessage());
+            assertEquals(bug, e.getCause().getCause());
+        }
+    }
+
+    @Test
+    void send_callAndAttemptTimeouts_reachTheTransportAsTheAttemptDeadline() {
+        List<Duration> seen = new ArrayList<>();
+        try (HttpPipeline p = HttpPipeline.builder()
+                .transport(request -> {
+                    seen.add(request.attribute(dev.novasdk.core.http.Deadline.ATTRIBUTE)
+                            .orElseThrow()
+                            .timeout());
+                    return HttpResponse.of(200, dev.novasdk.core.http.Headers.of(), "");
+                })
+                .callTimeout(Duration.ofSeconds(7))
+                .attemptTimeout(Duration.ofSeconds(3))
+                .build()) {
+            p.send(HttpRequest.get(url("/a")));
+            p.send(HttpRequest.get(url("/b"))
+                    .withAttribute(dev.novasdk.core.filter.RetryFilter.ATTEMPT_TIMEOUT, Duration.ofSeconds(9)));
+        }
+
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(7)), seen);
+    }
+
+    @Test
+    void send_slowBodyPastCallTimeout_deadlineExceededWithoutRetryPastTheBudget() {
+        // A GET is retried after an attempt timeout, but never past the call's budget.
+        wm.stubFor(get(urlEqualTo("/slow"))
+                .willReturn(
+                        aResponse().withStatus(200).withBody("x".repeat(200)).withChunkedDribbleDelay(100, 5_000)));
+        long start = System.nanoTime();
+
+        TransportException e = assertThrows(TransportException.class, () -> pipeline()
+                .sleeper(d -> {})
+                .callTimeout(Duration.ofMillis(900))
+                .attemptTimeout(Duration.ofMillis(400))
+                .build()
+                .send(HttpRequest.get(url("/slow"))));
+
+        long elapsed = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(TransportException.Kind.DEADLINE_EXCEEDED, e.kind());
+        assertTrue(elapsed < 900 + 2_000, "took " + elapsed + " ms");
+        int attempts = wm.findAll(getRequestedFor(urlEqualTo("/slow"))).size();
+        assertTrue(attempts >= 2 && attempts <= 3, attempts + " attempts");
+    }
+
+    @Test
+    void send_getOverTheSizeCap_sentOnceAndReportedAsTooLarge() {
+        // Reported as a broken connection, such a GET was retried, downloading the whole body each time.
+        wm.stubFor(
+                get(urlEqualTo("/big")).willReturn(aResponse().withStatus(200).withBody("x".repeat(4096))));
+        try (ApacheHttpTransport capped =
+                ApacheHttpTransport.builder().maxResponseSize(1024).build()) {
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> pipeline().transport(capped).build().send(HttpRequest.get(url("/big"))));
+
+            assertTrue(e.getMessage().contains("exceeds the maximum of 1024 bytes"), e.getMessage());
+            wm.verify(1, getRequestedFor(urlEqualTo("/big")));
+        }
     }
 }

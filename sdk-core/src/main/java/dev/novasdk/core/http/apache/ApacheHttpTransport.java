@@ -1,11 +1,15 @@
 package dev.novasdk.core.http.apache;
 
+import dev.novasdk.core.http.Deadline;
+import dev.novasdk.core.http.DeadlineExceededException;
 import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.http.ResponseTooLargeException;
+import dev.novasdk.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -37,6 +44,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -48,6 +56,8 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
@@ -66,7 +76,11 @@ import org.slf4j.LoggerFactory;
  * {@code Content-Length}, never chunked, because uwsgi-hosted OpenStack APIs drop chunked bodies. Failures are
  * thrown as {@link IOException}s shaped for {@link dev.novasdk.core.error.TransportException#classify}; in
  * particular a connect or TLS handshake timeout and a wait for a free pooled connection surface as
- * {@link ConnectException}, since the request was not sent.
+ * {@link ConnectException}, since the request was not sent. A request's {@link Deadline} is enforced by a
+ * watchdog thread that aborts the exchange, so a server that trickles its headers or body cannot hold a
+ * call past it; a response head over {@link Builder#maxResponseHeaderCount} fields or
+ * {@link Builder#maxResponseHeaderSize} bytes, or a body over {@link Builder#maxResponseSize}, fails with
+ * {@link ResponseTooLargeException} without being read to its end.
  *
  * <p>Thread-safe: share one instance between threads and clients, and {@link #close()} it once at the end.
  * This class logs neither headers nor bodies, but HttpClient's own {@code org.apache.hc.client5.http.headers}
@@ -91,10 +105,20 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     private final CloseableHttpClient client;
     private final int maxResponseSize;
+    // Aborts requests whose deadline passes; one thread, started on the first request with a deadline.
+    private final ScheduledThreadPoolExecutor watchdog;
 
     private ApacheHttpTransport(CloseableHttpClient client, int maxResponseSize) {
         this.client = client;
         this.maxResponseSize = maxResponseSize;
+        this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "nova-apache-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        watchdog.setKeepAliveTime(10, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -108,17 +132,55 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     /**
-     * Sends the request on a pooled connection and reads the whole response body before returning.
+     * Sends the request on a pooled connection and reads the whole response body before returning. When the
+     * request carries a {@link Deadline}, the exchange is aborted there, whatever phase it is in.
      *
-     * @throws IOException when no complete response arrived, or its body is larger than the configured maximum
+     * @throws DeadlineExceededException when the request's deadline passed first
+     * @throws ResponseTooLargeException when the body or the headers exceed the configured limits
+     * @throws IOException when no complete, well-formed response arrived
      */
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
         Objects.requireNonNull(request, "request");
+        Deadline deadline = request.attribute(Deadline.ATTRIBUTE).orElse(null);
+        if (deadline != null && deadline.isExpired()) {
+            throw deadline.exceeded("before the request was sent");
+        }
         HttpUriRequestBase outgoing = toApacheRequest(request);
-        ClassicHttpResponse response;
+        // Cancelling closes the connection, which ends a blocked read in any phase: pool lease, connect,
+        // headers or body. Only this alarm cancels requests, so a cancelled request means the deadline passed.
+        ScheduledFuture<?> alarm = deadline == null
+                ? null
+                : watchdog.schedule(outgoing::cancel, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        String phase = "waiting for the response";
         try {
-            response = client.executeOpen(null, outgoing, HttpClientContext.create());
+            ClassicHttpResponse response = open(outgoing);
+            phase = "reading the response body";
+            boolean complete = false;
+            try {
+                HttpResponse result = toResponse(response);
+                complete = true;
+                return result;
+            } finally {
+                close(response, complete);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (outgoing.isCancelled()) {
+                DeadlineExceededException late = deadline.exceeded(phase);
+                late.initCause(e);
+                throw late;
+            }
+            throw translate(e);
+        } finally {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+        }
+    }
+
+    private ClassicHttpResponse open(HttpUriRequestBase outgoing) throws IOException {
+        try {
+            return client.executeOpen(null, outgoing, HttpClientContext.create());
         } catch (ConnectTimeoutException | ConnectionRequestTimeoutException e) {
             // Both extend InterruptedIOException (a connect timeout even SocketTimeoutException), which would
             // read as "response timed out"; yet nothing was sent, so report them as connect failures.
@@ -128,19 +190,28 @@ public final class ApacheHttpTransport implements HttpTransport {
         } finally {
             closeQuietly(outgoing.getEntity());
         }
-        boolean complete = false;
-        try {
-            HttpResponse result = toResponse(response);
-            complete = true;
-            return result;
-        } finally {
-            close(response, complete);
-        }
     }
 
-    /** Closes every pooled connection and stops the idle-connection evictor. */
+    // Shapes HttpClient's failures by the SPI contract: limit breaches as ResponseTooLargeException, and the
+    // unchecked exceptions a library may throw on input it did not expect as IOExceptions.
+    private static IOException translate(Exception e) {
+        if (e instanceof MessageConstraintException) {
+            ResponseTooLargeException tooLarge = new ResponseTooLargeException("response exceeds a limit: "
+                    + e.getMessage()
+                    + " (see ApacheHttpTransport.Builder.maxResponseHeaderCount and maxResponseHeaderSize)");
+            tooLarge.initCause(e);
+            return tooLarge;
+        }
+        if (e instanceof IOException) {
+            return (IOException) e;
+        }
+        return new IOException("malformed response or unusable request: " + e, e);
+    }
+
+    /** Closes every pooled connection and stops the idle-connection evictor and the deadline watchdog. */
     @Override
     public void close() {
+        watchdog.shutdownNow();
         client.close(CloseMode.GRACEFUL);
     }
 
@@ -218,7 +289,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     private IOException tooLarge(String detail) {
-        return new IOException("response body" + detail + " exceeds the maximum of " + maxResponseSize
+        return new ResponseTooLargeException("response body" + detail + " exceeds the maximum of " + maxResponseSize
                 + " bytes (see ApacheHttpTransport.Builder.maxResponseSize)");
     }
 
@@ -259,6 +330,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         private int maxConnectionsTotal = 64;
         private int maxConnectionsPerRoute = 16;
         private int maxResponseSize = 64 * 1024 * 1024;
+        private int maxResponseHeaderCount = 100;
+        private int maxResponseHeaderSize = 64 * 1024;
         private List<X509Certificate> caCertificates;
         private SSLContext sslContext;
         private KeyManager[] keyManagers;
@@ -275,7 +348,7 @@ public final class ApacheHttpTransport implements HttpTransport {
          * the request was not sent, so it is reported as a connect failure.
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -285,7 +358,7 @@ public final class ApacheHttpTransport implements HttpTransport {
          * Glance listings can take many seconds.
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            this.responseTimeout = Checks.positive(timeout, "responseTimeout");
             return this;
         }
 
@@ -294,7 +367,7 @@ public final class ApacheHttpTransport implements HttpTransport {
          * busy; default 30 s. Reported as a connect failure, since nothing was sent.
          */
         public Builder poolTimeout(Duration timeout) {
-            this.poolTimeout = positive(timeout, "poolTimeout");
+            this.poolTimeout = Checks.positive(timeout, "poolTimeout");
             return this;
         }
 
@@ -321,7 +394,7 @@ public final class ApacheHttpTransport implements HttpTransport {
          * Bounds how long a connection outlives a load balancer or DNS change.
          */
         public Builder connectionTimeToLive(Duration ttl) {
-            this.connectionTimeToLive = positive(ttl, "connectionTimeToLive");
+            this.connectionTimeToLive = Checks.positive(ttl, "connectionTimeToLive");
             return this;
         }
 
@@ -331,20 +404,37 @@ public final class ApacheHttpTransport implements HttpTransport {
          * {@code Connection: close} (uwsgi) never leave a connection in the pool at all.
          */
         public Builder maxIdleTime(Duration idle) {
-            this.maxIdleTime = positive(idle, "maxIdleTime");
+            this.maxIdleTime = Checks.positive(idle, "maxIdleTime");
             return this;
         }
 
         /**
          * Largest response body read into memory, in bytes; default 64 MiB. A larger body fails the request
-         * with an {@link IOException} rather than exhausting the heap.
+         * with a {@link ResponseTooLargeException}, which is not retried, rather than exhausting the heap; the
+         * connection is dropped instead of reading the rest.
          */
         public Builder maxResponseSize(long bytes) {
-            if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(
-                        "maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
-            }
-            this.maxResponseSize = (int) bytes;
+            this.maxResponseSize = Checks.inRange(bytes, 0, Integer.MAX_VALUE - 8, "maxResponseSize", "bytes");
+            return this;
+        }
+
+        /**
+         * Most header fields a response may have; default 100. More fail the request with a
+         * {@link ResponseTooLargeException}.
+         */
+        public Builder maxResponseHeaderCount(int count) {
+            this.maxResponseHeaderCount = Checks.inRange(count, 1, Integer.MAX_VALUE, "maxResponseHeaderCount", "");
+            return this;
+        }
+
+        /**
+         * Largest size of the status line and header fields of a response together, in bytes, line ends
+         * included; default 64 KiB. A larger head fails the request with a {@link ResponseTooLargeException} as
+         * soon as the limit is passed.
+         */
+        public Builder maxResponseHeaderSize(int bytes) {
+            this.maxResponseHeaderSize =
+                    Checks.inRange(bytes, 256, Integer.MAX_VALUE - 8, "maxResponseHeaderSize", "bytes");
             return this;
         }
 
@@ -471,7 +561,18 @@ public final class ApacheHttpTransport implements HttpTransport {
             if (proxyUsername != null && proxyHost == null) {
                 throw new IllegalStateException("proxyCredentials need a proxy(host, port)");
             }
+            // HttpClient has no limit on a response head by default; each line is capped at the whole budget here
+            // so that no single line is buffered beyond it, and the parser counts the head as it reads it.
+            Http1Config http1 = Http1Config.custom()
+                    .setMaxHeaderCount(maxResponseHeaderCount)
+                    .setMaxLineLength(maxResponseHeaderSize)
+                    .build();
+            ManagedHttpClientConnectionFactory connections = ManagedHttpClientConnectionFactory.builder()
+                    .http1Config(http1)
+                    .responseParserFactory(new LimitedResponseParserFactory(http1, maxResponseHeaderSize))
+                    .build();
             PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setConnectionFactory(connections)
                     .setTlsSocketStrategy(tlsStrategy())
                     .setMaxConnTotal(maxConnectionsTotal)
                     .setMaxConnPerRoute(maxConnectionsPerRoute)
@@ -563,14 +664,6 @@ public final class ApacheHttpTransport implements HttpTransport {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
         }
     }
 }

@@ -1,22 +1,25 @@
 package dev.novasdk.core.http.jdk;
 
+import dev.novasdk.core.http.Deadline;
+import dev.novasdk.core.http.DeadlineExceededException;
 import dev.novasdk.core.http.Headers;
-import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.http.ResponseTooLargeException;
+import dev.novasdk.core.internal.Checks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -36,8 +44,10 @@ import javax.net.ssl.SSLContext;
  * redirects and sends bodies with {@code Content-Length}.
  *
  * <p>Differences from {@link dev.novasdk.core.http.apache.ApacheHttpTransport}, all due to the JDK client: the
- * response timeout bounds the wait for the status line and headers, not the reading of the body; the reason
- * phrase is not available, so responses carry the standard one; header names arrive in lower case; and the
+ * response timeout bounds the wait for the status line and headers as a whole and then each silence while
+ * the body arrives; the reason phrase is not available, so responses carry the standard one; header names
+ * arrive in lower case; the header limits are checked once the JDK has parsed the head, which the JVM-wide
+ * {@code jdk.http.maxHeaderSize} system property bounds (384 KiB by default on current JDKs); and the
  * restricted headers {@code Connection}, {@code Content-Length}, {@code Expect}, {@code Host} and
  * {@code Upgrade} of a request are left to the client. The JDK also adds its own {@code User-Agent} when a
  * request has none, which the SDK always sets. The pool's idle timeout is the JVM-wide
@@ -58,13 +68,16 @@ public final class JdkHttpTransport implements HttpTransport {
     private final ExecutorService executor;
     private final Duration responseTimeout;
     private final int maxResponseSize;
+    private final int maxResponseHeaderCount;
+    private final int maxResponseHeaderSize;
 
-    private JdkHttpTransport(
-            HttpClient client, ExecutorService executor, Duration responseTimeout, int maxResponseSize) {
+    private JdkHttpTransport(Builder b, HttpClient client, ExecutorService executor) {
         this.client = client;
         this.executor = executor;
-        this.responseTimeout = responseTimeout;
-        this.maxResponseSize = maxResponseSize;
+        this.responseTimeout = b.responseTimeout;
+        this.maxResponseSize = b.maxResponseSize;
+        this.maxResponseHeaderCount = b.maxResponseHeaderCount;
+        this.maxResponseHeaderSize = b.maxResponseHeaderSize;
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -79,32 +92,103 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /**
      * Sends the request and reads the whole response body before returning. When the calling thread is
-     * interrupted, it throws {@link InterruptedIOException} with the interrupt flag set again.
+     * interrupted, it throws {@link InterruptedIOException} with the interrupt flag set again. When the request
+     * carries a {@link Deadline}, the exchange is abandoned there, whatever phase it is in.
      *
-     * @throws IOException when no complete response arrived, or its body is larger than the configured maximum
+     * @throws DeadlineExceededException when the request's deadline passed first
+     * @throws ResponseTooLargeException when the body or the headers exceed the configured limits
+     * @throws IOException when no complete, well-formed response arrived
      */
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
         Objects.requireNonNull(request, "request");
-        java.net.http.HttpResponse<InputStream> response;
+        Deadline deadline = request.attribute(Deadline.ATTRIBUTE).orElse(null);
+        if (deadline != null && deadline.isExpired()) {
+            throw deadline.exceeded("before the request was sent");
+        }
+        BodyReader body =
+                new BodyReader(request.method(), maxResponseSize, maxResponseHeaderCount, maxResponseHeaderSize);
+        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange;
         try {
-            response = client.send(toJdkRequest(request), BodyHandlers.ofInputStream());
+            exchange = client.sendAsync(toJdkRequest(request), body);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unusable request: " + e.getMessage(), e);
+        }
+        java.net.http.HttpResponse<byte[]> response = await(exchange, body, deadline, request);
+        return HttpResponse.of(
+                response.statusCode(), null, toHeaders(response.headers().map()), response.body());
+    }
+
+    // Waits for the whole response, waking whenever a limit may have passed: the deadline, or the response
+    // timeout counted from the headers or the last body bytes. Before the headers the JDK's own request
+    // timeout applies.
+    private java.net.http.HttpResponse<byte[]> await(
+            CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange,
+            BodyReader body,
+            Deadline deadline,
+            HttpRequest request)
+            throws IOException {
+        long silence = responseTimeout.toNanos();
+        try {
+            while (true) {
+                long wait = body.headersReceived() ? body.silenceLeftNanos(silence) : silence;
+                if (deadline != null) {
+                    wait = Math.min(wait, deadline.remainingNanos());
+                }
+                try {
+                    return exchange.get(Math.max(0L, wait), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (deadline != null && deadline.isExpired()) {
+                        abandon(exchange, body);
+                        throw deadline.exceeded(body.phase());
+                    }
+                    if (body.headersReceived() && body.silenceLeftNanos(silence) <= 0) {
+                        abandon(exchange, body);
+                        throw new SocketTimeoutException("no response body data for " + responseTimeout.toMillis()
+                                + " ms (the response timeout) after " + body.received() + " bytes");
+                    }
+                    // Progress since the wait began, or still before the headers: wait again.
+                }
+            }
         } catch (InterruptedException e) {
+            abandon(exchange, body);
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for "
                     + request.method() + " " + request.uri().getHost());
             interrupted.initCause(e);
             throw interrupted;
-        } catch (ConnectException e) {
-            throw unresolvedAsUnknownHost(e, request);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), request);
         }
-        try (InputStream in = response.body()) {
-            return HttpResponse.of(
-                    response.statusCode(),
-                    null,
-                    toHeaders(response.headers().map()),
-                    readBody(request.method(), response, in));
+    }
+
+    // Cancelling the subscription closes the connection during the body; cancelling the future aborts the
+    // exchange before the headers (Java 16 and later).
+    private static void abandon(CompletableFuture<?> exchange, BodyReader body) {
+        body.cancel();
+        exchange.cancel(true);
+    }
+
+    // The JDK completes the exchange with its own exceptions, some of them unchecked (a Content-Length that
+    // is not a number); shape them by the SPI contract.
+    private static IOException failure(Throwable cause, HttpRequest request) {
+        Throwable t = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        if (t instanceof ConnectException) {
+            return unresolvedAsUnknownHost((ConnectException) t, request);
         }
+        if (t instanceof ProtocolException && String.valueOf(t.getMessage()).startsWith("Header size too big")) {
+            ResponseTooLargeException tooLarge = new ResponseTooLargeException("response headers exceed the JDK's"
+                    + " limit (the jdk.http.maxHeaderSize system property): " + t.getMessage());
+            tooLarge.initCause(t);
+            return tooLarge;
+        }
+        if (t instanceof IOException) {
+            return (IOException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new IOException("malformed response: " + t, t);
     }
 
     /**
@@ -163,25 +247,8 @@ public final class JdkHttpTransport implements HttpTransport {
         return headers.build();
     }
 
-    private byte[] readBody(HttpMethod method, java.net.http.HttpResponse<InputStream> response, InputStream in)
-            throws IOException {
-        // A HEAD, 204 or 304 response has no body whatever its Content-Length says (a Glance image HEAD
-        // declares the image size).
-        boolean hasBody = method != HttpMethod.HEAD && response.statusCode() != 204 && response.statusCode() != 304;
-        long declared =
-                hasBody ? response.headers().firstValueAsLong("Content-Length").orElse(-1L) : -1L;
-        if (declared > maxResponseSize) {
-            throw tooLarge(" of " + declared + " bytes");
-        }
-        byte[] body = in.readNBytes(maxResponseSize + 1);
-        if (body.length > maxResponseSize) {
-            throw tooLarge("");
-        }
-        return body;
-    }
-
-    private IOException tooLarge(String detail) {
-        return new IOException("response body" + detail + " exceeds the maximum of " + maxResponseSize
+    static IOException tooLarge(String detail, int maxResponseSize) {
+        return new ResponseTooLargeException("response body" + detail + " exceeds the maximum of " + maxResponseSize
                 + " bytes (see JdkHttpTransport.Builder.maxResponseSize)");
     }
 
@@ -204,6 +271,8 @@ public final class JdkHttpTransport implements HttpTransport {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
         private int maxResponseSize = 64 * 1024 * 1024;
+        private int maxResponseHeaderCount = 100;
+        private int maxResponseHeaderSize = 64 * 1024;
         private SSLContext sslContext;
         private InetSocketAddress proxy;
 
@@ -211,26 +280,48 @@ public final class JdkHttpTransport implements HttpTransport {
 
         /** Limit for opening a connection; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(timeout, "connectTimeout");
             return this;
         }
 
         /**
-         * Limit from sending the request until the response headers arrive; default 60 s. It does not bound
-         * reading the body.
+         * Limit from sending the request until the response headers arrive, and then for each silence while
+         * the body arrives; default 60 s. It does not bound a server that keeps sending slowly: the SDK's
+         * attempt and call timeouts do.
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            this.responseTimeout = Checks.positive(timeout, "responseTimeout");
             return this;
         }
 
-        /** Largest response body read into memory, in bytes; default 64 MiB. */
+        /**
+         * Largest response body read into memory, in bytes; default 64 MiB. A larger body fails the request
+         * with a {@link ResponseTooLargeException}, which is not retried; the connection is dropped instead of
+         * reading the rest.
+         */
         public Builder maxResponseSize(long bytes) {
-            if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(
-                        "maxResponseSize must be between 0 and " + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
-            }
-            this.maxResponseSize = (int) bytes;
+            this.maxResponseSize = Checks.inRange(bytes, 0, Integer.MAX_VALUE - 8, "maxResponseSize", "bytes");
+            return this;
+        }
+
+        /**
+         * Most header fields a response may have; default 100. More fail the request with a
+         * {@link ResponseTooLargeException}.
+         */
+        public Builder maxResponseHeaderCount(int count) {
+            this.maxResponseHeaderCount = Checks.inRange(count, 1, Integer.MAX_VALUE, "maxResponseHeaderCount", "");
+            return this;
+        }
+
+        /**
+         * Largest size of the header fields of a response together, in bytes, counted as
+         * {@code name: value} and a line end each; default 64 KiB. A larger head fails the request with a
+         * {@link ResponseTooLargeException}. The JDK reads the whole head before this check, up to its own
+         * JVM-wide limit ({@code jdk.http.maxHeaderSize}).
+         */
+        public Builder maxResponseHeaderSize(int bytes) {
+            this.maxResponseHeaderSize =
+                    Checks.inRange(bytes, 256, Integer.MAX_VALUE - 8, "maxResponseHeaderSize", "bytes");
             return this;
         }
 
@@ -267,7 +358,7 @@ public final class JdkHttpTransport implements HttpTransport {
             if (proxy != null) {
                 b.proxy(ProxySelector.of(proxy));
             }
-            return new JdkHttpTransport(b.build(), executor, responseTimeout, maxResponseSize);
+            return new JdkHttpTransport(this, b.build(), executor);
         }
 
         private static ThreadFactory daemonThreads() {
@@ -277,14 +368,6 @@ public final class JdkHttpTransport implements HttpTransport {
                 t.setDaemon(true);
                 return t;
             };
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
         }
     }
 }

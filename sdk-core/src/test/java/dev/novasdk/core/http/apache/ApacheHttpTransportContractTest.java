@@ -38,6 +38,14 @@ class ApacheHttpTransportContractTest extends HttpTransportContractTest {
     }
 
     @Override
+    protected HttpTransport newTransportWithHeaderLimits(int count, int bytes) {
+        return ApacheHttpTransport.builder()
+                .maxResponseHeaderCount(count)
+                .maxResponseHeaderSize(bytes)
+                .build();
+    }
+
+    @Override
     protected HttpTransport newTransport(Duration connectTimeout, Duration responseTimeout) {
         return ApacheHttpTransport.builder()
                 .connectTimeout(connectTimeout)

@@ -20,6 +20,14 @@ class JdkHttpTransportContractTest extends HttpTransportContractTest {
     }
 
     @Override
+    protected HttpTransport newTransportWithHeaderLimits(int count, int bytes) {
+        return JdkHttpTransport.builder()
+                .maxResponseHeaderCount(count)
+                .maxResponseHeaderSize(bytes)
+                .build();
+    }
+
+    @Override
     protected HttpTransport newTransport(Duration connectTimeout, Duration responseTimeout) {
         return JdkHttpTransport.builder()
                 .connectTimeout(connectTimeout)
