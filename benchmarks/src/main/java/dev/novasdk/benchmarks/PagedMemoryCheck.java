@@ -6,16 +6,12 @@ import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerListOptions;
 import dev.novasdk.identity.Session;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +41,6 @@ import javax.management.openmbean.CompositeData;
 public final class PagedMemoryCheck {
     /** How much larger the big listing's live peak may be than the small one's. */
     static final double ALLOWED_GROWTH = 0.20;
-
-    private static final String RESULT_PREFIX = "RESULT ";
 
     private PagedMemoryCheck() {}
 
@@ -85,7 +79,7 @@ public final class PagedMemoryCheck {
             System.out.printf(
                     Locale.ROOT,
                     "%s%d %d %d %d %d %d %d%n",
-                    RESULT_PREFIX,
+                    ChildJvm.RESULT_PREFIX,
                     f.servers(),
                     f.pageSize(),
                     f.liveBefore(),
@@ -177,40 +171,18 @@ public final class PagedMemoryCheck {
 
     private static Figures fork(URI cloud, int servers, int pageSize, String xmx)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx" + xmx); // after the inherited options, so that it wins
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PagedMemoryCheck.class.getName());
-        command.addAll(List.of(
-                "--child",
-                "--cloud",
-                cloud.toString(),
-                "--sizes",
-                Integer.toString(servers),
-                "--page-size",
-                Integer.toString(pageSize)));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String result = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                output.append(line).append('\n');
-                if (line.startsWith(RESULT_PREFIX)) {
-                    result = line.substring(RESULT_PREFIX.length());
-                }
-            }
-        }
-        int status = p.waitFor();
-        if (status != 0 || result == null) {
-            throw new IllegalStateException(
-                    "the fork listing " + servers + " servers failed (exit " + status + "):\n" + output);
-        }
-        long[] v = Arrays.stream(result.trim().split(" "))
-                .mapToLong(Long::parseLong)
-                .toArray();
+        String[] f = ChildJvm.run(
+                PagedMemoryCheck.class,
+                List.of("-Xmx" + xmx),
+                List.of(
+                        "--child",
+                        "--cloud",
+                        cloud.toString(),
+                        "--sizes",
+                        Integer.toString(servers),
+                        "--page-size",
+                        Integer.toString(pageSize)));
+        long[] v = Arrays.stream(f).mapToLong(Long::parseLong).toArray();
         return new Figures((int) v[0], (int) v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 

@@ -3,15 +3,11 @@ package dev.novasdk.benchmarks;
 import dev.novasdk.benchmarks.WorkloadDriver.Listing;
 import dev.novasdk.benchmarks.WorkloadDriver.Side;
 import dev.novasdk.benchmarks.WorkloadDriver.Variant;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -48,7 +44,6 @@ import java.util.Set;
  * {@code RESULT} line, starting its own cloud when none is given (to run one variant under a profiler).
  */
 public final class WorkloadHarness {
-    private static final String RESULT_PREFIX = "RESULT ";
     private static final int CLOUD_THREADS = 4;
 
     private WorkloadHarness() {}
@@ -194,7 +189,7 @@ public final class WorkloadHarness {
             System.out.printf(
                     Locale.ROOT,
                     "%s%f %f %f %d %d%n",
-                    RESULT_PREFIX,
+                    ChildJvm.RESULT_PREFIX,
                     m.cpuMicros(),
                     m.allocatedBytes(),
                     m.wallMicros(),
@@ -359,35 +354,12 @@ public final class WorkloadHarness {
         }
     }
 
-    // Measures one variant in a fresh JVM with this JVM's options and class path; its RESULT line holds the figures.
+    // Measures one variant in a fresh JVM with this JVM's options and class path.
     private static Measurement fork(Variant variant, URI cloud, Options options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WorkloadHarness.class.getName());
-        command.add("--child");
-        command.add(variant.key());
-        command.addAll(options.childArgs(cloud));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String result = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                output.append(line).append('\n');
-                if (line.startsWith(RESULT_PREFIX)) {
-                    result = line.substring(RESULT_PREFIX.length());
-                }
-            }
-        }
-        int status = p.waitFor();
-        if (status != 0 || result == null) {
-            throw new IllegalStateException(
-                    "the fork measuring " + variant.key() + " failed (exit " + status + "):\n" + output);
-        }
-        String[] f = result.trim().split(" ");
+        List<String> args = new ArrayList<>(List.of("--child", variant.key()));
+        args.addAll(options.childArgs(cloud));
+        String[] f = ChildJvm.run(WorkloadHarness.class, List.of(), args);
         return new Measurement(
                 Double.parseDouble(f[0]),
                 Double.parseDouble(f[1]),
