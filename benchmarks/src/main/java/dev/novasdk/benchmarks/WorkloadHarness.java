@@ -5,8 +5,6 @@ import dev.novasdk.benchmarks.WorkloadDriver.Side;
 import dev.novasdk.benchmarks.WorkloadDriver.Variant;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +30,8 @@ import java.util.Set;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.novasdk.benchmarks.WorkloadHarness [--quick] [--forks 3]
- *      [--warmup-ms 3000] [--warmup-scale 1] [--round-ms 1000] [--rounds 4] [--only W2,W3] [--diagnostics]
+ *      [--warmup-ms 3000] [--warmup-scale 1] [--max-warmup-ms 20000] [--round-ms 1000] [--rounds 4]
+ *      [--only W2,W3] [--diagnostics]
  *      [--servers 10000] [--page-size 1000] [--strict]
  * </pre>
  *
@@ -45,6 +44,7 @@ import java.util.Set;
  */
 public final class WorkloadHarness {
     private static final int CLOUD_THREADS = 4;
+    private static final long QUIET_WINDOW_NANOS = 500_000_000;
 
     private WorkloadHarness() {}
 
@@ -53,6 +53,7 @@ public final class WorkloadHarness {
             int forks,
             long warmupMillis,
             double warmupScale,
+            long maxWarmupMillis,
             long roundMillis,
             int rounds,
             Set<Workload> workloads,
@@ -60,7 +61,12 @@ public final class WorkloadHarness {
             Listing listing,
             boolean strict) {
         Options {
-            if (forks < 0 || warmupMillis < 0 || warmupScale < 0 || roundMillis < 0 || rounds < 1) {
+            if (forks < 0
+                    || warmupMillis < 0
+                    || warmupScale < 0
+                    || maxWarmupMillis < 0
+                    || roundMillis < 0
+                    || rounds < 1) {
                 throw new IllegalArgumentException("forks, warm-up and round figures must be >= 0, rounds >= 1");
             }
             workloads = Set.copyOf(workloads);
@@ -72,7 +78,16 @@ public final class WorkloadHarness {
 
         static Options defaults() {
             return new Options(
-                    3, 3000, 1, 1000, 4, EnumSet.allOf(Workload.class), false, new Listing(10_000, 1000), false);
+                    3,
+                    3000,
+                    1,
+                    20_000,
+                    1000,
+                    4,
+                    EnumSet.allOf(Workload.class),
+                    false,
+                    new Listing(10_000, 1000),
+                    false);
         }
 
         /** The fewest warm-up operations of {@code w}: its full warm-up times the scale. */
@@ -104,6 +119,8 @@ public final class WorkloadHarness {
                     Long.toString(warmupMillis),
                     "--warmup-scale",
                     Double.toString(warmupScale),
+                    "--max-warmup-ms",
+                    Long.toString(maxWarmupMillis),
                     "--round-ms",
                     Long.toString(roundMillis),
                     "--rounds",
@@ -116,8 +133,8 @@ public final class WorkloadHarness {
     }
 
     /**
-     * Per-operation figures of one variant in one JVM: medians over its rounds, and the JIT's compilation time
-     * during the rounds (milliseconds, all rounds), which is in the CPU figure and should be near zero.
+     * Per-operation figures of one variant in one JVM: medians over its rounds, and the JIT compiler threads'
+     * CPU time during all rounds (milliseconds; left out of the CPU figure, and near zero once warm).
      */
     record Measurement(
             double cpuMicros, double allocatedBytes, double wallMicros, long operations, long compilationMillis) {}
@@ -222,6 +239,7 @@ public final class WorkloadHarness {
         int forks = d.forks(), rounds = d.rounds();
         long warmup = d.warmupMillis(), round = d.roundMillis();
         double warmupScale = d.warmupScale();
+        long maxWarmup = d.maxWarmupMillis();
         int servers = d.listing().servers(), pageSize = d.listing().pageSize();
         Set<Workload> workloads = EnumSet.copyOf(d.workloads());
         boolean diagnostics = false, strict = false;
@@ -232,6 +250,7 @@ public final class WorkloadHarness {
                     forks = 1;
                     warmup = 1000;
                     warmupScale = 0.2;
+                    maxWarmup = 3000;
                     round = 500;
                     rounds = 2;
                     continue;
@@ -254,6 +273,7 @@ public final class WorkloadHarness {
                 case "--forks" -> forks = Integer.parseInt(v);
                 case "--warmup-ms" -> warmup = Long.parseLong(v);
                 case "--warmup-scale" -> warmupScale = Double.parseDouble(v);
+                case "--max-warmup-ms" -> maxWarmup = Long.parseLong(v);
                 case "--round-ms" -> round = Long.parseLong(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--servers" -> servers = Integer.parseInt(v);
@@ -271,6 +291,7 @@ public final class WorkloadHarness {
                 forks,
                 warmup,
                 warmupScale,
+                maxWarmup,
                 round,
                 rounds,
                 workloads,
@@ -322,22 +343,34 @@ public final class WorkloadHarness {
         return new Report(List.copyOf(results), List.copyOf(comparisons));
     }
 
-    /** Warms {@code variant} up, then measures its rounds in this JVM against the cloud at {@code cloud}. */
+    /**
+     * Warms {@code variant} up, then measures its rounds in this JVM against the cloud at {@code cloud}. The
+     * warm-up lasts the options' time and operations, then goes on in windows of 500 ms until the JIT
+     * compiler spends less than 2% of the client's CPU in one, or the options' longest warm-up has passed.
+     */
     static Measurement measure(Variant variant, URI cloud, Options options) throws Exception {
         ClientMeter meter = new ClientMeter();
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         try (WorkloadDriver driver = WorkloadDriver.open(variant, cloud, options.listing())) {
+            long warmupStart = System.nanoTime();
             driver.runUntil(
-                    System.nanoTime() + options.warmupMillis() * 1_000_000,
-                    options.warmupOperations(variant.workload()));
-            long compiling = jit.getTotalCompilationTime();
+                    warmupStart + options.warmupMillis() * 1_000_000, options.warmupOperations(variant.workload()));
+            while (System.nanoTime() - warmupStart < options.maxWarmupMillis() * 1_000_000) {
+                ClientMeter.Reading before = meter.read();
+                driver.runUntil(System.nanoTime() + QUIET_WINDOW_NANOS, 1);
+                ClientMeter.Reading after = meter.read();
+                if (ClientMeter.compilerNanos(before, after) < 0.02 * ClientMeter.cpuNanos(before, after)) {
+                    break;
+                }
+            }
+            ClientMeter.Reading first = meter.read();
             double[][] rounds = new double[options.rounds()][];
+            ClientMeter.Reading after = first;
             for (int r = 0; r < options.rounds(); r++) {
                 ClientMeter.Reading before = meter.read();
                 long start = System.nanoTime();
                 long ops = driver.runUntil(start + options.roundMillis() * 1_000_000, 1);
                 long wall = System.nanoTime() - start;
-                ClientMeter.Reading after = meter.read();
+                after = meter.read();
                 rounds[r] = new double[] {
                     ClientMeter.cpuNanos(before, after) / 1e3 / ops,
                     (double) ClientMeter.allocatedBytes(before, after) / ops,
@@ -350,7 +383,7 @@ public final class WorkloadHarness {
                     median(column(rounds, 1)),
                     median(column(rounds, 2)),
                     (long) median(column(rounds, 3)),
-                    jit.getTotalCompilationTime() - compiling);
+                    ClientMeter.compilerNanos(first, after) / 1_000_000);
         }
     }
 
@@ -359,7 +392,8 @@ public final class WorkloadHarness {
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--child", variant.key()));
         args.addAll(options.childArgs(cloud));
-        String[] f = ChildJvm.run(WorkloadHarness.class, List.of(), args);
+        // A compiler thread that ended would take its CPU time out of the JIT's sum, and so put it in the client's.
+        String[] f = ChildJvm.run(WorkloadHarness.class, List.of("-XX:-UseDynamicNumberOfCompilerThreads"), args);
         return new Measurement(
                 Double.parseDouble(f[0]),
                 Double.parseDouble(f[1]),
@@ -403,9 +437,12 @@ public final class WorkloadHarness {
     static void print(Report report, Options options, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "Client CPU and allocation per operation, SDK / baseline (%s %s, %d cores); %s;"
+                "Client CPU (%s) and allocation per operation, SDK / baseline (%s %s, %d cores); %s;"
                         + " warm-up of %d ms and at least %.0f%% of each workload's warm-up operations, then the median"
                         + " of %d rounds of %d ms; listing: %,d servers in pages of %,d%n%n",
+                ClientMeter.compilerCpuVisible()
+                        ? "all threads and GC, JIT compiler left out"
+                        : "all threads, GC and JIT",
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
@@ -444,7 +481,7 @@ public final class WorkloadHarness {
         }
         out.println();
         out.println("| variant | CPU/op per fork | alloc/op per fork | wall/op (median) | ops per round (median)"
-                + " | JIT ms in rounds (max) |");
+                + " | JIT CPU ms in rounds (max) |");
         out.println("|---|---|---|---:|---:|---:|");
         for (Result r : report.results()) {
             Workload w = r.variant().workload();
