@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One {@code GET /v2.1/servers/{id}} against the loopback Nova, fully parsed: through the SDK, and through
+ * One {@code GET /v2.1/servers/{id}} against the loopback cloud, fully parsed: through the SDK (fixed token and
+ * endpoint, pinned microversion), through the user-style {@link BaselineClient} into plain records, and through
  * hand-written HttpClient 5 + Jackson code into a tree and into the SDK's own {@link Server} model. The
  * difference between {@link #sdk()} and {@link #handWrittenSameModel()} is the SDK's pipeline (filters,
  * logging checks, error mapping, envelope handling); run with {@code -prof gc} for bytes allocated per call.
@@ -33,25 +34,28 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class GetServerBenchmark {
-    private LoopbackNova nova;
+    private LoopbackCloud nova;
     private ComputeClient sdk;
     private HandWrittenCompute handWritten;
     private TransportOnlyCompute transport;
+    private BaselineClient baseline;
 
-    /** Starts the server and builds both clients, once per fork. */
+    /** Starts the server and builds the clients, once per fork. */
     @Setup(Level.Trial)
-    public void start() {
-        nova = LoopbackNova.start(2);
-        sdk = SdkClients.pinned(nova.endpoint());
-        handWritten =
-                new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
+    public void start() throws IOException {
+        nova = LoopbackCloud.start(2, 0);
+        sdk = SdkClients.pinned(nova.computeEndpoint());
+        handWritten = new HandWrittenCompute(
+                nova.computeEndpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
         transport = new TransportOnlyCompute(
-                nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
+                nova.computeEndpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
+        baseline = BaselineClient.login(nova.identityEndpoint(), SdkClients.userAgent());
     }
 
     /** Closes the clients and the server. */
     @TearDown(Level.Trial)
     public void stop() {
+        baseline.close();
         transport.close();
         handWritten.close();
         sdk.close();
@@ -71,6 +75,12 @@ public class GetServerBenchmark {
     @Benchmark
     public Server sdkTransport() throws IOException {
         return transport.server();
+    }
+
+    /** The user-style baseline of the workload harness's W2: HttpClient 5, Jackson into plain records. */
+    @Benchmark
+    public BaselineDocuments.Server baseline() throws IOException {
+        return baseline.server(Fixtures.SERVER_ID);
     }
 
     /** HttpClient 5, body into bytes, {@code readTree} on one shared mapper. */

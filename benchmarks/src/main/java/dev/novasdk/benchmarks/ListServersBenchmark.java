@@ -32,7 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ListServersBenchmark {
-    private LoopbackNova nova;
+    /** Servers in the listing. */
+    static final int SERVERS = 300;
+    /** Servers per page. */
+    static final int PAGE_SIZE = 100;
+
+    private LoopbackCloud nova;
     private ComputeClient sdk;
     private HandWrittenCompute handWritten;
     private ServerListOptions options;
@@ -40,11 +45,11 @@ public class ListServersBenchmark {
     /** Starts the server and builds both clients, once per fork. */
     @Setup(Level.Trial)
     public void start() {
-        nova = LoopbackNova.start(2);
-        sdk = SdkClients.pinned(nova.endpoint());
-        handWritten =
-                new HandWrittenCompute(nova.endpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
-        options = ServerListOptions.builder().limit(Fixtures.PAGE_SIZE).build();
+        nova = LoopbackCloud.start(2, SERVERS);
+        sdk = SdkClients.pinned(nova.computeEndpoint());
+        handWritten = new HandWrittenCompute(
+                nova.computeEndpoint(), Fixtures.TOKEN, Fixtures.MICROVERSION, SdkClients.userAgent());
+        options = ServerListOptions.builder().limit(PAGE_SIZE).build();
     }
 
     /** Closes the clients and the server. */
@@ -70,7 +75,7 @@ public class ListServersBenchmark {
     @Benchmark
     public int handWrittenSameModel() throws IOException {
         int[] n = {0};
-        handWritten.listServers(Fixtures.PAGE_SIZE, s -> n[0] += s.id().isEmpty() ? 0 : 1);
+        handWritten.listServers(PAGE_SIZE, s -> n[0] += s.id().isEmpty() ? 0 : 1);
         return n[0];
     }
 }

@@ -4,23 +4,51 @@ import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.filter.UserAgentFilter;
+import dev.novasdk.identity.KeystoneAuth;
+import dev.novasdk.identity.Session;
 import java.net.URI;
 
-/** How the benchmarks build the SDK side: as an application would, with defaults everywhere else. */
+/** How the benchmarks build the SDK side: as an application would, through the public API, defaults elsewhere. */
 final class SdkClients {
     private SdkClients() {}
 
-    /** A client pinned to {@value Fixtures#MICROVERSION}, so no call negotiates. */
+    /**
+     * A session authenticating at {@code authUrl} (…{@code /v3}) with the lab's admin password, scoped to its
+     * project, choosing endpoints in its region: what {@code OS_*} variables or {@code clouds.yaml} configure.
+     */
+    static Session session(URI authUrl) {
+        return Session.builder()
+                .authUrl(authUrl)
+                .auth(KeystoneAuth.password()
+                        .username(Fixtures.USERNAME)
+                        .userDomainName(Fixtures.DOMAIN)
+                        .password(Fixtures.PASSWORD)
+                        .projectName(Fixtures.PROJECT)
+                        .projectDomainName(Fixtures.DOMAIN)
+                        .build())
+                .region(Fixtures.REGION)
+                .build();
+    }
+
+    /**
+     * A client on {@code session}: its token, its catalog's compute endpoint, its transport, the default filter
+     * chain, and a microversion negotiated on first use.
+     */
+    static ComputeClient compute(Session session) {
+        return ComputeClient.builder().session(session).build();
+    }
+
+    /** A client with a fixed token and endpoint, pinned to {@value Fixtures#MICROVERSION}, so no call negotiates. */
     static ComputeClient pinned(URI endpoint) {
         return builder(endpoint).microversion(Fixtures.MICROVERSION).build();
     }
 
-    /** A client that negotiates on first use (reading {@code GET /v2.1}). */
+    /** A client with a fixed token and endpoint that negotiates on first use (reading {@code GET /v2.1}). */
     static ComputeClient negotiating(URI endpoint) {
         return builder(endpoint).build();
     }
 
-    /** The {@code User-Agent} the SDK sends, which the hand-written client copies. */
+    /** The {@code User-Agent} the SDK sends, which the hand-written clients copy. */
     static String userAgent() {
         return UserAgentFilter.create().userAgent();
     }
