@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.novasdk.core.error.AuthenticationException;
 import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.filter.LogCapture;
 import dev.novasdk.core.filter.RetryPolicy;
@@ -14,17 +15,29 @@ import dev.novasdk.core.http.FaultCase;
 import dev.novasdk.core.http.FaultMatrixReport;
 import dev.novasdk.core.http.FaultServer;
 import dev.novasdk.core.http.FaultTransport;
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
+import dev.novasdk.core.internal.HttpPipeline;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,6 +58,7 @@ class AuthFaultMatrixTest {
     private static final Duration SESSION_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SESSION_CALL_TIMEOUT = Duration.ofSeconds(6);
     private static final long SLACK_MILLIS = 2_000;
+    private static final int STORM_THREADS = 64;
 
     // The api-ref sample expires at 2015-11-07T02:58:43Z; the sessions' clock stands an hour before.
     private static final Instant NOW = Instant.parse("2015-11-07T01:58:00Z");
@@ -125,6 +139,77 @@ class AuthFaultMatrixTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(FaultTransport.class)
+    void reauthentication_64ThreadsRefusedTheSameStaleToken_oneTokenRequest(FaultTransport t) throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        String revoked = ISSUED_TOKEN + "-1";
+        try (FaultServer cloud = keystoneAndService(issued, token -> !revoked.equals(token));
+                HttpTransport transport = t.create();
+                Session session = session(cloud, transport, false);
+                HttpPipeline nova = service(transport, session);
+                LogCapture logs = LogCapture.of("dev.novasdk", Level.DEBUG)) {
+            assertEquals(revoked, session.token().id());
+            long start = System.nanoTime();
+
+            List<Object> outcomes =
+                    fromThreads(STORM_THREADS, 1, () -> nova.send(HttpRequest.get(cloud.uri("/v2.1/servers"))));
+
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            REPORT.add(
+                    "64-thread re-authentication storm (the cached token is revoked)",
+                    t.label(),
+                    "64 × GET; token requests",
+                    outcomes.stream().allMatch(o -> o instanceof HttpResponse) ? "none (64 × 200)" : "failures",
+                    issued.get(),
+                    elapsed);
+            for (Object o : outcomes) {
+                assertInstanceOf(HttpResponse.class, o, () -> FaultMatrixReport.fullText((Throwable) o));
+            }
+            assertEquals(2, issued.get(), "the initial token and exactly one re-authentication");
+            assertNoSecret(logs.everything(), issued.get());
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(FaultTransport.class)
+    void reauthentication_everyTokenRefused_oneReauthenticationPerBackoffWindow(FaultTransport t) throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        try (FaultServer cloud = keystoneAndService(issued, token -> false);
+                HttpTransport transport = t.create();
+                Session session = session(cloud, transport, false);
+                HttpPipeline nova = service(transport, session);
+                LogCapture logs = LogCapture.of("dev.novasdk", Level.DEBUG)) {
+            long start = System.nanoTime();
+
+            List<Object> outcomes =
+                    fromThreads(STORM_THREADS, 4, () -> nova.send(HttpRequest.get(cloud.uri("/v2.1/servers"))));
+
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            int serviceRequests = cloud.requests() - issued.get();
+            REPORT.add(
+                    "every token refused (64 threads × 4 calls)",
+                    t.label(),
+                    "256 × GET; token requests",
+                    outcomes.stream().allMatch(o -> o instanceof AuthenticationException)
+                            ? "AuthenticationException 401 × 256"
+                            : "other outcomes",
+                    issued.get(),
+                    elapsed);
+            StringBuilder exposed = new StringBuilder(logs.everything());
+            for (Object o : outcomes) {
+                assertInstanceOf(AuthenticationException.class, o, () -> String.valueOf(o));
+                exposed.append(FaultMatrixReport.fullText((Throwable) o));
+            }
+            // The pipeline's clock stands still, so no backoff window ends: one re-authentication in all.
+            assertEquals(2, issued.get(), "the initial token and one re-authentication");
+            assertTrue(
+                    serviceRequests <= outcomes.size() + STORM_THREADS,
+                    serviceRequests + " service requests for " + outcomes.size() + " calls");
+            assertNoSecret(exposed.toString(), issued.get());
+        }
+    }
+
     @AfterAll
     static void writeTable() {
         REPORT.write(Path.of("target", "fault-matrix.md"));
@@ -152,6 +237,78 @@ class AuthFaultMatrixTest {
                 .attemptTimeout(tight ? ATTEMPT_TIMEOUT : SESSION_ATTEMPT_TIMEOUT)
                 .callTimeout(tight ? CALL_TIMEOUT : SESSION_CALL_TIMEOUT)
                 .build();
+    }
+
+    // Keystone issues ISSUED_TOKEN-1, -2, ...; the compute API answers 200 to the tokens it accepts, else 401.
+    private static FaultServer keystoneAndService(AtomicInteger issued, Predicate<String> accepted) {
+        String body = Fixtures.read("v3/responses/project-scoped-password.json");
+        return FaultServer.start(x -> {
+            if (x.request().target().equals("/v3/auth/tokens")) {
+                x.respond(
+                        201,
+                        body,
+                        "Content-Type: application/json",
+                        "X-Subject-Token: " + ISSUED_TOKEN + "-" + issued.incrementAndGet());
+            } else if (accepted.test(x.request().header("X-Auth-Token"))) {
+                x.respond(200, "{\"servers\": []}", "Content-Type: application/json");
+            } else {
+                x.respond(
+                        401,
+                        "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request"
+                                + " you have made requires authentication.\"}}",
+                        "Content-Type: application/json");
+            }
+        });
+    }
+
+    // A compute-like client on the session. Its clock stands still, so re-authentication backoff windows
+    // never end during a test, and the token requests can be counted exactly.
+    private static HttpPipeline service(HttpTransport transport, Session session) {
+        return HttpPipeline.builder()
+                .transport(transport)
+                .tokenProvider(session)
+                .retryPolicy(RetryPolicy.none())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+    }
+
+    // Runs calls from threads released together; each result is the response or what the call threw.
+    private static List<Object> fromThreads(int threads, int callsPerThread, Callable<Object> call)
+            throws InterruptedException {
+        List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(new Thread(() -> {
+                try {
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int c = 0; c < callsPerThread; c++) {
+                        try {
+                            outcomes.add(call.call());
+                        } catch (Exception e) {
+                            outcomes.add(e);
+                        }
+                    }
+                } catch (Exception e) {
+                    outcomes.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(w.isAlive(), "a caller is still running after 60 s");
+        }
+        assertEquals(threads * callsPerThread, outcomes.size());
+        return outcomes;
+    }
+
+    private static void assertNoSecret(String exposed, int tokensIssued) {
+        assertFalse(exposed.contains(PASSWORD), () -> "the password leaked:\n" + exposed);
+        for (int n = 1; n <= tokensIssued; n++) {
+            String token = ISSUED_TOKEN + "-" + n;
+            assertFalse(exposed.contains(token), () -> "the issued token " + token + " leaked:\n" + exposed);
+        }
     }
 
     private static RuntimeException authenticate(Session session) {

@@ -33,21 +33,31 @@ public final class FaultMatrixReport {
      */
     public synchronized void add(
             FaultCase c, String transport, String call, Throwable outcome, int requests, long millis) {
-        rows.add(new Row(c, transport, call, outcome(outcome), requests, millis));
+        rows.add(new Row(c.ordinal(), c.label(), transport, call, outcome(outcome), requests, millis));
+    }
+
+    /**
+     * Records a run of a case that is not a {@link FaultCase}, listed after them in the order added.
+     *
+     * @param outcome what the calls ended with, as it should read in the table
+     */
+    public synchronized void add(
+            String label, String transport, String call, String outcome, int requests, long millis) {
+        rows.add(new Row(Integer.MAX_VALUE, label, transport, call, outcome, requests, millis));
     }
 
     /** The table, in case order, then by transport and call. */
     public synchronized String markdown() {
         List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((Row r) -> r.c)
-                .thenComparing(r -> r.transport)
-                .thenComparing(r -> r.call));
+        sorted.sort(Comparator.comparingInt((Row r) -> r.order)
+                .thenComparing(r -> r.order == Integer.MAX_VALUE ? "" : r.transport)
+                .thenComparing(r -> r.order == Integer.MAX_VALUE ? "" : r.call));
         StringBuilder b = new StringBuilder("### ").append(title).append("\n\n");
         b.append("| case | transport | call | exception | requests received | time (ms) |\n");
         b.append("|---|---|---|---|---|---|\n");
         for (Row r : sorted) {
             b.append("| ")
-                    .append(r.c.label())
+                    .append(r.label)
                     .append(" | ")
                     .append(r.transport)
                     .append(" | ")
@@ -99,15 +109,17 @@ public final class FaultMatrixReport {
     }
 
     private static final class Row {
-        final FaultCase c;
+        final int order;
+        final String label;
         final String transport;
         final String call;
         final String outcome;
         final int requests;
         final long millis;
 
-        Row(FaultCase c, String transport, String call, String outcome, int requests, long millis) {
-            this.c = c;
+        Row(int order, String label, String transport, String call, String outcome, int requests, long millis) {
+            this.order = order;
+            this.label = label;
             this.transport = transport;
             this.call = call;
             this.outcome = outcome;

@@ -661,6 +661,21 @@ public abstract class HttpTransportContractTest {
     }
 
     @Test
+    void execute_bodySlowerThanResponseTimeoutButNeverSilent_succeeds() throws IOException {
+        // The response timeout bounds the server's silence, not the whole body: 30 bytes, one every 50 ms, take
+        // three times the 500 ms timeout without any silence reaching it.
+        try (FaultServer server = FaultServer.start(x -> {
+                    x.write("HTTP/1.1 200 OK\r\nContent-Length: 30\r\nConnection: close\r\n\r\n");
+                    x.trickle("x".repeat(30), 1, Duration.ofMillis(50));
+                });
+                HttpTransport quick = newTransport(TIMEOUT, Duration.ofMillis(500))) {
+            assertEquals(
+                    "x".repeat(30),
+                    quick.execute(HttpRequest.get(server.uri("/x"))).bodyAsString());
+        }
+    }
+
+    @Test
     void execute_bodyTrickledPastDeadline_throwsDeadlineExceededAtTheDeadline() {
         // A byte every 50 ms never trips the response timeout, which only bounds silence.
         try (FaultServer server = FaultServer.start(x -> {
