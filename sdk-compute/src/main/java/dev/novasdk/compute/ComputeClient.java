@@ -58,6 +58,8 @@ public final class ComputeClient implements AutoCloseable {
     private final HttpPipeline pipeline;
     private final ComputeEndpoints endpoints;
     private final Microversions versions;
+    private final OperationExecutor executor;
+    private final boolean ownsPipeline;
     private final ServerManager servers;
     private final ImageManager images;
     private final FlavorManager flavors;
@@ -89,10 +91,38 @@ public final class ComputeClient implements AutoCloseable {
         this.endpoints =
                 new ComputeEndpoints(b.endpointResolver, b.endpoint, b.imageEndpoint, b.endpointInterface, b.region);
         this.versions = new Microversions(pipeline, codec, endpoints, b.pinned, SDK_MAX_MICROVERSION);
-        OperationExecutor executor = new OperationExecutor(pipeline, codec, endpoints, versions, b.sleeper, b.nanoTime);
+        this.executor = new OperationExecutor(pipeline, codec, endpoints, versions, b.sleeper, b.nanoTime);
+        this.ownsPipeline = true;
         this.servers = new DefaultServerManager(executor);
         this.images = new DefaultImageManager(executor);
         this.flavors = new DefaultFlavorManager(executor);
+    }
+
+    private ComputeClient(ComputeClient base, OperationExecutor executor) {
+        this.pipeline = base.pipeline;
+        this.endpoints = base.endpoints;
+        this.versions = base.versions;
+        this.executor = executor;
+        this.ownsPipeline = false;
+        this.servers = new DefaultServerManager(executor);
+        this.images = new DefaultImageManager(executor);
+        this.flavors = new DefaultFlavorManager(executor);
+    }
+
+    /**
+     * A view of this client whose calls have other time budgets: each call, retries included, ends within
+     * {@code callTimeout}, and each attempt within {@code attemptTimeout}. It shares this client's connections,
+     * token, endpoints and microversion, costs little to make, and is closed with this client ({@link #close()}
+     * on the view does nothing).
+     *
+     * <pre>{@code
+     * Server s = nova.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2)).servers().get(id);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a timeout is not positive
+     */
+    public ComputeClient withTimeouts(Duration callTimeout, Duration attemptTimeout) {
+        return new ComputeClient(this, executor.withTimeouts(callTimeout, attemptTimeout));
     }
 
     /** A builder; a token provider and an endpoint (resolver or explicit URL) are required. */
@@ -141,7 +171,9 @@ public final class ComputeClient implements AutoCloseable {
     /** Closes the transport if this client created it; a shared or passed-in transport is left open. */
     @Override
     public void close() {
-        pipeline.close();
+        if (ownsPipeline) {
+            pipeline.close();
+        }
     }
 
     /** Mutable builder of {@link ComputeClient}; not thread-safe. */

@@ -7,12 +7,14 @@ import dev.novasdk.core.filter.RetryFilter;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +37,8 @@ public final class OperationExecutor {
     private final Microversions versions;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final Duration callTimeout; // null: the pipeline's
+    private final Duration attemptTimeout;
 
     /** An executor sending through {@code pipeline}; {@code sleeper} and {@code nanoTime} serve waiters. */
     public OperationExecutor(
@@ -50,6 +54,24 @@ public final class OperationExecutor {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.callTimeout = null;
+        this.attemptTimeout = null;
+    }
+
+    private OperationExecutor(OperationExecutor base, Duration callTimeout, Duration attemptTimeout) {
+        this.pipeline = base.pipeline;
+        this.codec = base.codec;
+        this.endpoints = base.endpoints;
+        this.versions = base.versions;
+        this.sleeper = base.sleeper;
+        this.nanoTime = base.nanoTime;
+        this.callTimeout = Checks.positive(callTimeout, "callTimeout");
+        this.attemptTimeout = Checks.positive(attemptTimeout, "attemptTimeout");
+    }
+
+    /** This executor, with every request it sends carrying these budgets instead of the pipeline's. */
+    public OperationExecutor withTimeouts(Duration callTimeout, Duration attemptTimeout) {
+        return new OperationExecutor(this, callTimeout, attemptTimeout);
     }
 
     /**
@@ -157,6 +179,9 @@ public final class OperationExecutor {
         }
         if (operation.idempotent() != operation.method().isIdempotent()) {
             b.attribute(RetryFilter.IDEMPOTENT, operation.idempotent());
+        }
+        if (callTimeout != null) {
+            b.attribute(RetryFilter.CALL_TIMEOUT, callTimeout).attribute(RetryFilter.ATTEMPT_TIMEOUT, attemptTimeout);
         }
         if (operation.hasBody()) {
             b.body(RequestBody.wrap(operation.writer().write(codec, body), RequestBody.JSON));
