@@ -159,10 +159,10 @@ public final class ErrorMapper {
             byte[] body = response.body();
             Charset charset = charset(response);
             b.bodyExcerpt(excerpt(body, charset));
-            tree = readJson(response);
+            tree = readJson(response, body);
             Description d = tree == null ? null : describeJson(tree);
             if (d == null) {
-                d = describeText(response, charset);
+                d = describeText(response, body, charset);
             }
             b.faultName(secrets.scrub(d.faultName)).serviceMessage(secrets.scrub(d.message));
         } catch (RuntimeException unexpected) {
@@ -215,7 +215,7 @@ public final class ErrorMapper {
     public static Optional<Duration> retryAfter(HttpResponse response, Clock clock) {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(clock, "clock");
-        JsonNode tree = response.headers().contains("Retry-After") ? null : readJson(response);
+        JsonNode tree = response.headers().contains("Retry-After") ? null : readJson(response, response.body());
         return retryAfter(response, tree, clock);
     }
 
@@ -262,8 +262,8 @@ public final class ErrorMapper {
     }
 
     // The parsed body, or null when it does not look like JSON or does not parse within the bounds.
-    private static JsonNode readJson(HttpResponse response) {
-        byte[] body = response.body();
+    // body: the response's bytes, copied once by the caller for every reader of an error.
+    private static JsonNode readJson(HttpResponse response, byte[] body) {
         if (body.length == 0
                 || !(response.mediaType().map(t -> t.contains("json")).orElse(false) || startsLikeJson(body))) {
             return null;
@@ -351,8 +351,8 @@ public final class ErrorMapper {
         return null;
     }
 
-    private static Description describeText(HttpResponse response, Charset charset) {
-        String text = ErrorText.decodePrefix(response.body(), MAX_TEXT_BYTES, charset);
+    private static Description describeText(HttpResponse response, byte[] body, Charset charset) {
+        String text = ErrorText.decodePrefix(body, MAX_TEXT_BYTES, charset);
         String mediaType = response.mediaType().orElse("");
         boolean html = mediaType.contains("html") || (!mediaType.equals("text/plain") && ErrorText.looksLikeHtml(text));
         if (html) {

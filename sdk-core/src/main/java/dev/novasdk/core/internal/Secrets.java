@@ -11,6 +11,7 @@ import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestAttribute;
 import dev.novasdk.core.http.RequestBody;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -157,7 +158,8 @@ public final class Secrets {
                 && response.isSuccessful()
                 && response.bodyLength() > 0
                 && response.mediaType().map(Secrets::isJson).orElse(false)) {
-            learnJson(response.body());
+            // A stream over the received bytes: a create's response is read here without copying it.
+            learnJson(response.bodyStream());
         }
     }
 
@@ -166,6 +168,22 @@ public final class Secrets {
     // user name and domain are not taken for secrets.
     private void learnJson(byte[] body) {
         try (JsonParser p = JSON.createParser(body)) {
+            learnJson(p);
+        } catch (IOException notJson) {
+            // Nothing to learn from a body that is not JSON; what was learned before the error stays.
+        }
+    }
+
+    private void learnJson(InputStream body) {
+        try (JsonParser p = JSON.createParser(body)) {
+            learnJson(p);
+        } catch (IOException notJson) {
+            // As above.
+        }
+    }
+
+    private void learnJson(JsonParser p) {
+        try {
             walk(p, p.nextToken(), false);
         } catch (IOException | RuntimeException notJson) {
             // Nothing to learn from a body that is not JSON; what was learned before the error stays.
