@@ -238,7 +238,7 @@ final class ServerSubResources {
         if (tag == null) {
             switch (m) {
                 case "GET":
-                    return Resp.json(200, PyJson.obj("tags", new ArrayList<>(s.tags)));
+                    return Resp.json(200, PyJson.obj("tags", sorted(s.tags)));
                 case "PUT": {
                     Object body = ComputeService.body(ctx.req);
                     ComputeService.validate(
@@ -255,9 +255,9 @@ final class ServerSubResources {
                             body);
                     List<String> tags = (List<String>) ((Map<?, ?>) body).get("tags");
                     s.tags.clear();
-                    s.tags.addAll(new LinkedHashSet<>(tags));
+                    s.tags.addAll(sorted(new LinkedHashSet<>(tags)));
                     s.updated = state.now();
-                    return Resp.json(200, PyJson.obj("tags", new ArrayList<>(s.tags)));
+                    return Resp.json(200, PyJson.obj("tags", sorted(s.tags)));
                 }
                 case "DELETE":
                     s.tags.clear();
@@ -286,6 +286,7 @@ final class ServerSubResources {
                     throw NovaFault.badRequest("The number of tags exceeded the per-server limit " + MAX_TAGS);
                 }
                 s.tags.add(tag);
+                s.tags.sort(null);
                 s.updated = state.now();
                 return Resp.empty(201)
                         .header("Content-Type", "text/html; charset=UTF-8")
@@ -301,6 +302,12 @@ final class ServerSubResources {
             default:
                 throw new Unrouted();
         }
+    }
+
+    // The lab's Nova reads tags back ordered by the database, so every answer lists them sorted.
+    private static List<String> sorted(java.util.Collection<String> tags) {
+        List<String> list = new ArrayList<>(new java.util.TreeSet<>(tags));
+        return list;
     }
 
     private static Schema tagSchema() {

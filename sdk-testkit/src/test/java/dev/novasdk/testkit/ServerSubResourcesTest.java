@@ -149,6 +149,25 @@ class ServerSubResourcesTest {
                 fault("badRequest", 400, "Invalid input for field/attribute 0. Value: . '' is too short"),
                 call("PUT", "/tags", "2.93", "{\"tags\": [\"\"]}"));
         is(200, "{\"tags\": [\"dup\"]}", call("PUT", "/tags", "2.93", "{\"tags\": [\"dup\", \"dup\"]}"));
+        is(
+                200,
+                "{\"tags\": [\"a\", \"b\", \"prod\", \"web\"]}",
+                call("PUT", "/tags", "2.93", "{\"tags\": [\"web\", \"prod\", \"web\", \"b\", \"a\"]}"));
+        is(201, null, call("PUT", "/tags/aaa", "2.93", null));
+        is(200, "{\"tags\": [\"a\", \"aaa\", \"b\", \"prod\", \"web\"]}", call("GET", "/tags", "2.93", null));
+        assertEquals(
+                tree("[\"a\", \"aaa\", \"b\", \"prod\", \"web\"]"),
+                json(call("GET", "", "2.93", null)).get("server").get("tags"),
+                "the server document lists them so too");
+        is(
+                200,
+                "{\"tags\": [\"a\", \"b\", \"prod\", \"web\"]}",
+                call("PUT", "/tags", "2.93", "{\"tags\": [\"web\", \"prod\", \"web\", \"b\", \"a\"]}"));
+        is(201, null, call("PUT", "/tags/aaa", "2.93", null));
+        is(200, "{\"tags\": [\"a\", \"aaa\", \"b\", \"prod\", \"web\"]}", call("GET", "/tags", "2.93", null));
+        assertEquals(
+                tree("[\"a\", \"aaa\", \"b\", \"prod\", \"web\"]"),
+                json(call("GET", "", "2.93", null)).get("server").get("tags"));
         List<String> fifty = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             fifty.add("\"t" + i + "\"");

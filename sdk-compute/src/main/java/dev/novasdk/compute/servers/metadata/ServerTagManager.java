@@ -18,13 +18,13 @@ import java.util.List;
  * }</pre>
  */
 public interface ServerTagManager {
-    /** The tags of the server. */
+    /** The tags of the server (the lab's Nova lists them sorted). */
     List<String> list(String serverId);
 
     /**
      * Replaces every tag of the server with {@code tags}; Nova drops repeated tags.
      *
-     * @return the server's tags afterwards
+     * @return the server's tags afterwards (sorted on the lab, not in the order sent)
      * @throws IllegalArgumentException for a tag Nova's rules refuse or more than 50 tags, before sending
      */
     List<String> replace(String serverId, Collection<String> tags);
