@@ -544,16 +544,7 @@ final class ServerSubResources {
             if (ctx.at(79)) {
                 item.prop("delete_on_termination", NovaSchemas.booleanParam());
             }
-            ComputeService.validate(
-                    Schema.of()
-                            .type("object")
-                            .prop(
-                                    "volumeAttachment",
-                                    item.required(List.of("volumeId")).noAdditionalProperties())
-                            .required(List.of("volumeAttachment"))
-                            .noAdditionalProperties(),
-                    body);
-            Map<String, Object> v = (Map<String, Object>) ((Map<?, ?>) body).get("volumeAttachment");
+            Map<String, Object> v = volumeAttachment(body, item);
             String vol = (String) v.get("volumeId");
             if (x.volumes.containsKey(vol) || s.volumes.stream().anyMatch(b -> b.id.equals(vol))) {
                 throw NovaFault.badRequest(
@@ -614,16 +605,7 @@ final class ServerSubResources {
                     .prop("device", Schema.of().type("string", "null"))
                     .prop("tag", tagSchema());
         }
-        ComputeService.validate(
-                Schema.of()
-                        .type("object")
-                        .prop(
-                                "volumeAttachment",
-                                item.required(List.of("volumeId")).noAdditionalProperties())
-                        .required(List.of("volumeAttachment"))
-                        .noAdditionalProperties(),
-                body);
-        Map<String, Object> v = (Map<String, Object>) ((Map<?, ?>) body).get("volumeAttachment");
+        Map<String, Object> v = volumeAttachment(body, item);
         String newId = (String) v.get("volumeId");
         boolean swap = !newId.equals(volumeId);
         // As on the lab, the swap policy is checked before the attachment is looked up.
@@ -662,6 +644,21 @@ final class ServerSubResources {
             s.volumes.replaceAll(o -> o.id.equals(volumeId) ? new Volume(volumeId, a.deleteOnTermination) : o);
         }
         return Resp.empty(202).header("Content-Type", Resp.JSON);
+    }
+
+    /** The {@code volumeAttachment} of a body, validated against {@code item} (which requires a volumeId). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> volumeAttachment(Object body, Schema item) {
+        ComputeService.validate(
+                Schema.of()
+                        .type("object")
+                        .prop(
+                                "volumeAttachment",
+                                item.required(List.of("volumeId")).noAdditionalProperties())
+                        .required(List.of("volumeAttachment"))
+                        .noAdditionalProperties(),
+                body);
+        return (Map<String, Object>) ((Map<?, ?>) body).get("volumeAttachment");
     }
 
     private static int offset(Ctx ctx) {
