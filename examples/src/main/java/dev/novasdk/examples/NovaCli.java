@@ -42,7 +42,8 @@ public final class NovaCli {
             "  list",
             "  delete <name|id>...",
             "  flavor-list",
-            "  image-list");
+            "  image-list",
+            SubResourceCommands.USAGE);
 
     private NovaCli() {}
 
@@ -124,6 +125,10 @@ public final class NovaCli {
 
     /** Checks the command's arguments before anything connects. */
     private static void validate(String command, List<String> args) throws UsageException {
+        if (SubResourceCommands.handles(command)) {
+            SubResourceCommands.validate(command, args);
+            return;
+        }
         switch (command) {
             case "boot":
                 BootArgs.parse(args);
@@ -152,6 +157,10 @@ public final class NovaCli {
 
     private static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws UsageException {
+        if (SubResourceCommands.handles(command)) {
+            SubResourceCommands.execute(command, args, nova, out);
+            return;
+        }
         switch (command) {
             case "boot":
                 boot(BootArgs.parse(args), nova, out);

@@ -726,6 +726,9 @@ final class ServersApi {
                     }
                     return Resp.empty(202).header("Content-Type", Resp.JSON);
                 }
+            case "addSecurityGroup":
+            case "removeSecurityGroup":
+                return compute.subResources.securityGroupAction(ctx, id, key, body);
             default:
                 throw NovaFault.badRequest("There is no such action: " + key);
         }
