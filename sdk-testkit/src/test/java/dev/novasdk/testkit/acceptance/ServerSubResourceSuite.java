@@ -11,13 +11,6 @@ import dev.novasdk.compute.images.Image;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerStatus;
-import dev.novasdk.compute.servers.attachments.FixedIp;
-import dev.novasdk.compute.servers.attachments.InterfaceAttachment;
-import dev.novasdk.compute.servers.attachments.InterfaceAttachmentCreate;
-import dev.novasdk.compute.servers.attachments.VolumeAttachment;
-import dev.novasdk.compute.servers.attachments.VolumeAttachmentCreate;
-import dev.novasdk.compute.servers.attachments.VolumeAttachmentListOptions;
-import dev.novasdk.compute.servers.attachments.VolumeAttachmentUpdate;
 import dev.novasdk.compute.servers.info.ServerDiagnostics;
 import dev.novasdk.compute.servers.info.ServerTopology;
 import dev.novasdk.core.error.BadRequestException;
@@ -43,8 +36,8 @@ import org.junit.jupiter.api.TestInstance;
  * One server is booted (with no network, as the lab can give none) for the whole class and deleted at the end.
  *
  * <p>Volume and interface attachments are tested on WireMock (the SDK's manager tests) and on FakeCloud only:
- * the lab has no Cinder and only a Neutron stub, and answers their attach calls with 500s. Their scenarios here
- * run against FakeCloud and are skipped, saying so, against a real cloud. Diagnostics and migrations need an
+ * the lab has no Cinder and only a Neutron stub, and answers their attach calls with 500s. Their scenarios are in
+ * the testkit's {@code ServerAttachmentsOnFakeCloudTest}, so that every scenario here runs on both clouds. Diagnostics and migrations need an
  * admin (the lab's {@code openrc}); the lab's fake virt driver reports fixed diagnostics figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,10 +99,6 @@ abstract class ServerSubResourceSuite {
                 cloud.close();
             }
         }
-    }
-
-    private void fakeCloudOnly(String why) {
-        Assumptions.assumeTrue(cloud.fakeCloud().isPresent(), why);
     }
 
     @Test
@@ -201,59 +190,5 @@ abstract class ServerSubResourceSuite {
         assertEquals(
                 Optional.of("Instance " + serverId + " is in an invalid state for 'abort live migration'"),
                 c.serviceMessage());
-    }
-
-    @Test
-    void volumeAttachments_attachPageUpdateDetach_onFakeCloud() {
-        fakeCloudOnly("the lab has no Cinder: volume attachments are tested on WireMock and FakeCloud only");
-        var volumes = nova.servers().volumeAttachments();
-        String a = UUID.randomUUID().toString();
-        String b = UUID.randomUUID().toString();
-        VolumeAttachment first = volumes.attach(
-                serverId,
-                VolumeAttachmentCreate.builder()
-                        .volumeId(a)
-                        .tag("data")
-                        .deleteOnTermination(true)
-                        .build());
-        assertEquals(Optional.of("/dev/vdb"), first.device());
-        volumes.attach(serverId, VolumeAttachmentCreate.builder().volumeId(b).build());
-        List<String> listed = volumes
-                .list(serverId, VolumeAttachmentListOptions.builder().limit(1).build())
-                .stream()
-                .map(VolumeAttachment::volumeId)
-                .collect(Collectors.toList());
-        assertEquals(List.of(a, b), listed);
-        volumes.update(
-                serverId,
-                a,
-                VolumeAttachmentUpdate.builder()
-                        .volumeId(a)
-                        .deleteOnTermination(false)
-                        .build());
-        assertEquals(Optional.of(false), volumes.get(serverId, a).deleteOnTermination());
-        volumes.detach(serverId, a);
-        volumes.detach(serverId, b);
-        assertThrows(NotFoundException.class, () -> volumes.get(serverId, a));
-    }
-
-    @Test
-    void interfaceAttachments_attachShowDetach_onFakeCloud() {
-        fakeCloudOnly(
-                "the lab has only a Neutron stub: interface attachments are tested on WireMock and FakeCloud only");
-        var interfaces = nova.servers().interfaceAttachments();
-        String net = UUID.randomUUID().toString();
-        InterfaceAttachment created = interfaces.attach(
-                serverId,
-                InterfaceAttachmentCreate.builder()
-                        .netId(net)
-                        .addFixedIps(FixedIp.of("192.168.1.3"))
-                        .tag("public")
-                        .build());
-        assertEquals(Optional.of(net), created.netId());
-        assertEquals(created, interfaces.get(serverId, created.portId()));
-        assertEquals(List.of(created), interfaces.list(serverId));
-        interfaces.detach(serverId, created.portId());
-        assertEquals(List.of(), interfaces.list(serverId));
     }
 }
