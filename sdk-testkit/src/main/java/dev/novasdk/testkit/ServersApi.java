@@ -757,6 +757,8 @@ final class ServersApi {
                 return stateActions.resetState(ctx, id, body);
             case "restore":
                 return stateActions.restore(ctx, id);
+            case "os-getConsoleOutput":
+                return stateActions.consoleOutput(ctx, id, body);
             case "changePassword":
                 return stateActions.changePassword(ctx, id, body);
             default:

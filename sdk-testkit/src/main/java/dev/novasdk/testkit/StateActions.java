@@ -421,6 +421,46 @@ final class StateActions {
     }
 
     /**
+     * {@code os-getConsoleOutput}: the fake driver's three lines, the last {@code length} of them as Python's
+     * {@code lines[-length:]} picks them (so 0 gives all, and -1 all but the first, as in the lab); 409 while
+     * the server is still being built.
+     */
+    Resp consoleOutput(Ctx ctx, String id, Object body) {
+        ComputeService.validate(
+                Schema.of()
+                        .type("object")
+                        .prop(
+                                "os-getConsoleOutput",
+                                Schema.of()
+                                        .type("object")
+                                        .prop("length", Schema.of().type("integer", "string"))
+                                        .noAdditionalProperties())
+                        .required(List.of("os-getConsoleOutput"))
+                        .noAdditionalProperties(),
+                body);
+        Object length = ((Map<?, ?>) ((Map<?, ?>) body).get("os-getConsoleOutput")).get("length");
+        synchronized (state) {
+            Server s = servers.visible(ctx, id);
+            if (s.vmState.equals("building")) {
+                throw new NovaFault(409, "Instance " + s.id + " is not ready");
+            }
+            List<String> lines = List.of("FAKE CONSOLE OUTPUT", "ANOTHER", "LAST LINE");
+            int from = 0;
+            if (length != null) {
+                int n;
+                try {
+                    n = Integer.parseInt(length.toString());
+                } catch (NumberFormatException e) {
+                    throw NovaFault.badRequest("Invalid input for field/attribute length. Value: " + length + ". '"
+                            + length + "' does not match '^-?[0-9]+$'");
+                }
+                from = n == 0 ? 0 : n > 0 ? Math.max(0, lines.size() - n) : Math.min(lines.size(), -n);
+            }
+            return Resp.json(200, Map.of("output", String.join("\n", lines.subList(from, lines.size()))));
+        }
+    }
+
+    /**
      * The actions updated within {@code changes-since} (2.58+) and {@code changes-before} (2.66+), both
      * inclusive; from 2.58 on, Nova's schema refuses a parameter of a later version as unexpected.
      */

@@ -271,4 +271,22 @@ class StateActionsTest {
         HttpResponse<String> marker = nova(cloud, demo, "GET", path + "?marker=req-nope", "2.93", null);
         assertTrue(marker.body().contains("Marker None could not be found."), marker.body());
     }
+
+    @Test
+    void consoleOutput_lastLinesAsTheLabsFakeDriverWritesThem() {
+        HttpResponse<String> r = act(demo, "2.93", "{\"os-getConsoleOutput\": {\"length\": 2}}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("ANOTHER\nLAST LINE", json(r).get("output").asText());
+        assertEquals(
+                "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE",
+                json(act(demo, "2.93", "{\"os-getConsoleOutput\": {}}"))
+                        .get("output")
+                        .asText());
+        assertEquals(400, act(demo, "2.93", "{\"os-getConsoleOutput\": null}").statusCode());
+        String building = Http.createServer(cloud, demo, "vm2");
+        HttpResponse<String> early =
+                nova(cloud, demo, "POST", "/servers/" + building + "/action", "2.93", "{\"os-getConsoleOutput\": {}}");
+        assertEquals(409, early.statusCode());
+        assertTrue(early.body().contains("Instance " + building + " is not ready"), early.body());
+    }
 }
