@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}. {@code --debug} prints the SDK's redacted
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the power and state commands of
+ * {@link ServerActionCommands}. {@code --debug} prints the SDK's redacted
  * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
@@ -42,7 +43,8 @@ public final class NovaCli {
             "  list",
             "  delete <name|id>...",
             "  flavor-list",
-            "  image-list");
+            "  image-list",
+            ServerActionCommands.USAGE);
 
     private NovaCli() {}
 
@@ -146,12 +148,20 @@ public final class NovaCli {
                 }
                 break;
             default:
+                if (ServerActionCommands.handles(command)) {
+                    ServerActionCommands.validate(command, args);
+                    break;
+                }
                 throw new UsageException("unknown command '" + command + "'");
         }
     }
 
     private static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws UsageException {
+        if (ServerActionCommands.handles(command)) {
+            ServerActionCommands.execute(command, args, nova, out);
+            return;
+        }
         switch (command) {
             case "boot":
                 boot(BootArgs.parse(args), nova, out);
