@@ -12,6 +12,7 @@ import dev.novasdk.compute.instanceactions.InstanceAction;
 import dev.novasdk.compute.instanceactions.InstanceActionListOptions;
 import dev.novasdk.compute.servers.RebootType;
 import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerActionFailedException;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerManager;
 import dev.novasdk.compute.servers.ServerRescueResult;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.TestInstance;
  * the lab with Nova's fake virt driver) and against {@code FakeCloud} ({@link FakeCloudServerLifecycleIT}),
  * so both are held to the same behaviour: reboot, stop/start, pause/unpause, suspend/resume, lock/unlock,
  * rescue/unrescue, shelve/unshelve, crash dump, console output and the instance action log, each action
- * waited for with {@code waitForStatus}; and the typed 409 of an action in the wrong state. Every server a
- * test boots is deleted afterwards, even when the test fails.
+ * waited for with {@code waitForStatus}; the typed 409 of an action in the wrong state; and, on FakeCloud only
+ * (the lab's fake driver never fails), a wait that ends with the fault and the failed instance action's
+ * events. Every server a test boots is deleted afterwards, even when the test fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerLifecycleSuite {
@@ -249,5 +251,24 @@ abstract class ServerLifecycleSuite {
         // Nothing was recorded for the refused action.
         assertFalse(nova.servers().instanceActions().list(id).stream()
                 .anyMatch(a -> a.action().equals("pause")));
+    }
+
+    @Test
+    void failedAction_waitFailsAtOnceWithTheFaultAndTheFailedEvents() {
+        // The lab's fake driver never fails an action; FakeCloud's knob makes the compute host give up.
+        Assumptions.assumeTrue(cloud.fakeCloud().isPresent(), "needs FakeCloud's forceError knob");
+        String id = bootActive("failure").id();
+        nova.servers().pause(id);
+        cloud.fakeCloud().get().forceError(id, 500, "Virt driver failed to pause");
+
+        ServerActionFailedException e = assertThrows(ServerActionFailedException.class, () -> nova.servers()
+                .waitForStatus(id, ServerStatus.PAUSED, cloud.waits()));
+
+        assertEquals(Optional.of("Virt driver failed to pause"), e.faultMessage());
+        assertEquals("pause", e.action().orElseThrow().action());
+        assertEquals(
+                List.of("compute_pause_instance"),
+                e.failedEvents().stream().map(ev -> ev.event()).collect(Collectors.toList()));
+        assertTrue(e.getMessage().contains("went to ERROR while waiting for PAUSED"), e.getMessage());
     }
 }
