@@ -86,7 +86,11 @@ public interface ServerManager {
      */
     void delete(String id);
 
-    /** Deletes a soft-deleted server now ({@code forceDelete} action), skipping the reclaim delay. */
+    /**
+     * Deletes the server now ({@code forceDelete} action), skipping the reclaim delay of a soft-deleted one.
+     * Nova accepts it for a server that is not soft-deleted too (the lab deleted a server in RESCUE); as with
+     * {@link #delete}, use {@link #waitForDelete} to know when it is gone.
+     */
     void forceDelete(String id);
 
     /** Starts a stopped server ({@code os-start}). */
