@@ -30,6 +30,8 @@ final class StateActions {
 
     private final ServersApi servers;
     private final CloudState state;
+    /** The snapshot each shelved server keeps in Glance until it is unshelved, by server id. */
+    private final Map<String, String> shelvedImages = new java.util.HashMap<>();
 
     StateActions(ServersApi servers, CloudState state) {
         this.servers = servers;
@@ -262,7 +264,16 @@ final class StateActions {
             Instant t1 = state.now().plus(state.stepDuration);
             Instant t2 = t1.plus(state.stepDuration);
             Instant t3 = t2.plus(state.stepDuration);
-            s.steps.add(new Step(t1, x -> x.taskState = "shelving_image_uploading"));
+            String image = shelvedImage(s, state.now());
+            s.steps.add(new Step(t1, x -> {
+                x.taskState = "shelving_image_uploading";
+                // The lab's fake driver uploads nothing (its image stays queued); a real driver's becomes active.
+                CloudState.Image i = state.images.get(image);
+                if (i != null) {
+                    i.status = "active";
+                    i.updatedAt = t1;
+                }
+            }));
             s.steps.add(new Step(t2, x -> {
                 x.vmState = "shelved";
                 x.taskState = "shelving_offloading";
@@ -274,6 +285,43 @@ final class StateActions {
             }));
             return Resp.empty(202).header("Content-Type", Resp.JSON);
         }
+    }
+
+    /**
+     * The snapshot {@code shelve} leaves in Glance, as in the lab: a private image named
+     * {@code <server>-shelved} with {@code image_type=snapshot}, {@code instance_uuid} and
+     * {@code base_image_ref}, queued until uploaded; unshelve deletes it.
+     */
+    private String shelvedImage(Server s, Instant now) {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("image_type", "snapshot");
+        props.put("instance_uuid", s.id);
+        props.put("base_image_ref", s.imageId == null ? "" : s.imageId);
+        props.put("user_id", s.userId);
+        CloudState.Image i = new CloudState.Image(
+                CloudState.uuid(),
+                s.name + "-shelved",
+                "queued",
+                "private",
+                s.projectId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                props,
+                new java.util.ArrayList<>(),
+                now,
+                ++state.imageSeq);
+        state.images.put(i.id, i);
+        String previous = shelvedImages.put(s.id, i.id);
+        if (previous != null) {
+            state.images.remove(previous);
+        }
+        return i.id;
     }
 
     private static void offloaded(Server x) {
@@ -360,6 +408,10 @@ final class StateActions {
                 x.taskState = null;
                 x.powerState = 1;
                 ServersApi.finish(a, t2, "Success");
+                String image = shelvedImages.remove(x.id);
+                if (image != null) {
+                    state.images.remove(image);
+                }
             }));
             return Resp.empty(202).header("Content-Type", Resp.JSON);
         }

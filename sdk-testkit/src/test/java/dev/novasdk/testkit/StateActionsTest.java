@@ -145,6 +145,10 @@ class StateActionsTest {
         JsonNode s =
                 json(nova(cloud, admin, "GET", "/servers/" + id, "2.93", null)).get("server");
         assertTrue(s.get("OS-EXT-SRV-ATTR:host").isNull(), "an offloaded server has no host");
+        JsonNode image = shelvedImage();
+        assertEquals("active", image.get("status").asText());
+        assertEquals("snapshot", image.get("image_type").asText());
+        assertEquals(id, image.get("instance_uuid").asText());
         assertEquals(403, act(demo, "2.93", "{\"shelveOffload\": null}").statusCode());
         assertConflict(
                 admin,
@@ -161,6 +165,7 @@ class StateActionsTest {
         assertEquals(
                 List.of("SHELVED_OFFLOADED unshelving 4", "SHELVED_OFFLOADED spawning 4", "ACTIVE null 1"),
                 run("{\"unshelve\": {\"availability_zone\": \"nova\"}}", 2));
+        assertEquals(null, shelvedImage(), "unshelve deletes the snapshot");
     }
 
     @Test
@@ -288,5 +293,14 @@ class StateActionsTest {
                 nova(cloud, demo, "POST", "/servers/" + building + "/action", "2.93", "{\"os-getConsoleOutput\": {}}");
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("Instance " + building + " is not ready"), early.body());
+    }
+
+    /** The {@code vm1-shelved} image of the demo project, or null. */
+    private JsonNode shelvedImage() {
+        HttpResponse<String> r =
+                Http.send("GET", cloud.imageEndpoint() + "/v2/images?name=vm1-shelved", null, "X-Auth-Token", demo);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode images = json(r).get("images");
+        return images.size() == 0 ? null : images.get(0);
     }
 }
