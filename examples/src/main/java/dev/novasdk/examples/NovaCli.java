@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}. {@code --debug} prints the SDK's redacted
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the power and state commands of
+ * {@link ServerActionCommands}. {@code --debug} prints the SDK's redacted
  * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
@@ -43,7 +44,8 @@ public final class NovaCli {
             "  delete <name|id>...",
             "  flavor-list",
             "  image-list",
-            SubResourceCommands.USAGE);
+            SubResourceCommands.USAGE,
+            ServerActionCommands.USAGE);
 
     private NovaCli() {}
 
@@ -151,6 +153,10 @@ public final class NovaCli {
                 }
                 break;
             default:
+                if (ServerActionCommands.handles(command)) {
+                    ServerActionCommands.validate(command, args);
+                    break;
+                }
                 throw new UsageException("unknown command '" + command + "'");
         }
     }
@@ -159,6 +165,10 @@ public final class NovaCli {
             throws UsageException {
         if (SubResourceCommands.handles(command)) {
             SubResourceCommands.execute(command, args, nova, out);
+            return;
+        }
+        if (ServerActionCommands.handles(command)) {
+            ServerActionCommands.execute(command, args, nova, out);
             return;
         }
         switch (command) {
