@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}. {@code --debug} prints the SDK's redacted
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the keypair, server group, limits, quota and zone
+ * commands of {@link ResourceCommands}. {@code --debug} prints the SDK's redacted
  * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
@@ -42,7 +43,8 @@ public final class NovaCli {
             "  list",
             "  delete <name|id>...",
             "  flavor-list",
-            "  image-list");
+            "  image-list",
+            ResourceCommands.USAGE);
 
     private NovaCli() {}
 
@@ -102,7 +104,11 @@ public final class NovaCli {
                             .session(cloud.session())
                             .microversion(microversion)
                             .build();
-            execute(command, args, nova, out);
+            if (ResourceCommands.handles(command)) {
+                ResourceCommands.execute(command, args, nova, cloud.session(), out);
+            } else {
+                execute(command, args, nova, out);
+            }
             return 0;
         } catch (OpenStackException e) {
             err.println("ERROR (" + e.getClass().getSimpleName() + "): " + e.getMessage());
@@ -146,7 +152,10 @@ public final class NovaCli {
                 }
                 break;
             default:
-                throw new UsageException("unknown command '" + command + "'");
+                if (!ResourceCommands.handles(command)) {
+                    throw new UsageException("unknown command '" + command + "'");
+                }
+                ResourceCommands.validate(command, args);
         }
     }
 
