@@ -6,8 +6,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.http.Microversion;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -25,65 +29,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public interface QuotaUpdate {
-    /** The largest limit Nova stores (its database's integer). */
-    int MAX_LIMIT = Integer.MAX_VALUE;
+public interface QuotaUpdate extends QuotaValues {
+    /** The nova-network fields, gone at microversion 2.36 (2.50 for class sets). */
+    Set<String> NETWORK_FIELDS = Set.of("fixed_ips", "floating_ips", "security_groups", "security_group_rules");
 
-    /** Virtual CPUs. */
-    @JsonProperty("cores")
-    Optional<Integer> cores();
-
-    /** Servers. */
-    @JsonProperty("instances")
-    Optional<Integer> instances();
-
-    /** RAM, in MiB. */
-    @JsonProperty("ram")
-    Optional<Integer> ramMb();
-
-    /** Keypairs per user. */
-    @JsonProperty("key_pairs")
-    Optional<Integer> keyPairs();
-
-    /** Metadata items per server. */
-    @JsonProperty("metadata_items")
-    Optional<Integer> metadataItems();
-
-    /** Server groups. */
-    @JsonProperty("server_groups")
-    Optional<Integer> serverGroups();
-
-    /** Servers per server group. */
-    @JsonProperty("server_group_members")
-    Optional<Integer> serverGroupMembers();
-
-    /** Fixed IPs of the removed nova-network (up to microversion 2.35). */
-    @JsonProperty("fixed_ips")
-    Optional<Integer> fixedIps();
-
-    /** Floating IPs of the removed nova-network (up to microversion 2.35). */
-    @JsonProperty("floating_ips")
-    Optional<Integer> floatingIps();
-
-    /** Security groups of the removed nova-network (up to microversion 2.35). */
-    @JsonProperty("security_groups")
-    Optional<Integer> securityGroups();
-
-    /** Security group rules of the removed nova-network (up to microversion 2.35). */
-    @JsonProperty("security_group_rules")
-    Optional<Integer> securityGroupRules();
-
-    /** Injected (personality) files per server (up to microversion 2.56). */
-    @JsonProperty("injected_files")
-    Optional<Integer> injectedFiles();
-
-    /** Bytes per injected file (up to microversion 2.56). */
-    @JsonProperty("injected_file_content_bytes")
-    Optional<Integer> injectedFileContentBytes();
-
-    /** Bytes per injected file path (up to microversion 2.56). */
-    @JsonProperty("injected_file_path_bytes")
-    Optional<Integer> injectedFilePathBytes();
+    /** The injected-file fields, gone at microversion 2.57. */
+    Set<String> INJECTED_FIELDS = Set.of("injected_files", "injected_file_content_bytes", "injected_file_path_bytes");
 
     /**
      * Whether to set a limit below what is already in use (quota sets only, not class sets); Nova refuses
@@ -104,88 +55,61 @@ public interface QuotaUpdate {
     @Value.Lazy
     @JsonIgnore
     default List<VersionRequirement> versionRequirements() {
-        List<VersionRequirement> r = new ArrayList<>();
-        if (fixedIps().isPresent()) {
-            r.add(VersionRequirement.until("fixed_ips", Microversion.of(2, 35)));
-        }
-        if (floatingIps().isPresent()) {
-            r.add(VersionRequirement.until("floating_ips", Microversion.of(2, 35)));
-        }
-        if (securityGroups().isPresent()) {
-            r.add(VersionRequirement.until("security_groups", Microversion.of(2, 35)));
-        }
-        if (securityGroupRules().isPresent()) {
-            r.add(VersionRequirement.until("security_group_rules", Microversion.of(2, 35)));
-        }
-        if (injectedFiles().isPresent()) {
-            r.add(VersionRequirement.until("injected_files", Microversion.of(2, 56)));
-        }
-        if (injectedFileContentBytes().isPresent()) {
-            r.add(VersionRequirement.until("injected_file_content_bytes", Microversion.of(2, 56)));
-        }
-        if (injectedFilePathBytes().isPresent()) {
-            r.add(VersionRequirement.until("injected_file_path_bytes", Microversion.of(2, 56)));
-        }
-        return List.copyOf(r);
+        return requirements(Microversion.of(2, 35), null);
     }
 
     /** The microversions the fields set here need in a quota class set update. */
     @Value.Lazy
     @JsonIgnore
     default List<VersionRequirement> classVersionRequirements() {
+        return requirements(Microversion.of(2, 49), Microversion.of(2, 50));
+    }
+
+    // networkUntil: the last version with the nova-network fields; groupsSince: the first with the server group
+    // ones (class sets only; quota sets always had them). The injected-file fields went at 2.57 in both.
+    private List<VersionRequirement> requirements(Microversion networkUntil, Microversion groupsSince) {
         List<VersionRequirement> r = new ArrayList<>();
-        if (fixedIps().isPresent()) {
-            r.add(VersionRequirement.until("fixed_ips", Microversion.of(2, 49)));
-        }
-        if (floatingIps().isPresent()) {
-            r.add(VersionRequirement.until("floating_ips", Microversion.of(2, 49)));
-        }
-        if (securityGroups().isPresent()) {
-            r.add(VersionRequirement.until("security_groups", Microversion.of(2, 49)));
-        }
-        if (securityGroupRules().isPresent()) {
-            r.add(VersionRequirement.until("security_group_rules", Microversion.of(2, 49)));
-        }
-        if (serverGroups().isPresent()) {
-            r.add(VersionRequirement.since("server_groups", Microversion.of(2, 50)));
-        }
-        if (serverGroupMembers().isPresent()) {
-            r.add(VersionRequirement.since("server_group_members", Microversion.of(2, 50)));
-        }
-        if (injectedFiles().isPresent()) {
-            r.add(VersionRequirement.until("injected_files", Microversion.of(2, 56)));
-        }
-        if (injectedFileContentBytes().isPresent()) {
-            r.add(VersionRequirement.until("injected_file_content_bytes", Microversion.of(2, 56)));
-        }
-        if (injectedFilePathBytes().isPresent()) {
-            r.add(VersionRequirement.until("injected_file_path_bytes", Microversion.of(2, 56)));
-        }
+        limits().forEach((field, value) -> {
+            if (NETWORK_FIELDS.contains(field)) {
+                r.add(VersionRequirement.until(field, networkUntil));
+            } else if (INJECTED_FIELDS.contains(field)) {
+                r.add(VersionRequirement.until(field, Microversion.of(2, 56)));
+            } else if (groupsSince != null && field.startsWith("server_group")) {
+                r.add(VersionRequirement.since(field, groupsSince));
+            }
+        });
         return List.copyOf(r);
+    }
+
+    /** The limits set, by Nova's field name, in Nova's order. */
+    @Value.Lazy
+    @JsonIgnore
+    default Map<String, Integer> limits() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        cores().ifPresent(v -> m.put("cores", v));
+        fixedIps().ifPresent(v -> m.put("fixed_ips", v));
+        floatingIps().ifPresent(v -> m.put("floating_ips", v));
+        injectedFileContentBytes().ifPresent(v -> m.put("injected_file_content_bytes", v));
+        injectedFilePathBytes().ifPresent(v -> m.put("injected_file_path_bytes", v));
+        injectedFiles().ifPresent(v -> m.put("injected_files", v));
+        instances().ifPresent(v -> m.put("instances", v));
+        keyPairs().ifPresent(v -> m.put("key_pairs", v));
+        metadataItems().ifPresent(v -> m.put("metadata_items", v));
+        ramMb().ifPresent(v -> m.put("ram", v));
+        securityGroupRules().ifPresent(v -> m.put("security_group_rules", v));
+        securityGroups().ifPresent(v -> m.put("security_groups", v));
+        serverGroupMembers().ifPresent(v -> m.put("server_group_members", v));
+        serverGroups().ifPresent(v -> m.put("server_groups", v));
+        return Collections.unmodifiableMap(m);
     }
 
     /** Checks Nova's schema before sending: every limit from -1 to the largest integer. */
     @Value.Check
     default void check() {
-        checkLimit("cores", cores());
-        checkLimit("instances", instances());
-        checkLimit("ramMb", ramMb());
-        checkLimit("keyPairs", keyPairs());
-        checkLimit("metadataItems", metadataItems());
-        checkLimit("serverGroups", serverGroups());
-        checkLimit("serverGroupMembers", serverGroupMembers());
-        checkLimit("fixedIps", fixedIps());
-        checkLimit("floatingIps", floatingIps());
-        checkLimit("securityGroups", securityGroups());
-        checkLimit("securityGroupRules", securityGroupRules());
-        checkLimit("injectedFiles", injectedFiles());
-        checkLimit("injectedFileContentBytes", injectedFileContentBytes());
-        checkLimit("injectedFilePathBytes", injectedFilePathBytes());
-    }
-
-    private static void checkLimit(String field, Optional<Integer> value) {
-        value.filter(v -> v < -1).ifPresent(v -> {
-            throw new IllegalArgumentException(field + " must be -1 (unlimited) or more, got " + v);
+        limits().forEach((field, v) -> {
+            if (v < -1) {
+                throw new IllegalArgumentException(field + " must be -1 (unlimited) or more, got " + v);
+            }
         });
     }
 
