@@ -56,6 +56,10 @@ final class CloudState {
     final Map<String, Server> deletedServers = new LinkedHashMap<>();
 
     final Quota quota;
+    /** Quota classes and the limits set per project and user (os-quota-sets), defaulting to {@link #quota}. */
+    final Quotas quotas;
+
+    final ServerGroups serverGroups = new ServerGroups();
 
     /** Compute API requests served so far: the clock of the emulated conductor, see ServersApi's list. */
     long computeRequests;
@@ -77,6 +81,7 @@ final class CloudState {
         this.instantBoot = instantBoot;
         this.instantDelete = instantDelete;
         this.quota = quota;
+        this.quotas = new Quotas(quota);
     }
 
     Instant now() {
