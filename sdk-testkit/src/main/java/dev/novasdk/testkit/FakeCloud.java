@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
 /**
  * An in-process, stateful OpenStack for tests and examples: Keystone v3 (and, if asked, v2.0 tokens),
  * Glance v2 and Nova v2.1 up to a configurable microversion, on one HTTP server bound to a free loopback
- * port. It answers the calls the SDK makes with the bodies, headers and status codes a real cloud uses
- * (checked against a Zed lab with Nova 2.93; see the module README), keeps servers, keypairs, flavors and
- * images between calls, and moves servers through their lifecycle on a {@link FakeClock} the test controls.
+ * port (or the host and port the builder names). It answers the calls the SDK makes with the bodies, headers
+ * and status codes a real cloud uses (checked against a Zed lab with Nova 2.93; see the module README), keeps
+ * servers, keypairs, flavors and images between calls, and moves servers through their lifecycle on a
+ * {@link FakeClock} the test controls.
  *
  * <pre>{@code
  * try (FakeCloud cloud = FakeCloud.builder().instantBoot(true).start()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ final class ServerOptions {
             "Prints the credentials, an openrc and a clouds.yaml entry, then the line",
             "\"" + FakeCloudServer.READY + " <auth URL>\" once it answers requests.");
 
+    private static final Set<String> OPTIONS =
+            Set.of("--port", "--host", "--seed", "--clock", "--step", "--max-microversion", "--write-config");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
     final String host;
@@ -92,6 +95,9 @@ final class ServerOptions {
             if (!name.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
+            if (!OPTIONS.contains(name)) {
+                throw new UsageException("unknown option " + name);
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new UsageException(name + " needs a value");
@@ -127,7 +133,7 @@ final class ServerOptions {
                     writeConfig = Path.of(value);
                     break;
                 default:
-                    throw new UsageException("unknown option " + name);
+                    throw new IllegalStateException("an option in OPTIONS without a case: " + name);
             }
         }
         return new ServerOptions(host, port, seed, realtime, step, maxMicroversion, writeConfig, help);

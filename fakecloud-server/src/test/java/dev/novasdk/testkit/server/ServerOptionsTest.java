@@ -74,6 +74,7 @@ class ServerOptionsTest {
         assertMistake("--max-microversion must look like 2.NN, got '3.0'", "--max-microversion", "3.0");
         assertMistake("--seed needs a value", "--seed");
         assertMistake("unknown option --verbose", "--verbose", "x");
+        assertMistake("unknown option --bogus", "--bogus");
         assertMistake("unexpected argument 'serve'", "serve");
         assertMistake("--host must not be empty", "--host", " ");
     }
