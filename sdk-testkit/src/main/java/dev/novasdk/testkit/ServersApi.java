@@ -934,23 +934,21 @@ final class ServersApi {
                 namePattern = Pattern.compile(Pattern.quote(req.param("name")));
             }
         }
+        Boolean deleted = DeletedServers.which(ctx, statuses, changesSince != null || changesBefore != null);
         String marker = req.param("marker");
         synchronized (state) {
             state.settleAll();
             Comparator<Server> order = comparator(sortKeys, sortDirs);
             Server markerServer = null;
             if (marker != null) {
-                markerServer = state.servers.get(marker);
+                markerServer = DeletedServers.byId(state, marker);
                 if (markerServer == null) {
                     throw NovaFault.badRequest("marker [" + marker + "] not found");
                 }
             }
             Instant now = state.now();
             List<Server> matching = new ArrayList<>();
-            for (Server s : state.servers.values()) {
-                if (s.vmState.equals("deleted")) {
-                    continue;
-                }
+            for (Server s : DeletedServers.candidates(state, deleted)) {
                 if (!allTenants && !s.projectId.equals(ctx.projectId())) {
                     continue;
                 }
