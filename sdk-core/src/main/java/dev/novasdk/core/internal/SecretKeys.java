@@ -20,6 +20,8 @@ public final class SecretKeys {
             "set-cookie",
             "x-auth-key");
 
+    private static final String[] SECRET_HEADER_LIST = SECRET_HEADERS.toArray(new String[0]);
+
     // JSON keys whose values are secrets wherever they appear, compared in lower case: passwords, nova's
     // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, the blob of
     // a keystone credential (it holds EC2 secrets), and a server's user data (cloud-init scripts carry
@@ -45,7 +47,13 @@ public final class SecretKeys {
 
     /** Whether the header carries a credential ({@code X-Auth-Token}, {@code X-Subject-Token}, ...). */
     public static boolean isSecretHeader(String name) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        // Asked for every header of every request and response: compared in place, without a lower-cased copy.
+        for (String h : SECRET_HEADER_LIST) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

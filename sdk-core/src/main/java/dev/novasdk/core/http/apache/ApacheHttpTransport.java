@@ -21,9 +21,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +95,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ApacheHttpTransport.class);
 
     // Framing headers follow from the body; copying a caller's value would contradict HttpClient's own.
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding");
+    private static final List<String> FRAMING_HEADERS = List.of("content-length", "transfer-encoding");
     // A pooled connection idle longer than this is checked for a server-side close before reuse, catching
     // servers (Apache httpd's default KeepAliveTimeout is 5 s) that silently drop idle connections.
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
@@ -218,7 +216,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private static HttpUriRequestBase toApacheRequest(HttpRequest request) {
         HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method().name(), request.uri());
         request.headers().forEach((name, value) -> {
-            if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isFramingHeader(name)) {
                 outgoing.addHeader(name, value);
             }
         });
@@ -240,6 +238,16 @@ public final class ApacheHttpTransport implements HttpTransport {
             outgoing.setEntity(new ByteArrayEntity(NO_BYTES, null));
         }
         return outgoing;
+    }
+
+    // Asked for every header of every request: compared in place rather than through a lower-cased copy.
+    private static boolean isFramingHeader(String name) {
+        for (String h : FRAMING_HEADERS) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpResponse toResponse(ClassicHttpResponse response) throws IOException {
