@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Hand-written readers of the server documents Nova sends (a show, a page of a detailed or plain listing, a
@@ -30,10 +32,29 @@ import java.util.Map;
  * properties. Not API.
  */
 public final class ServerJson {
-    private ServerJson() {}
+    // Values repeat from server to server of a page (project, user, flavor, image, status, zone, link relations):
+    // one String per distinct short value, found again by its characters, instead of one per occurrence. A
+    // single server has little to share, so it is read without the pool.
+    private static final int POOL_SIZE = 512;
+    private static final int POOLED_MAX_LENGTH = 64;
+
+    private final String[] pool;
+
+    private ServerJson(boolean pooled) {
+        this.pool = pooled ? new String[POOL_SIZE] : null;
+    }
 
     /** One page of a listing: {@code {"servers": [...], "servers_links": [...]}}. */
     public static ServerListDocument page(JsonParser p) throws IOException {
+        return new ServerJson(true).readPage(p);
+    }
+
+    /** A server object, the parser on its {@code START_OBJECT}; {@code null} for a shape it leaves to Jackson. */
+    public static Server server(JsonParser p) throws IOException {
+        return new ServerJson(false).readServer(p);
+    }
+
+    private ServerListDocument readPage(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -51,7 +72,7 @@ public final class ServerJson {
                     }
                     List<Server> servers = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        Server s = server(p);
+                        Server s = readServer(p);
                         if (s == null) {
                             return null;
                         }
@@ -75,8 +96,7 @@ public final class ServerJson {
         return p.currentToken() == JsonToken.END_OBJECT ? doc.build() : null;
     }
 
-    /** A server object, the parser on its {@code START_OBJECT}; {@code null} for a shape it leaves to Jackson. */
-    public static Server server(JsonParser p) throws IOException {
+    private Server readServer(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -90,42 +110,8 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    b.id(p.getText());
+                    b.id(text(p));
                     hasId = true;
-                    break;
-                }
-                case "name":
-                case "status":
-                case "tenant_id":
-                case "user_id":
-                case "hostId":
-                case "accessIPv4":
-                case "accessIPv6":
-                case "key_name":
-                case "config_drive":
-                case "OS-EXT-STS:task_state":
-                case "OS-EXT-STS:vm_state":
-                case "OS-EXT-SRV-ATTR:host":
-                case "OS-EXT-SRV-ATTR:hypervisor_hostname":
-                case "OS-EXT-SRV-ATTR:instance_name":
-                case "OS-EXT-SRV-ATTR:reservation_id":
-                case "OS-EXT-SRV-ATTR:hostname":
-                case "OS-EXT-SRV-ATTR:kernel_id":
-                case "OS-EXT-SRV-ATTR:ramdisk_id":
-                case "OS-EXT-SRV-ATTR:root_device_name":
-                case "OS-EXT-SRV-ATTR:user_data":
-                case "user_data":
-                case "OS-EXT-AZ:availability_zone":
-                case "OS-DCF:diskConfig":
-                case "locked_reason":
-                case "description":
-                case "host_status":
-                case "pinned_availability_zone":
-                case "adminPass": {
-                    if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
-                        return null;
-                    }
-                    setString(b, name, t == JsonToken.VALUE_NULL ? null : p.getText());
                     break;
                 }
                 case "created":
@@ -145,13 +131,20 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_NULL && !isInt(p, t)) {
                         return null;
                     }
-                    Integer v = t == JsonToken.VALUE_NULL ? null : p.getIntValue();
-                    if (name.equals("progress")) {
-                        b.progress(java.util.Optional.ofNullable(v));
+                    if (t == JsonToken.VALUE_NULL) {
+                        if (name.equals("progress")) {
+                            b.progress(Optional.empty());
+                        } else if (name.equals("OS-EXT-STS:power_state")) {
+                            b.powerStateCode(Optional.empty());
+                        } else {
+                            b.launchIndex(Optional.empty());
+                        }
+                    } else if (name.equals("progress")) {
+                        b.progress(p.getIntValue());
                     } else if (name.equals("OS-EXT-STS:power_state")) {
-                        b.powerStateCode(java.util.Optional.ofNullable(v));
+                        b.powerStateCode(p.getIntValue());
                     } else {
-                        b.launchIndex(java.util.Optional.ofNullable(v));
+                        b.launchIndex(p.getIntValue());
                     }
                     break;
                 }
@@ -159,7 +152,7 @@ public final class ServerJson {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                         b.locked(t == JsonToken.VALUE_TRUE);
                     } else if (t == JsonToken.VALUE_NULL) {
-                        b.locked(java.util.Optional.empty());
+                        b.locked(Optional.empty());
                     } else {
                         return null;
                     }
@@ -183,14 +176,14 @@ public final class ServerJson {
                 }
                 case "image": {
                     if (t == JsonToken.VALUE_NULL) {
-                        b.image(java.util.Optional.empty());
+                        b.image(Optional.empty());
                     } else if (t == JsonToken.VALUE_STRING) {
-                        String id = p.getText().trim();
+                        String id = text(p).trim();
                         // Nova sends "" for a server booted from a volume.
                         b.image(
                                 id.isEmpty()
-                                        ? java.util.Optional.empty()
-                                        : java.util.Optional.of(
+                                        ? Optional.empty()
+                                        : Optional.of(
                                                 ServerImage.builder().id(id).build()));
                     } else {
                         ServerImage image = image(p);
@@ -203,7 +196,7 @@ public final class ServerJson {
                 }
                 case "flavor": {
                     if (t == JsonToken.VALUE_NULL) {
-                        b.flavor(java.util.Optional.empty());
+                        b.flavor(Optional.empty());
                     } else {
                         ServerFlavor flavor = flavor(p);
                         if (flavor == null) {
@@ -239,7 +232,7 @@ public final class ServerJson {
                 }
                 case "fault": {
                     if (t == JsonToken.VALUE_NULL) {
-                        b.fault(java.util.Optional.empty());
+                        b.fault(Optional.empty());
                     } else {
                         ServerFault fault = fault(p);
                         if (fault == null) {
@@ -268,49 +261,77 @@ public final class ServerJson {
                 case "scheduler_hints":
                     // Sent from 2.100 on, above the SDK's versions; its single-value lists are Jackson's to read.
                     return null;
-                default:
-                    p.skipChildren();
+                default: {
+                    StringMember member = STRING_MEMBERS.get(name);
+                    if (member == null) {
+                        p.skipChildren();
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        member.value().accept(b, text(p));
+                    } else if (t == JsonToken.VALUE_NULL) {
+                        member.absent().accept(b, Optional.empty());
+                    } else {
+                        return null;
+                    }
+                }
             }
         }
         return hasId && p.currentToken() == JsonToken.END_OBJECT ? b.build() : null;
     }
 
-    private static void setString(Server.Builder b, String name, String v) {
-        java.util.Optional<String> o = java.util.Optional.ofNullable(v);
-        switch (name) {
-            case "name" -> b.name(o);
-            case "status" -> b.statusRaw(o);
-            case "tenant_id" -> b.tenantId(o);
-            case "user_id" -> b.userId(o);
-            case "hostId" -> b.hostId(o);
-            case "accessIPv4" -> b.accessIpv4(o);
-            case "accessIPv6" -> b.accessIpv6(o);
-            case "key_name" -> b.keyName(o);
-            case "config_drive" -> b.configDrive(o);
-            case "OS-EXT-STS:task_state" -> b.taskStateRaw(o);
-            case "OS-EXT-STS:vm_state" -> b.vmStateRaw(o);
-            case "OS-EXT-SRV-ATTR:host" -> b.host(o);
-            case "OS-EXT-SRV-ATTR:hypervisor_hostname" -> b.hypervisorHostname(o);
-            case "OS-EXT-SRV-ATTR:instance_name" -> b.instanceName(o);
-            case "OS-EXT-SRV-ATTR:reservation_id" -> b.reservationId(o);
-            case "OS-EXT-SRV-ATTR:hostname" -> b.hostname(o);
-            case "OS-EXT-SRV-ATTR:kernel_id" -> b.kernelId(o);
-            case "OS-EXT-SRV-ATTR:ramdisk_id" -> b.ramdiskId(o);
-            case "OS-EXT-SRV-ATTR:root_device_name" -> b.rootDeviceName(o);
-            case "OS-EXT-SRV-ATTR:user_data", "user_data" -> b.userData(o);
-            case "OS-EXT-AZ:availability_zone" -> b.availabilityZone(o);
-            case "OS-DCF:diskConfig" -> b.diskConfigRaw(o);
-            case "locked_reason" -> b.lockedReason(o);
-            case "description" -> b.description(o);
-            case "host_status" -> b.hostStatusRaw(o);
-            case "pinned_availability_zone" -> b.pinnedAvailabilityZone(o);
-            case "adminPass" -> b.adminPass(o);
-            default -> throw new IllegalStateException(name);
-        }
+    // A member's plain setter for a value and its Optional one for a null (which empties it, as Jackson's
+    // binding does when a member is sent twice): no Optional is made for each value read.
+    private record StringMember(
+            BiConsumer<Server.Builder, String> value, BiConsumer<Server.Builder, Optional<String>> absent) {}
+
+    private static final Map<String, StringMember> STRING_MEMBERS = stringMembers();
+
+    private static Map<String, StringMember> stringMembers() {
+        Map<String, StringMember> m = new java.util.HashMap<>();
+        m.put("name", new StringMember(Server.Builder::name, Server.Builder::name));
+        m.put("status", new StringMember(Server.Builder::statusRaw, Server.Builder::statusRaw));
+        m.put("tenant_id", new StringMember(Server.Builder::tenantId, Server.Builder::tenantId));
+        m.put("user_id", new StringMember(Server.Builder::userId, Server.Builder::userId));
+        m.put("hostId", new StringMember(Server.Builder::hostId, Server.Builder::hostId));
+        m.put("accessIPv4", new StringMember(Server.Builder::accessIpv4, Server.Builder::accessIpv4));
+        m.put("accessIPv6", new StringMember(Server.Builder::accessIpv6, Server.Builder::accessIpv6));
+        m.put("key_name", new StringMember(Server.Builder::keyName, Server.Builder::keyName));
+        m.put("config_drive", new StringMember(Server.Builder::configDrive, Server.Builder::configDrive));
+        m.put("OS-EXT-STS:task_state", new StringMember(Server.Builder::taskStateRaw, Server.Builder::taskStateRaw));
+        m.put("OS-EXT-STS:vm_state", new StringMember(Server.Builder::vmStateRaw, Server.Builder::vmStateRaw));
+        m.put("OS-EXT-SRV-ATTR:host", new StringMember(Server.Builder::host, Server.Builder::host));
+        m.put(
+                "OS-EXT-SRV-ATTR:hypervisor_hostname",
+                new StringMember(Server.Builder::hypervisorHostname, Server.Builder::hypervisorHostname));
+        m.put(
+                "OS-EXT-SRV-ATTR:instance_name",
+                new StringMember(Server.Builder::instanceName, Server.Builder::instanceName));
+        m.put(
+                "OS-EXT-SRV-ATTR:reservation_id",
+                new StringMember(Server.Builder::reservationId, Server.Builder::reservationId));
+        m.put("OS-EXT-SRV-ATTR:hostname", new StringMember(Server.Builder::hostname, Server.Builder::hostname));
+        m.put("OS-EXT-SRV-ATTR:kernel_id", new StringMember(Server.Builder::kernelId, Server.Builder::kernelId));
+        m.put("OS-EXT-SRV-ATTR:ramdisk_id", new StringMember(Server.Builder::ramdiskId, Server.Builder::ramdiskId));
+        m.put(
+                "OS-EXT-SRV-ATTR:root_device_name",
+                new StringMember(Server.Builder::rootDeviceName, Server.Builder::rootDeviceName));
+        m.put("OS-EXT-SRV-ATTR:user_data", new StringMember(Server.Builder::userData, Server.Builder::userData));
+        m.put("user_data", new StringMember(Server.Builder::userData, Server.Builder::userData));
+        m.put(
+                "OS-EXT-AZ:availability_zone",
+                new StringMember(Server.Builder::availabilityZone, Server.Builder::availabilityZone));
+        m.put("OS-DCF:diskConfig", new StringMember(Server.Builder::diskConfigRaw, Server.Builder::diskConfigRaw));
+        m.put("locked_reason", new StringMember(Server.Builder::lockedReason, Server.Builder::lockedReason));
+        m.put("description", new StringMember(Server.Builder::description, Server.Builder::description));
+        m.put("host_status", new StringMember(Server.Builder::hostStatusRaw, Server.Builder::hostStatusRaw));
+        m.put(
+                "pinned_availability_zone",
+                new StringMember(Server.Builder::pinnedAvailabilityZone, Server.Builder::pinnedAvailabilityZone));
+        m.put("adminPass", new StringMember(Server.Builder::adminPass, Server.Builder::adminPass));
+        return Map.copyOf(m);
     }
 
     private static void setInstant(Server.Builder b, String name, Instant at) {
-        java.util.Optional<Instant> o = java.util.Optional.ofNullable(at);
+        Optional<Instant> o = Optional.ofNullable(at);
         switch (name) {
             case "created" -> b.created(o);
             case "updated" -> b.updated(o);
@@ -320,8 +341,8 @@ public final class ServerJson {
         }
     }
 
-    /** A {@code links} array; {@code null} for another shape. */
-    public static List<Link> links(JsonParser p) throws IOException {
+    // A links array; null for another shape.
+    private List<Link> links(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return null;
         }
@@ -340,7 +361,7 @@ public final class ServerJson {
                         if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
                             return null;
                         }
-                        String v = t == JsonToken.VALUE_NULL ? null : p.getText();
+                        String v = t == JsonToken.VALUE_NULL ? null : text(p);
                         if (name.equals("rel")) {
                             rel = v;
                         } else if (name.equals("href")) {
@@ -366,7 +387,7 @@ public final class ServerJson {
         return p.currentToken() == JsonToken.END_ARRAY ? links : null;
     }
 
-    private static Map<String, List<ServerAddress>> addresses(JsonParser p, JsonToken t) throws IOException {
+    private Map<String, List<ServerAddress>> addresses(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return Map.of();
         }
@@ -392,7 +413,7 @@ public final class ServerJson {
                             if (v != JsonToken.VALUE_STRING) {
                                 return null;
                             }
-                            a.addr(p.getText());
+                            a.addr(text(p));
                             hasAddr = true;
                             break;
                         }
@@ -409,8 +430,7 @@ public final class ServerJson {
                             if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
                                 return null;
                             }
-                            java.util.Optional<String> o =
-                                    java.util.Optional.ofNullable(v == JsonToken.VALUE_NULL ? null : p.getText());
+                            Optional<String> o = Optional.ofNullable(v == JsonToken.VALUE_NULL ? null : text(p));
                             if (name.equals("OS-EXT-IPS:type")) {
                                 a.typeRaw(o);
                             } else {
@@ -436,7 +456,7 @@ public final class ServerJson {
         return out;
     }
 
-    private static ServerImage image(JsonParser p) throws IOException {
+    private ServerImage image(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -450,7 +470,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    image.id(p.getText());
+                    image.id(text(p));
                     hasId = true;
                     break;
                 }
@@ -477,7 +497,7 @@ public final class ServerJson {
         return hasId ? image.build() : null;
     }
 
-    private static ServerFlavor flavor(JsonParser p) throws IOException {
+    private ServerFlavor flavor(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -491,8 +511,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
                         return null;
                     }
-                    java.util.Optional<String> o =
-                            java.util.Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getText());
+                    Optional<String> o = Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : text(p));
                     if (name.equals("id")) {
                         flavor.id(o);
                     } else {
@@ -508,8 +527,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_NULL && !isInt(p, t)) {
                         return null; // swap may be "" in older versions: SwapDeserializer's case
                     }
-                    java.util.Optional<Integer> o =
-                            java.util.Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getIntValue());
+                    Optional<Integer> o = Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getIntValue());
                     switch (name) {
                         case "ram" -> flavor.ram(o);
                         case "vcpus" -> flavor.vcpus(o);
@@ -542,7 +560,7 @@ public final class ServerJson {
         return flavor.build();
     }
 
-    private static ServerFault fault(JsonParser p) throws IOException {
+    private ServerFault fault(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -555,15 +573,15 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_NULL && !isInt(p, t)) {
                         return null;
                     }
-                    fault.code(java.util.Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getIntValue()));
+                    fault.code(Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getIntValue()));
                     break;
                 }
                 case "created": {
                     if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
                         return null;
                     }
-                    fault.created(java.util.Optional.ofNullable(
-                            t == JsonToken.VALUE_NULL ? null : JsonCodec.instant(p.getText())));
+                    fault.created(
+                            Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : JsonCodec.instant(p.getText())));
                     break;
                 }
                 case "message":
@@ -571,8 +589,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
                         return null;
                     }
-                    java.util.Optional<String> o =
-                            java.util.Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : p.getText());
+                    Optional<String> o = Optional.ofNullable(t == JsonToken.VALUE_NULL ? null : text(p));
                     if (name.equals("message")) {
                         fault.message(o);
                     } else {
@@ -587,7 +604,7 @@ public final class ServerJson {
         return fault.build();
     }
 
-    private static List<ServerSecurityGroup> securityGroups(JsonParser p) throws IOException {
+    private List<ServerSecurityGroup> securityGroups(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return null;
         }
@@ -601,7 +618,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    group = p.getText();
+                    group = text(p);
                 } else {
                     p.skipChildren();
                 }
@@ -614,7 +631,7 @@ public final class ServerJson {
         return p.currentToken() == JsonToken.END_ARRAY ? groups : null;
     }
 
-    private static List<AttachedVolume> volumes(JsonParser p) throws IOException {
+    private List<AttachedVolume> volumes(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return null;
         }
@@ -629,7 +646,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    volume.id(p.getText());
+                    volume.id(text(p));
                     hasId = true;
                 } else if (name.equals("delete_on_termination")) {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
@@ -637,7 +654,7 @@ public final class ServerJson {
                     } else if (t != JsonToken.VALUE_NULL) {
                         return null;
                     } else {
-                        volume.deleteOnTermination(java.util.Optional.empty());
+                        volume.deleteOnTermination(Optional.empty());
                     }
                 } else {
                     p.skipChildren();
@@ -651,19 +668,19 @@ public final class ServerJson {
         return p.currentToken() == JsonToken.END_ARRAY ? volumes : null;
     }
 
-    private static List<String> strings(JsonParser p) throws IOException {
+    private List<String> strings(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return null;
         }
         List<String> values = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
-            values.add(p.getText());
+            values.add(text(p));
         }
         return t == JsonToken.END_ARRAY ? values : null;
     }
 
-    private static Map<String, String> stringMap(JsonParser p) throws IOException {
+    private Map<String, String> stringMap(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -673,12 +690,46 @@ public final class ServerJson {
             if (p.nextToken() != JsonToken.VALUE_STRING) {
                 return null;
             }
-            out.put(key, p.getText());
+            out.put(key, text(p));
         }
         return out;
     }
 
     private static boolean isInt(JsonParser p, JsonToken t) throws IOException {
         return t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
+    }
+
+    // The value of the current string token: from the pool when pooling and short, else a new String.
+    private String text(JsonParser p) throws IOException {
+        if (pool == null) {
+            return p.getText();
+        }
+        int len = p.getTextLength();
+        if (len > POOLED_MAX_LENGTH) {
+            return p.getText();
+        }
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int h = 0;
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + chars[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (POOL_SIZE - 1);
+        String known = pool[slot];
+        if (known != null && known.length() == len && sameChars(known, chars, off)) {
+            return known;
+        }
+        String s = new String(chars, off, len);
+        pool[slot] = s;
+        return s;
+    }
+
+    private static boolean sameChars(String s, char[] chars, int off) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != chars[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package dev.novasdk.core.internal;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,6 +42,8 @@ public final class SecretKeys {
             "blob",
             "user_data");
 
+    private static final String[] SECRET_KEY_LIST = SECRET_KEYS.toArray(new String[0]);
+
     private SecretKeys() {}
 
     /** Whether the header carries a credential ({@code X-Auth-Token}, {@code X-Subject-Token}, ...). */
@@ -62,11 +63,21 @@ public final class SecretKeys {
      * descended into so that only its {@code id} is a secret.
      */
     public static boolean isSecretKey(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(n)
-                || n.endsWith("password")
-                || n.endsWith("passwd")
-                || n.endsWith("_secret")
-                || n.endsWith("_token");
+        // Asked for every member of every JSON body the secret registry reads: compared in place, without a
+        // lower-cased copy of the name.
+        for (String k : SECRET_KEY_LIST) {
+            if (k.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return endsWithIgnoreCase(name, "password")
+                || endsWithIgnoreCase(name, "passwd")
+                || endsWithIgnoreCase(name, "_secret")
+                || endsWithIgnoreCase(name, "_token");
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        int n = suffix.length();
+        return s.length() >= n && s.regionMatches(true, s.length() - n, suffix, 0, n);
     }
 }

@@ -51,6 +51,7 @@ import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.FormattedHeader;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
@@ -61,8 +62,10 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
+import org.apache.hc.core5.util.CharArrayBuffer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.util.Tokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -254,12 +257,36 @@ public final class ApacheHttpTransport implements HttpTransport {
         Headers.Builder headers = Headers.builder();
         for (Header h : response.getHeaders()) {
             try {
-                headers.add(h.getName(), h.getValue());
+                headers.add(h.getName(), value(h));
             } catch (IllegalArgumentException e) {
                 throw new IOException("malformed response header name: " + e.getMessage(), e);
             }
         }
         return HttpResponse.of(response.getCode(), response.getReasonPhrase(), headers.build(), readBody(response));
+    }
+
+    // The value as Header.getValue() gives it (trimmed; CR, LF and NUL read as spaces), cut straight out of the
+    // parsed line: getValue() goes through a StringBuilder for every header of every response.
+    private static String value(Header h) {
+        if (!(h instanceof FormattedHeader)) {
+            return h.getValue();
+        }
+        CharArrayBuffer line = ((FormattedHeader) h).getBuffer();
+        int from = ((FormattedHeader) h).getValuePos();
+        int to = line.length();
+        while (from < to && Tokenizer.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Tokenizer.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return h.getValue();
+            }
+        }
+        return line.substring(from, to);
     }
 
     private byte[] readBody(ClassicHttpResponse response) throws IOException {
