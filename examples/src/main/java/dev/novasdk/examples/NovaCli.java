@@ -42,7 +42,8 @@ public final class NovaCli {
             "  list",
             "  delete <name|id>...",
             "  flavor-list",
-            "  image-list");
+            "  image-list",
+            OperatorCommands.USAGE);
 
     private NovaCli() {}
 
@@ -146,12 +147,20 @@ public final class NovaCli {
                 }
                 break;
             default:
+                if (OperatorCommands.handles(command)) {
+                    OperatorCommands.validate(command, args);
+                    break;
+                }
                 throw new UsageException("unknown command '" + command + "'");
         }
     }
 
     private static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws UsageException {
+        if (OperatorCommands.handles(command)) {
+            OperatorCommands.execute(command, args, nova, out);
+            return;
+        }
         switch (command) {
             case "boot":
                 boot(BootArgs.parse(args), nova, out);

@@ -34,16 +34,29 @@ final class ComputeService {
     static final Microversion MIN_SUPPORTED = Microversion.of(2, 1);
     static final Microversion MAX_SUPPORTED = Microversion.of(2, 93);
     private static final Pattern VERSION = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
-    private static final Set<String> COLLECTIONS = Set.of("servers", "flavors", "images", "os-keypairs", "limits");
+    private static final Set<String> COLLECTIONS = Set.of(
+            "servers",
+            "flavors",
+            "images",
+            "os-keypairs",
+            "limits",
+            "os-hypervisors",
+            "os-services",
+            "os-aggregates",
+            "os-migrations",
+            "os-simple-tenant-usage");
 
     final FakeCloud cloud;
     final CloudState state;
     private final ServersApi servers;
+    /** Hypervisors, services, aggregates, migrations, usage and the flavors' admin calls. */
+    final OperatorApi operator;
 
     ComputeService(FakeCloud cloud) {
         this.cloud = cloud;
         this.state = cloud.state;
         this.servers = new ServersApi(this);
+        this.operator = new OperatorApi(this);
     }
 
     /** Nova's {@code wsgi.Fault}: thrown by handlers, rendered as {@code {"<faultName>": {code, message}}}. */
@@ -365,6 +378,12 @@ final class ComputeService {
                     return limits(ctx);
                 }
                 throw new Unrouted();
+            case "os-hypervisors":
+            case "os-services":
+            case "os-aggregates":
+            case "os-migrations":
+            case "os-simple-tenant-usage":
+                return operator.route(ctx, s);
             default:
                 throw new Unrouted();
         }
@@ -498,7 +517,7 @@ final class ComputeService {
                 return Resp.json(200, Map.of(s.get(3), value));
             }
         }
-        throw new Unrouted();
+        return operator.flavors(ctx, s, m);
     }
 
     private Flavor flavor(String id) {
