@@ -14,50 +14,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.novasdk.compute.ComputeStubs.compute;
-import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.OperatorStubs.fault;
 import static dev.novasdk.compute.OperatorStubs.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.novasdk.compute.ComputeClient;
-import dev.novasdk.compute.ComputeStubs;
+import dev.novasdk.compute.WireMockComputeTest;
 import dev.novasdk.core.error.ConflictException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link AggregateManager} against a WireMock nova serving 2.1 to 2.93; each request is nova's request sample
  * ({@code doc/api_samples/os-aggregates/v2.81/...}) and each answer its response sample.
  */
-class AggregateManagerTest {
+class AggregateManagerTest extends WireMockComputeTest {
     static final String A = "/v2.1/os-aggregates";
     static final String V = "compute/os-aggregates/v2.81/";
 
-    @RegisterExtension
-    static final WireMockExtension wm = ComputeStubs.wireMock();
-
-    final ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
-    ComputeClient client;
-
     AggregateManager aggregates(String pinnedOrNull) {
-        stubVersionDocument(wm, "2.93");
-        client = ComputeStubs.client(wm, time).microversion(pinnedOrNull).build();
-        return client.aggregates();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
+        return client(pinnedOrNull).aggregates();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.novasdk.compute.ComputeStubs.compute;
-import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.OperatorStubs.fault;
 import static dev.novasdk.compute.OperatorStubs.policyForbids;
 import static dev.novasdk.compute.OperatorStubs.sample;
@@ -14,9 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.novasdk.compute.ComputeClient;
-import dev.novasdk.compute.ComputeStubs;
+import dev.novasdk.compute.WireMockComputeTest;
 import dev.novasdk.compute.services.ServiceState;
 import dev.novasdk.compute.services.ServiceStatus;
 import dev.novasdk.core.error.ApiException;
@@ -25,34 +22,17 @@ import dev.novasdk.core.error.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link HypervisorManager} against a WireMock nova serving 2.1 to 2.93, replaying the lab's answers. */
-class HypervisorManagerTest {
+class HypervisorManagerTest extends WireMockComputeTest {
     static final String H = "/v2.1/os-hypervisors";
     static final String UUID = "fabe6941-74d7-49a2-be50-e968f173717a";
     static final String LAB_SUMMARY = "{\"id\": \"" + UUID + "\", \"hypervisor_hostname\": \"oslab\", "
             + "\"state\": \"up\", \"status\": \"enabled\"}";
 
-    @RegisterExtension
-    static final WireMockExtension wm = ComputeStubs.wireMock();
-
-    final ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
-    ComputeClient client;
-
     HypervisorManager hypervisors(String pinnedOrNull) {
-        stubVersionDocument(wm, "2.93");
-        client = ComputeStubs.client(wm, time).microversion(pinnedOrNull).build();
-        return client.hypervisors();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
+        return client(pinnedOrNull).hypervisors();
     }
 
     @Test
@@ -139,7 +119,6 @@ class HypervisorManagerTest {
         wm.stubFor(get(urlEqualTo(H + "?hypervisor_hostname_pattern=fake&with_servers=true"))
                 .willReturn(okJson(sample("compute/os-hypervisors/v2.53/hypervisors-with-servers-resp.json"))));
         assertEquals(2, hypervisors(null).servers("fake").get(0).servers().size());
-        client.close();
         // Source: nova doc/api_samples/os-hypervisors/v2.28/hypervisors-with-servers-resp.json
         wm.stubFor(get(urlEqualTo(H + "/fake/servers"))
                 .willReturn(okJson(sample("compute/os-hypervisors/v2.28/hypervisors-with-servers-resp.json"))));

@@ -7,46 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.novasdk.compute.ComputeStubs.compute;
-import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.OperatorStubs.policyForbids;
 import static dev.novasdk.compute.OperatorStubs.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.novasdk.compute.ComputeClient;
-import dev.novasdk.compute.ComputeStubs;
+import dev.novasdk.compute.WireMockComputeTest;
 import dev.novasdk.core.error.ForbiddenException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link MigrationManager} against a WireMock nova serving 2.1 to 2.93. */
-class MigrationManagerTest {
+class MigrationManagerTest extends WireMockComputeTest {
     static final String M = "/v2.1/os-migrations";
 
-    @RegisterExtension
-    static final WireMockExtension wm = ComputeStubs.wireMock();
-
-    final ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
-    ComputeClient client;
-
     MigrationManager migrations(String pinnedOrNull) {
-        stubVersionDocument(wm, "2.93");
-        client = ComputeStubs.client(wm, time).microversion(pinnedOrNull).build();
-        return client.migrations();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
+        return client(pinnedOrNull).migrations();
     }
 
     @Test

@@ -12,49 +12,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.novasdk.compute.ComputeStubs.compute;
-import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.OperatorStubs.fault;
 import static dev.novasdk.compute.OperatorStubs.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.novasdk.compute.ComputeClient;
-import dev.novasdk.compute.ComputeStubs;
+import dev.novasdk.compute.WireMockComputeTest;
 import dev.novasdk.core.error.BadRequestException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link ServiceManager} against a WireMock nova serving 2.1 to 2.93: the UUID form from 2.53, the host and
  * binary form before, each sending nova's request sample ({@code doc/api_samples/os-services/...}).
  */
-class ServiceManagerTest {
+class ServiceManagerTest extends WireMockComputeTest {
     static final String S = "/v2.1/os-services";
     static final String UUID = "e81d66a4-ddd3-4aba-8a84-171d1cb4d339";
 
-    @RegisterExtension
-    static final WireMockExtension wm = ComputeStubs.wireMock();
-
-    final ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
-    ComputeClient client;
-
     ServiceManager services(String pinnedOrNull) {
-        stubVersionDocument(wm, "2.93");
-        client = ComputeStubs.client(wm, time).microversion(pinnedOrNull).build();
-        return client.services();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
+        return client(pinnedOrNull).services();
     }
 
     static Service host1(String idOrNull) {

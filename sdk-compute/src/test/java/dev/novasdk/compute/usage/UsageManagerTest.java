@@ -7,46 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.novasdk.compute.ComputeStubs.compute;
-import static dev.novasdk.compute.ComputeStubs.stubVersionDocument;
 import static dev.novasdk.compute.OperatorStubs.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.novasdk.compute.ComputeClient;
-import dev.novasdk.compute.ComputeStubs;
+import dev.novasdk.compute.WireMockComputeTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link UsageManager} against a WireMock nova serving 2.1 to 2.93. */
-class UsageManagerTest {
+class UsageManagerTest extends WireMockComputeTest {
     static final String U = "/v2.1/os-simple-tenant-usage";
     static final String PROJECT = "6f70656e737461636b20342065766572";
     // Nova parses start and end without a zone suffix; "...Z" is refused ("Invalid datetime string").
     static final String PERIOD = "start=2026-12-03T00%3A00%3A00.000000&end=2026-12-04T00%3A00%3A00.000000";
 
-    @RegisterExtension
-    static final WireMockExtension wm = ComputeStubs.wireMock();
-
-    final ComputeStubs.FakeTime time = new ComputeStubs.FakeTime();
-    ComputeClient client;
-
     UsageManager usage(String pinnedOrNull) {
-        stubVersionDocument(wm, "2.93");
-        client = ComputeStubs.client(wm, time).microversion(pinnedOrNull).build();
-        return client.usage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
+        return client(pinnedOrNull).usage();
     }
 
     static UsageListOptions.Builder period() {
