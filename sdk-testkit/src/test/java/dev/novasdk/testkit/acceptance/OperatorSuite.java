@@ -214,8 +214,11 @@ abstract class OperatorSuite {
         }
         String name =
                 Optional.ofNullable(System.getenv("NOVASDK_IT_DEMO_CLOUD")).orElse("oslab-demo");
+        // Only the clouds.yaml location from this process: its OS_* variables are the admin's and would win.
+        Map<String, String> env = new java.util.HashMap<>();
+        Optional.ofNullable(System.getenv("OS_CLIENT_CONFIG_FILE")).ifPresent(f -> env.put("OS_CLIENT_CONFIG_FILE", f));
         try {
-            return CloudConfig.builder().cloud(name).build();
+            return CloudConfig.builder().environment(env).cloud(name).build();
         } catch (RuntimeException e) {
             Assumptions.abort("no demo cloud '" + name + "' in clouds.yaml (set OS_CLIENT_CONFIG_FILE): " + e);
             throw e;
