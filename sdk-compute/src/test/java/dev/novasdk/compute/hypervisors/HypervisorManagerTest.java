@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link HypervisorManager} against a WireMock nova serving 2.1 to 2.93, replaying the lab's answers. */
 class HypervisorManagerTest extends WireMockComputeTest {
@@ -72,6 +74,29 @@ class HypervisorManagerTest extends WireMockComputeTest {
                         .collect(Collectors.toList());
         assertEquals(List.of(UUID), ids);
         wm.verify(1, compute(getRequestedFor(urlEqualTo(second)), "2.93"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v2.33", "v2.53", "v2.88"})
+    void list_pagedSamples_followTheirNextLinks(String version) {
+        // Source: nova doc/api_samples/os-hypervisors/<version>/hypervisors-list-resp.json, its next link
+        // pointed at this server (host and project prefix rewritten).
+        String page = sample("compute/os-hypervisors/" + version + "/hypervisors-list-resp.json")
+                .replace("http://openstack.example.com/v2.1/6f70656e737461636b20342065766572", wm.baseUrl() + "/v2.1");
+        String next = page.replaceAll(
+                "(?s).*\"href\": \"" + java.util.regex.Pattern.quote(wm.baseUrl()) + "([^\"]+)\".*", "$1");
+        wm.stubFor(get(urlEqualTo(H + "?limit=1")).willReturn(okJson(page)));
+        wm.stubFor(get(urlEqualTo(next)).willReturn(okJson("{\"hypervisors\": []}")));
+        List<Hypervisor> all =
+                hypervisors(null)
+                        .list(HypervisorListOptions.builder()
+                                .detail(false)
+                                .limit(1)
+                                .build())
+                        .stream()
+                        .collect(Collectors.toList());
+        assertEquals(1, all.size());
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(next)), "2.93"));
     }
 
     @Test
