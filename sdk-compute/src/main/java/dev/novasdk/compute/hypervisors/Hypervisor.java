@@ -1,12 +1,10 @@
 package dev.novasdk.compute.hypervisors;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.novasdk.compute.internal.CpuInfoDeserializer;
-import dev.novasdk.compute.services.ServiceState;
-import dev.novasdk.compute.services.ServiceStatus;
+import dev.novasdk.compute.services.ServiceHealth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableHypervisor.class)
 @JsonDeserialize(as = ImmutableHypervisor.class)
-public interface Hypervisor {
+public interface Hypervisor extends ServiceHealth {
     /** The id: an integer (as text) before microversion 2.53, a UUID from 2.53. */
     @JsonProperty("id")
     String id();
@@ -28,28 +26,6 @@ public interface Hypervisor {
     /** The host name of the hypervisor ({@code hypervisor_hostname}). */
     @JsonProperty("hypervisor_hostname")
     String hypervisorHostname();
-
-    /** The state exactly as Nova sent it ({@code up}, {@code down}); 2.28+ and detailed before. */
-    @JsonProperty("state")
-    Optional<String> stateRaw();
-
-    /** The state; {@link ServiceState#UNKNOWN} for a value this SDK does not know or none. */
-    @Value.NonAttribute
-    @JsonIgnore
-    default ServiceState state() {
-        return ServiceState.fromValue(stateRaw().orElse(null));
-    }
-
-    /** The status exactly as Nova sent it ({@code enabled}, {@code disabled}). */
-    @JsonProperty("status")
-    Optional<String> statusRaw();
-
-    /** The status; {@link ServiceStatus#UNKNOWN} for a value this SDK does not know or none. */
-    @Value.NonAttribute
-    @JsonIgnore
-    default ServiceStatus status() {
-        return ServiceStatus.fromValue(statusRaw().orElse(null));
-    }
 
     /** The driver's type ({@code QEMU}, {@code fake}, ...). */
     @JsonProperty("hypervisor_type")

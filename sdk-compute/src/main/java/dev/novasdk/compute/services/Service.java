@@ -1,6 +1,5 @@
 package dev.novasdk.compute.services;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -16,7 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableService.class)
 @JsonDeserialize(as = ImmutableService.class)
-public interface Service {
+public interface Service extends ServiceHealth {
     /** The id: an integer (as text) before microversion 2.53, a UUID from 2.53; absent for a down cell. */
     @JsonProperty("id")
     Optional<String> id();
@@ -32,28 +31,6 @@ public interface Service {
     /** The availability zone ({@code internal} for control services). */
     @JsonProperty("zone")
     Optional<String> zone();
-
-    /** The status exactly as Nova sent it ({@code enabled}, {@code disabled}, {@code UNKNOWN}). */
-    @JsonProperty("status")
-    Optional<String> statusRaw();
-
-    /** The status; {@link ServiceStatus#UNKNOWN} for a value this SDK does not know or none. */
-    @Value.NonAttribute
-    @JsonIgnore
-    default ServiceStatus status() {
-        return ServiceStatus.fromValue(statusRaw().orElse(null));
-    }
-
-    /** The state exactly as Nova sent it ({@code up}, {@code down}). */
-    @JsonProperty("state")
-    Optional<String> stateRaw();
-
-    /** The state; {@link ServiceState#UNKNOWN} for a value this SDK does not know or none. */
-    @Value.NonAttribute
-    @JsonIgnore
-    default ServiceState state() {
-        return ServiceState.fromValue(stateRaw().orElse(null));
-    }
 
     /** When the service last reported. */
     @JsonProperty("updated_at")
