@@ -47,7 +47,8 @@ public final class NovaCli {
             "  image-list",
             SubResourceCommands.USAGE,
             ServerActionCommands.USAGE,
-            ResourceCommands.USAGE);
+            ResourceCommands.USAGE,
+            OperatorCommands.USAGE);
 
     private NovaCli() {}
 
@@ -167,6 +168,10 @@ public final class NovaCli {
                     ResourceCommands.validate(command, args);
                     break;
                 }
+                if (OperatorCommands.handles(command)) {
+                    OperatorCommands.validate(command, args);
+                    break;
+                }
                 throw new UsageException("unknown command '" + command + "'");
         }
     }
@@ -179,6 +184,10 @@ public final class NovaCli {
         }
         if (ServerActionCommands.handles(command)) {
             ServerActionCommands.execute(command, args, nova, out);
+            return;
+        }
+        if (OperatorCommands.handles(command)) {
+            OperatorCommands.execute(command, args, nova, out);
             return;
         }
         switch (command) {

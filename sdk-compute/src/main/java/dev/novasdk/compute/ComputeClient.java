@@ -1,23 +1,33 @@
 package dev.novasdk.compute;
 
+import dev.novasdk.compute.aggregates.AggregateManager;
 import dev.novasdk.compute.flavors.FlavorManager;
+import dev.novasdk.compute.hypervisors.HypervisorManager;
 import dev.novasdk.compute.images.ImageManager;
 import dev.novasdk.compute.internal.ComputeEndpoints;
+import dev.novasdk.compute.internal.DefaultAggregateManager;
 import dev.novasdk.compute.internal.DefaultAvailabilityZoneManager;
 import dev.novasdk.compute.internal.DefaultFlavorManager;
+import dev.novasdk.compute.internal.DefaultHypervisorManager;
 import dev.novasdk.compute.internal.DefaultImageManager;
 import dev.novasdk.compute.internal.DefaultKeypairManager;
 import dev.novasdk.compute.internal.DefaultLimitsManager;
+import dev.novasdk.compute.internal.DefaultMigrationManager;
 import dev.novasdk.compute.internal.DefaultQuotaManager;
 import dev.novasdk.compute.internal.DefaultServerGroupManager;
 import dev.novasdk.compute.internal.DefaultServerManager;
+import dev.novasdk.compute.internal.DefaultServiceManager;
+import dev.novasdk.compute.internal.DefaultUsageManager;
 import dev.novasdk.compute.internal.Microversions;
 import dev.novasdk.compute.internal.OperationExecutor;
 import dev.novasdk.compute.keypairs.KeypairManager;
 import dev.novasdk.compute.limits.LimitsManager;
+import dev.novasdk.compute.migrations.MigrationManager;
 import dev.novasdk.compute.quotas.QuotaManager;
 import dev.novasdk.compute.servergroups.ServerGroupManager;
 import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.services.ServiceManager;
+import dev.novasdk.compute.usage.UsageManager;
 import dev.novasdk.compute.zones.AvailabilityZoneManager;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.endpoint.EndpointInterface;
@@ -74,6 +84,7 @@ public final class ComputeClient implements AutoCloseable {
     private final ImageManager images;
     private final FlavorManager flavors;
     private final ComputeResources resources;
+    private final OperatorManagers operator;
 
     private ComputeClient(Builder b) {
         HttpPipeline.Builder pb = HttpPipeline.builder()
@@ -108,6 +119,7 @@ public final class ComputeClient implements AutoCloseable {
         this.images = new DefaultImageManager(executor);
         this.flavors = new DefaultFlavorManager(executor);
         this.resources = new ComputeResources(executor);
+        this.operator = new OperatorManagers(executor);
     }
 
     private ComputeClient(ComputeClient base, OperationExecutor executor) {
@@ -120,6 +132,7 @@ public final class ComputeClient implements AutoCloseable {
         this.images = new DefaultImageManager(executor);
         this.flavors = new DefaultFlavorManager(executor);
         this.resources = new ComputeResources(executor);
+        this.operator = new OperatorManagers(executor);
     }
 
     /**
@@ -198,6 +211,48 @@ public final class ComputeClient implements AutoCloseable {
             this.limits = new DefaultLimitsManager(executor);
             this.quotas = new DefaultQuotaManager(executor);
             this.zones = new DefaultAvailabilityZoneManager(executor);
+        }
+    }
+
+    /** Hypervisors (admin). */
+    public HypervisorManager hypervisors() {
+        return operator.hypervisors;
+    }
+
+    /** Compute services (admin). */
+    public ServiceManager services() {
+        return operator.services;
+    }
+
+    /** Host aggregates (admin). */
+    public AggregateManager aggregates() {
+        return operator.aggregates;
+    }
+
+    /** Migration records (admin). */
+    public MigrationManager migrations() {
+        return operator.migrations;
+    }
+
+    /** Simple tenant usage. */
+    public UsageManager usage() {
+        return operator.usage;
+    }
+
+    /** The operator resources' managers, made together so that the constructors stay one line each. */
+    private static final class OperatorManagers {
+        final HypervisorManager hypervisors;
+        final ServiceManager services;
+        final AggregateManager aggregates;
+        final MigrationManager migrations;
+        final UsageManager usage;
+
+        OperatorManagers(OperationExecutor executor) {
+            this.hypervisors = new DefaultHypervisorManager(executor);
+            this.services = new DefaultServiceManager(executor);
+            this.aggregates = new DefaultAggregateManager(executor);
+            this.migrations = new DefaultMigrationManager(executor);
+            this.usage = new DefaultUsageManager(executor);
         }
     }
 

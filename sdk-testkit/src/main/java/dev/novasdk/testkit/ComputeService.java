@@ -34,13 +34,24 @@ final class ComputeService {
     static final Microversion MIN_SUPPORTED = Microversion.of(2, 1);
     static final Microversion MAX_SUPPORTED = Microversion.of(2, 93);
     private static final Pattern VERSION = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
-    private static final Set<String> COLLECTIONS = Set.of("servers", "flavors", "images", "os-keypairs");
+    private static final Set<String> COLLECTIONS = Set.of(
+            "servers",
+            "flavors",
+            "images",
+            "os-keypairs",
+            "os-hypervisors",
+            "os-services",
+            "os-aggregates",
+            "os-migrations",
+            "os-simple-tenant-usage");
 
     final FakeCloud cloud;
     final CloudState state;
     private final ServersApi servers;
     final ServerSubResources subResources;
     final ComputeResourcesApi resources;
+    /** Hypervisors, services, aggregates, migrations, usage and the flavors' admin calls. */
+    final OperatorApi operator;
 
     ComputeService(FakeCloud cloud) {
         this.cloud = cloud;
@@ -48,6 +59,7 @@ final class ComputeService {
         this.resources = new ComputeResourcesApi(state);
         this.servers = new ServersApi(this);
         this.subResources = new ServerSubResources(state);
+        this.operator = new OperatorApi(this);
     }
 
     /** Nova's {@code wsgi.Fault}: thrown by handlers, rendered as {@code {"<faultName>": {code, message}}}. */
@@ -368,6 +380,12 @@ final class ComputeService {
                 return images(ctx, s, m);
             case "os-keypairs":
                 return keypairs(ctx, s, m);
+            case "os-hypervisors":
+            case "os-services":
+            case "os-aggregates":
+            case "os-migrations":
+            case "os-simple-tenant-usage":
+                return operator.route(ctx, s);
             default:
                 if (ComputeResourcesApi.COLLECTIONS.contains(s.get(0))) {
                     return resources.route(ctx, s);
@@ -504,7 +522,7 @@ final class ComputeService {
                 return Resp.json(200, Map.of(s.get(3), value));
             }
         }
-        throw new Unrouted();
+        return operator.flavors(ctx, s, m);
     }
 
     private Flavor flavor(String id) {

@@ -1,0 +1,91 @@
+package dev.novasdk.compute.internal;
+
+import dev.novasdk.compute.VersionRequirement;
+import dev.novasdk.compute.hypervisors.Hypervisor;
+import dev.novasdk.compute.hypervisors.HypervisorListOptions;
+import dev.novasdk.compute.hypervisors.HypervisorManager;
+import dev.novasdk.compute.hypervisors.HypervisorStatistics;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.paging.PagedIterable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link HypervisorManager} on the operation executor. Thread-safe. Not API. */
+public final class DefaultHypervisorManager implements HypervisorManager {
+    private final OperationExecutor executor;
+
+    /** A manager sending through {@code executor}. */
+    public DefaultHypervisorManager(OperationExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public PagedIterable<Hypervisor> list(HypervisorListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return executor.list(
+                options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST,
+                Call.to().query(options.query()).require(options.versionRequirements()));
+    }
+
+    @Override
+    public Hypervisor get(String id) {
+        return executor.call(HypervisorOperations.GET, Call.to(id));
+    }
+
+    @Override
+    public Optional<Hypervisor> find(String nameOrId) {
+        return Finder.find(
+                nameOrId,
+                "hypervisor",
+                id -> executor.callIfPresent(HypervisorOperations.GET, Call.to(id)),
+                name -> {
+                    try {
+                        return search(name);
+                    } catch (NotFoundException none) {
+                        return List.of();
+                    }
+                },
+                h -> Optional.of(h.hypervisorHostname()),
+                Hypervisor::id);
+    }
+
+    @Override
+    public List<Hypervisor> search(String pattern) {
+        return byPattern(pattern, false, HypervisorOperations.SEARCH_PATH);
+    }
+
+    @Override
+    public List<Hypervisor> servers(String pattern) {
+        return byPattern(pattern, true, HypervisorOperations.SERVERS_PATH);
+    }
+
+    // From 2.53 the pattern is a filter of the listing; before, a path of its own.
+    private List<Hypervisor> byPattern(
+            String pattern, boolean withServers, Operation<Void, HypervisorOperations.Page> path) {
+        Ids.require("pattern", pattern);
+        if (executor.versions().current().isAtLeast(HypervisorOperations.UUID_IDS)) {
+            HypervisorListOptions options = HypervisorListOptions.builder()
+                    .detail(false)
+                    .hostnamePattern(pattern)
+                    .withServers(withServers)
+                    .build();
+            List<VersionRequirement> requirements = options.versionRequirements();
+            HypervisorOperations.Page page = executor.call(
+                    HypervisorOperations.LIST.page(),
+                    Call.to().query(options.query()).require(requirements));
+            return List.copyOf(Pages.items(page.hypervisors()));
+        }
+        return List.copyOf(Pages.items(executor.call(path, Call.to(pattern)).hypervisors()));
+    }
+
+    @Override
+    public HypervisorStatistics statistics() {
+        return executor.call(HypervisorOperations.STATISTICS, Call.to());
+    }
+
+    @Override
+    public Hypervisor uptime(String id) {
+        return executor.call(HypervisorOperations.UPTIME, Call.to(id));
+    }
+}
