@@ -148,10 +148,12 @@ final class ServersApi {
 
     private final ComputeService compute;
     private final CloudState state;
+    private final ServerMoveActions moves;
 
     ServersApi(ComputeService compute) {
         this.compute = compute;
         this.state = compute.state;
+        this.moves = new ServerMoveActions(this, compute);
     }
 
     Resp route(Ctx ctx, List<String> s) {
@@ -179,6 +181,8 @@ final class ServersApi {
             }
         } else if (s.size() == 3 && s.get(2).equals("action") && m.equals("POST")) {
             return action(ctx, s.get(1));
+        } else if (s.size() == 3 && s.get(2).equals("remote-consoles") && m.equals("POST")) {
+            return moves.remoteConsole(ctx, s.get(1));
         } else if (s.size() == 3 && s.get(2).equals("os-instance-actions") && m.equals("GET")) {
             return actionList(ctx, s.get(1));
         } else if (s.size() == 4 && s.get(2).equals("os-instance-actions") && m.equals("GET")) {
@@ -204,7 +208,7 @@ final class ServersApi {
         return used;
     }
 
-    private Server visible(Ctx ctx, String id) {
+    Server visible(Ctx ctx, String id) {
         Server s = state.server(id);
         if (s == null || (!ctx.admin && !s.projectId.equals(ctx.projectId()))) {
             throw NovaFault.notFound("Instance " + id + " could not be found.");
@@ -561,13 +565,13 @@ final class ServersApi {
         return Resp.json(202, Map.of("server", doc)).header("location", ctx.link("servers/" + first.id));
     }
 
-    private Action record(Server s, String action, Ctx ctx, Instant now) {
+    Action record(Server s, String action, Ctx ctx, Instant now) {
         Action a = new Action(action, ctx.requestId, ctx.userId(), ctx.projectId(), now);
         s.actions.add(a);
         return a;
     }
 
-    private static void finish(Action a, Instant at, String result) {
+    static void finish(Action a, Instant at, String result) {
         if (a == null) {
             return;
         }
@@ -726,6 +730,20 @@ final class ServersApi {
                     }
                     return Resp.empty(202).header("Content-Type", Resp.JSON);
                 }
+            case "resize":
+            case "confirmResize":
+            case "revertResize":
+            case "rebuild":
+            case "migrate":
+            case "os-migrateLive":
+            case "evacuate":
+            case "createImage":
+            case "createBackup":
+            case "os-getVNCConsole":
+            case "os-getSPICEConsole":
+            case "os-getRDPConsole":
+            case "os-getSerialConsole":
+                return moves.action(ctx, id, key, body);
             default:
                 throw NovaFault.badRequest("There is no such action: " + key);
         }
@@ -1184,7 +1202,7 @@ final class ServersApi {
         m.put("user_id", a.userId);
         m.put("project_id", a.projectId);
         m.put("start_time", CloudState.MICROS.format(a.start));
-        m.put("message", null);
+        m.put("message", a.message);
         if (ctx.at(58)) {
             m.put("updated_at", CloudState.MICROS.format(a.updated));
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * The body of a backup (the {@code createBackup} action; administrators only by default): a snapshot named
+ * The body of a backup (the {@code createBackup} action; project members may, by default): a snapshot named
  * {@code name}, of which Nova keeps the newest {@code rotation} of the same {@code backup_type}. Written as
  * the body inside the {@code createBackup} envelope. Immutable.
  *

@@ -204,7 +204,7 @@ public interface ServerManager {
     }
 
     /**
-     * Snapshots the server as a rotated backup ({@code createBackup}; administrators only by default) and
+     * Snapshots the server as a rotated backup ({@code createBackup}; project members may, on the lab and by default) and
      * returns the new image's id, as {@link #createImage(String, ServerImageCreate)} does.
      */
     String createBackup(String id, ServerBackupCreate request);
