@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}. {@code --debug} prints the SDK's redacted
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerMoveCommands}. {@code --debug} prints the SDK's redacted
  * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
@@ -42,7 +42,8 @@ public final class NovaCli {
             "  list",
             "  delete <name|id>...",
             "  flavor-list",
-            "  image-list");
+            "  image-list",
+            ServerMoveCommands.USAGE);
 
     private NovaCli() {}
 
@@ -124,6 +125,10 @@ public final class NovaCli {
 
     /** Checks the command's arguments before anything connects. */
     private static void validate(String command, List<String> args) throws UsageException {
+        if (ServerMoveCommands.handles(command)) {
+            ServerMoveCommands.validate(command, args);
+            return;
+        }
         switch (command) {
             case "boot":
                 BootArgs.parse(args);
@@ -152,6 +157,10 @@ public final class NovaCli {
 
     private static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws UsageException {
+        if (ServerMoveCommands.handles(command)) {
+            ServerMoveCommands.execute(command, args, nova, out);
+            return;
+        }
         switch (command) {
             case "boot":
                 boot(BootArgs.parse(args), nova, out);
