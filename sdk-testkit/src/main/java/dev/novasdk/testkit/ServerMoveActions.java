@@ -226,15 +226,7 @@ final class ServerMoveActions {
                 .prop("accessIPv4", Schema.of().type("string").format("ipv4"))
                 .prop("accessIPv6", Schema.of().type("string").format("ipv6"));
         if (!ctx.at(57)) {
-            r.prop(
-                    "personality",
-                    Schema.of()
-                            .type("array")
-                            .items(Schema.of()
-                                    .type("object")
-                                    .prop("path", Schema.of().type("string"))
-                                    .prop("contents", Schema.of().type("string").format("base64"))
-                                    .noAdditionalProperties()));
+            r.prop("personality", NovaSchemas.personality());
         }
         r.required(List.of("imageRef")).noAdditionalProperties();
         if (ctx.at(19)) {
