@@ -43,8 +43,9 @@ import org.junit.jupiter.api.TestInstance;
  * ({@link FakeCloudServerMoveIT}). The lab has one compute host and the fake virt driver: resizes work there
  * ({@code allow_resize_to_same_host}), migrations have nowhere to go, no console proxy runs, and a snapshot's
  * image stays {@code queued} because the fake driver uploads nothing, while FakeCloud models a real driver
- * ({@code queued}, {@code saving}, {@code active}). Migrate and live-migrate are covered by WireMock and
- * FakeCloud tests only. Every server and image made here is deleted afterwards, even when a test fails.
+ * ({@code queued}, {@code saving}, {@code active}). Migrate and live-migrate are accepted there and come
+ * back to ACTIVE, as no other host exists; a real migration is covered by WireMock tests only. Every server
+ * and image made here is deleted afterwards, even when a test fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerMoveSuite {
@@ -241,6 +242,27 @@ abstract class ServerMoveSuite {
         assertEquals(400, e.statusCode());
         assertEquals(ConsoleType.NOVNC, e.type());
         assertEquals(Optional.of("Unavailable console type novnc."), e.serviceMessage());
+    }
+
+    @Test
+    void migrateAndLiveMigrate_singleHost_acceptedThenBackToActive() {
+        Server s = bootActive("migrate");
+        Assumptions.assumeTrue(s.host().isPresent(), "migrations are admin-only; the credentials are not admin");
+        BadRequestException own = assertThrows(BadRequestException.class, () -> nova.servers()
+                .migrate(s.id(), s.host().get()));
+        assertEquals(Optional.of("Cannot migrate to the host where the server exists."), own.serviceMessage());
+
+        // With one compute host the scheduler finds nowhere to go: Nova still answers 202, and the server
+        // returns to ACTIVE once the conductor gives up (its instance action records the error).
+        nova.servers().migrate(s.id());
+        assertTrue(waitTaskless(s.id()));
+        assertEquals(ServerStatus.ACTIVE, nova.servers().get(s.id()).status());
+        nova.servers()
+                .liveMigrate(
+                        s.id(),
+                        dev.novasdk.compute.servers.ServerLiveMigrate.builder().build());
+        assertTrue(waitTaskless(s.id()));
+        assertEquals(ServerStatus.ACTIVE, nova.servers().get(s.id()).status());
     }
 
     @Test
