@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerMoveCommands}. {@code --debug} prints the SDK's redacted
- * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerMoveCommands} and
+ * {@link SubResourceCommands}. {@code --debug} prints the SDK's redacted {@code REQ}/{@code RESP} lines to
+ * stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
@@ -43,7 +44,8 @@ public final class NovaCli {
             "  delete <name|id>...",
             "  flavor-list",
             "  image-list",
-            ServerMoveCommands.USAGE);
+            ServerMoveCommands.USAGE,
+            SubResourceCommands.USAGE);
 
     private NovaCli() {}
 
@@ -129,6 +131,10 @@ public final class NovaCli {
             ServerMoveCommands.validate(command, args);
             return;
         }
+        if (SubResourceCommands.handles(command)) {
+            SubResourceCommands.validate(command, args);
+            return;
+        }
         switch (command) {
             case "boot":
                 BootArgs.parse(args);
@@ -159,6 +165,10 @@ public final class NovaCli {
             throws UsageException {
         if (ServerMoveCommands.handles(command)) {
             ServerMoveCommands.execute(command, args, nova, out);
+            return;
+        }
+        if (SubResourceCommands.handles(command)) {
+            SubResourceCommands.execute(command, args, nova, out);
             return;
         }
         switch (command) {

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /**
  * A Keystone token with what came with it: expiry, user, scope, roles and the service catalog. The id is
- * secret and shown as {@code ****} by {@link #toString()}.
+ * secret and shown as {@code ****} by {@code toString()}.
  */
 @Value.Immutable
 public interface Token extends AuthToken {

@@ -39,11 +39,13 @@ final class ComputeService {
     final FakeCloud cloud;
     final CloudState state;
     private final ServersApi servers;
+    final ServerSubResources subResources;
 
     ComputeService(FakeCloud cloud) {
         this.cloud = cloud;
         this.state = cloud.state;
         this.servers = new ServersApi(this);
+        this.subResources = new ServerSubResources(state);
     }
 
     /** Nova's {@code wsgi.Fault}: thrown by handlers, rendered as {@code {"<faultName>": {code, message}}}. */
@@ -353,7 +355,7 @@ final class ComputeService {
         }
         switch (s.get(0)) {
             case "servers":
-                return servers.route(ctx, s);
+                return ServerSubResources.handles(s) ? subResources.route(ctx, s) : servers.route(ctx, s);
             case "flavors":
                 return flavors(ctx, s, m);
             case "images":

@@ -744,6 +744,9 @@ final class ServersApi {
             case "os-getRDPConsole":
             case "os-getSerialConsole":
                 return moves.action(ctx, id, key, body);
+            case "addSecurityGroup":
+            case "removeSecurityGroup":
+                return compute.subResources.securityGroupAction(ctx, id, key, body);
             default:
                 throw NovaFault.badRequest("There is no such action: " + key);
         }

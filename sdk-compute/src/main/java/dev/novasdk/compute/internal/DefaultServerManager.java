@@ -32,11 +32,13 @@ public final class DefaultServerManager implements ServerManager {
 
     private final OperationExecutor executor;
     private final ServerMoves moves;
+    private final SubResourceManagers sub;
 
     /** A manager sending through {@code executor}. */
     public DefaultServerManager(OperationExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.moves = new ServerMoves(executor);
+        this.sub = new SubResourceManagers(executor);
     }
 
     @Override
@@ -248,5 +250,57 @@ public final class DefaultServerManager implements ServerManager {
                 fault.flatMap(ServerFault::code).orElse(null),
                 fault.flatMap(ServerFault::message).orElse(null),
                 fault.flatMap(ServerFault::details).orElse(null));
+    }
+
+    // ------------------------------------------------------------------ sub-resources (SubResourceManagers)
+
+    @Override
+    public dev.novasdk.compute.servers.metadata.ServerMetadataManager metadata() {
+        return sub.metadata;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.metadata.ServerTagManager tags() {
+        return sub.tags;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.info.ServerAddressManager ips() {
+        return sub.ips;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.info.ServerPasswordManager password() {
+        return sub.password;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.info.ServerDiagnosticsManager diagnostics() {
+        return sub.diagnostics;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.info.ServerTopologyManager topology() {
+        return sub.topology;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.info.ServerSecurityGroupManager securityGroups() {
+        return sub.securityGroups;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.migrations.ServerMigrationManager migrations() {
+        return sub.migrations;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.attachments.VolumeAttachmentManager volumeAttachments() {
+        return sub.volumeAttachments;
+    }
+
+    @Override
+    public dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager interfaceAttachments() {
+        return sub.interfaceAttachments;
     }
 }

@@ -247,4 +247,34 @@ public interface ServerManager {
      * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}
      */
     void waitForDelete(String id, WaitOptions options);
+
+    /** The metadata of servers ({@code /servers/{id}/metadata}). */
+    dev.novasdk.compute.servers.metadata.ServerMetadataManager metadata();
+
+    /** The tags of servers ({@code /servers/{id}/tags}, 2.26+). */
+    dev.novasdk.compute.servers.metadata.ServerTagManager tags();
+
+    /** The IP addresses of servers ({@code /servers/{id}/ips}). */
+    dev.novasdk.compute.servers.info.ServerAddressManager ips();
+
+    /** The encrypted passwords of servers ({@code /servers/{id}/os-server-password}). */
+    dev.novasdk.compute.servers.info.ServerPasswordManager password();
+
+    /** The hypervisor diagnostics of servers ({@code /servers/{id}/diagnostics}). */
+    dev.novasdk.compute.servers.info.ServerDiagnosticsManager diagnostics();
+
+    /** The NUMA topology of servers ({@code /servers/{id}/topology}, 2.78+). */
+    dev.novasdk.compute.servers.info.ServerTopologyManager topology();
+
+    /** The security groups of servers. */
+    dev.novasdk.compute.servers.info.ServerSecurityGroupManager securityGroups();
+
+    /** The in-progress live migrations of servers ({@code /servers/{id}/migrations}). */
+    dev.novasdk.compute.servers.migrations.ServerMigrationManager migrations();
+
+    /** The volumes attached to servers ({@code /servers/{id}/os-volume_attachments}). */
+    dev.novasdk.compute.servers.attachments.VolumeAttachmentManager volumeAttachments();
+
+    /** The network interfaces attached to servers ({@code /servers/{id}/os-interface}). */
+    dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager interfaceAttachments();
 }

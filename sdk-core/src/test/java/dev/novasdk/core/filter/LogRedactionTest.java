@@ -253,6 +253,13 @@ class LogRedactionTest {
     }
 
     @Test
+    void maskJson_serverPasswordResponse_masksTheEncryptedPassword() {
+        // GET /servers/{id}/os-server-password (nova's get-password-resp.json, shortened).
+        assertEquals(
+                "{\"password\":\"***\"}", masked("{\"password\": \"xlozO3wLCBRWAa2yDjCCVx8vwNPypxnypmRYDa/zErlQ==\"}"));
+    }
+
+    @Test
     void maskJson_tokenObject_masksOnlyItsId() {
         assertEquals(
                 "{\"auth\":{\"tenantName\":\"demo\",\"token\":{\"id\":\"***\",\"tenant\":{\"id\":\"t1\"}}},\"id\":\"keep\"}",
