@@ -23,9 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerMoveCommands} and
- * {@link SubResourceCommands}. {@code --debug} prints the SDK's redacted {@code REQ}/{@code RESP} lines to
- * stderr. Exit codes: 0 success, 1 a refused request (the message says the
+ * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerActionCommands},
+ * {@link ServerMoveCommands} and {@link SubResourceCommands}. {@code --debug} prints the SDK's redacted
+ * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
@@ -45,7 +45,8 @@ public final class NovaCli {
             "  flavor-list",
             "  image-list",
             ServerMoveCommands.USAGE,
-            SubResourceCommands.USAGE);
+            SubResourceCommands.USAGE,
+            ServerActionCommands.USAGE);
 
     private NovaCli() {}
 
@@ -157,6 +158,10 @@ public final class NovaCli {
                 }
                 break;
             default:
+                if (ServerActionCommands.handles(command)) {
+                    ServerActionCommands.validate(command, args);
+                    break;
+                }
                 throw new UsageException("unknown command '" + command + "'");
         }
     }
@@ -169,6 +174,10 @@ public final class NovaCli {
         }
         if (SubResourceCommands.handles(command)) {
             SubResourceCommands.execute(command, args, nova, out);
+            return;
+        }
+        if (ServerActionCommands.handles(command)) {
+            ServerActionCommands.execute(command, args, nova, out);
             return;
         }
         switch (command) {

@@ -545,6 +545,9 @@ final class CloudState {
         String availabilityZone = "";
         String rootDeviceName;
         Fault fault;
+        boolean locked;
+        String lockedReason;
+        boolean lockedByAdmin;
         boolean gone;
         final Deque<Step> steps = new ArrayDeque<>();
         final List<Action> actions = new ArrayList<>();
@@ -614,9 +617,24 @@ final class CloudState {
                     if ("rebooting_hard".equals(taskState)) {
                         return "HARD_REBOOT";
                     }
+                    if ("updating_password".equals(taskState)) {
+                        return "PASSWORD";
+                    }
                     return "ACTIVE";
                 case "stopped":
                     return "SHUTOFF";
+                case "paused":
+                    return "PAUSED";
+                case "suspended":
+                    return "SUSPENDED";
+                case "rescued":
+                    return "RESCUE";
+                case "shelved":
+                    return "SHELVED";
+                case "shelved_offloaded":
+                    return "SHELVED_OFFLOADED";
+                case "soft-delete":
+                    return "SOFT_DELETED";
                 case "error":
                     return "ERROR";
                 case "deleted":

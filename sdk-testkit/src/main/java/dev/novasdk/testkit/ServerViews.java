@@ -122,10 +122,10 @@ final class ServerViews {
         if (kind == Kind.UPDATE) {
             // Before 2.75 an update answers with the basic view plus a few version-gated keys.
             if (at(v, 9)) {
-                m.put("locked", false);
+                m.put("locked", s.locked);
             }
             if (at(v, 73)) {
-                m.put("locked_reason", null);
+                m.put("locked_reason", s.lockedReason);
             }
             if (at(v, 19)) {
                 m.put("description", s.description);
@@ -181,10 +181,10 @@ final class ServerViews {
             m.put("host_status", hostStatus);
         }
         if (at(v, 9)) {
-            m.put("locked", false);
+            m.put("locked", s.locked);
         }
         if (at(v, 73)) {
-            m.put("locked_reason", null);
+            m.put("locked_reason", s.lockedReason);
         }
         if (at(v, 19)) {
             m.put("description", s.description);

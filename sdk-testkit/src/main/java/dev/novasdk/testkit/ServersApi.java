@@ -150,10 +150,13 @@ final class ServersApi {
     private final CloudState state;
     private final ServerMoveActions moves;
 
+    private final StateActions stateActions;
+
     ServersApi(ComputeService compute) {
         this.compute = compute;
         this.state = compute.state;
         this.moves = new ServerMoveActions(this, compute);
+        this.stateActions = new StateActions(this, state);
     }
 
     Resp route(Ctx ctx, List<String> s) {
@@ -747,6 +750,38 @@ final class ServersApi {
             case "addSecurityGroup":
             case "removeSecurityGroup":
                 return compute.subResources.securityGroupAction(ctx, id, key, body);
+            case "pause":
+                return stateActions.pause(ctx, id);
+            case "unpause":
+                return stateActions.unpause(ctx, id);
+            case "suspend":
+                return stateActions.suspend(ctx, id);
+            case "resume":
+                return stateActions.resume(ctx, id);
+            case "lock":
+                return stateActions.lock(ctx, id, body);
+            case "unlock":
+                return stateActions.unlock(ctx, id);
+            case "rescue":
+                return stateActions.rescue(ctx, id, body);
+            case "unrescue":
+                return stateActions.unrescue(ctx, id);
+            case "shelve":
+                return stateActions.shelve(ctx, id);
+            case "shelveOffload":
+                return stateActions.shelveOffload(ctx, id);
+            case "unshelve":
+                return stateActions.unshelve(ctx, id, body);
+            case "trigger_crash_dump":
+                return stateActions.triggerCrashDump(ctx, id);
+            case "os-resetState":
+                return stateActions.resetState(ctx, id, body);
+            case "restore":
+                return stateActions.restore(ctx, id);
+            case "os-getConsoleOutput":
+                return stateActions.consoleOutput(ctx, id, body);
+            case "changePassword":
+                return stateActions.changePassword(ctx, id, body);
             default:
                 throw NovaFault.badRequest("There is no such action: " + key);
         }
@@ -755,6 +790,7 @@ final class ServersApi {
     private Resp powerAction(Ctx ctx, String id, String method, Set<String> vmStates, String rebootType) {
         synchronized (state) {
             Server s = visible(ctx, id);
+            StateActions.checkLock(ctx, s);
             boolean soft = "SOFT".equals(rebootType);
             if (!vmStates.contains(s.vmState) || (soft && !s.vmState.equals("active"))) {
                 throw new NovaFault(
@@ -1217,6 +1253,7 @@ final class ServersApi {
             Server s = withActions(ctx, id);
             List<Action> actions = new ArrayList<>(s.actions);
             java.util.Collections.reverse(actions);
+            actions = StateActions.changedWithin(ctx, actions);
             int start = 0;
             int limit = Integer.MAX_VALUE;
             if (ctx.at(58)) {
@@ -1230,7 +1267,8 @@ final class ServersApi {
                         }
                     }
                     if (start < 0) {
-                        throw NovaFault.badRequest("Marker " + marker + " could not be found.");
+                        // Sic: the lab's Nova formats the marker it did not find as None.
+                        throw NovaFault.badRequest("Marker None could not be found.");
                     }
                 }
             }
@@ -1283,7 +1321,7 @@ final class ServersApi {
                         }
                         ev.put("hostId", ServerViews.hostId(s));
                     }
-                    if (ctx.at(84)) {
+                    if (ctx.at(84) && ctx.admin) {
                         ev.put("details", null);
                     }
                     events.add(ev);

@@ -1,28 +1,32 @@
 package dev.novasdk.compute.internal;
 
+import dev.novasdk.compute.instanceactions.InstanceActionManager;
 import dev.novasdk.compute.servers.ConsoleType;
 import dev.novasdk.compute.servers.DiskConfig;
 import dev.novasdk.compute.servers.RebootType;
 import dev.novasdk.compute.servers.RemoteConsole;
+import dev.novasdk.compute.servers.ResetState;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerBackupCreate;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerEvacuate;
-import dev.novasdk.compute.servers.ServerFault;
 import dev.novasdk.compute.servers.ServerImageCreate;
 import dev.novasdk.compute.servers.ServerListOptions;
 import dev.novasdk.compute.servers.ServerLiveMigrate;
 import dev.novasdk.compute.servers.ServerManager;
 import dev.novasdk.compute.servers.ServerRebuild;
+import dev.novasdk.compute.servers.ServerRescue;
+import dev.novasdk.compute.servers.ServerRescueResult;
 import dev.novasdk.compute.servers.ServerStatus;
+import dev.novasdk.compute.servers.ServerUnshelve;
 import dev.novasdk.compute.servers.ServerUpdate;
 import dev.novasdk.core.error.NotFoundException;
-import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -33,12 +37,14 @@ public final class DefaultServerManager implements ServerManager {
     private final OperationExecutor executor;
     private final ServerMoves moves;
     private final SubResourceManagers sub;
+    private final InstanceActionManager instanceActions;
 
     /** A manager sending through {@code executor}. */
     public DefaultServerManager(OperationExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.moves = new ServerMoves(executor);
         this.sub = new SubResourceManagers(executor);
+        this.instanceActions = new DefaultInstanceActionManager(executor);
     }
 
     @Override
@@ -119,6 +125,108 @@ public final class DefaultServerManager implements ServerManager {
     }
 
     @Override
+    public void pause(String id) {
+        executor.call(ServerStateOperations.PAUSE, Call.to(id));
+    }
+
+    @Override
+    public void unpause(String id) {
+        executor.call(ServerStateOperations.UNPAUSE, Call.to(id));
+    }
+
+    @Override
+    public void suspend(String id) {
+        executor.call(ServerStateOperations.SUSPEND, Call.to(id));
+    }
+
+    @Override
+    public void resume(String id) {
+        executor.call(ServerStateOperations.RESUME, Call.to(id));
+    }
+
+    @Override
+    public void lock(String id) {
+        executor.call(ServerStateOperations.LOCK, Call.to(id));
+    }
+
+    @Override
+    public void lock(String id, String reason) {
+        executor.call(ServerStateOperations.LOCK_WITH_REASON, Call.to(id).body(new ServerStateOperations.Lock(reason)));
+    }
+
+    @Override
+    public void unlock(String id) {
+        executor.call(ServerStateOperations.UNLOCK, Call.to(id));
+    }
+
+    @Override
+    public ServerRescueResult rescue(String id) {
+        return executor.call(ServerStateOperations.RESCUE, Call.to(id));
+    }
+
+    @Override
+    public ServerRescueResult rescue(String id, ServerRescue options) {
+        Objects.requireNonNull(options, "options");
+        return executor.call(ServerStateOperations.RESCUE_WITH, Call.to(id).body(options));
+    }
+
+    @Override
+    public void unrescue(String id) {
+        executor.call(ServerStateOperations.UNRESCUE, Call.to(id));
+    }
+
+    @Override
+    public void shelve(String id) {
+        executor.call(ServerStateOperations.SHELVE, Call.to(id));
+    }
+
+    @Override
+    public void shelveOffload(String id) {
+        executor.call(ServerStateOperations.SHELVE_OFFLOAD, Call.to(id));
+    }
+
+    @Override
+    public void unshelve(String id) {
+        executor.call(ServerStateOperations.UNSHELVE, Call.to(id));
+    }
+
+    @Override
+    public void unshelve(String id, ServerUnshelve options) {
+        Objects.requireNonNull(options, "options");
+        executor.call(ServerStateOperations.UNSHELVE_TO, Call.to(id).body(options));
+    }
+
+    @Override
+    public void triggerCrashDump(String id) {
+        executor.call(ServerStateOperations.TRIGGER_CRASH_DUMP, Call.to(id));
+    }
+
+    @Override
+    public void resetState(String id, ResetState state) {
+        Objects.requireNonNull(state, "state");
+        executor.call(
+                ServerStateOperations.RESET_STATE,
+                Call.to(id).body(new ServerStateOperations.ResetStateBody(state.value())));
+    }
+
+    @Override
+    public void restore(String id) {
+        executor.call(ServerStateOperations.RESTORE, Call.to(id));
+    }
+
+    @Override
+    public void changePassword(String id, String adminPassword) {
+        executor.call(
+                ServerStateOperations.CHANGE_PASSWORD,
+                Call.to(id).body(new ServerStateOperations.AdminPassword(adminPassword)));
+    }
+
+    @Override
+    public InstanceActionManager instanceActions() {
+        return instanceActions;
+    }
+
+    @Override
     public String consoleOutput(String id, int lines) {
         if (lines < 1) {
             throw new IllegalArgumentException("lines must be at least 1, got " + lines);
@@ -196,23 +304,18 @@ public final class DefaultServerManager implements ServerManager {
     @Override
     public Server waitForStatus(
             String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress) {
-        Ids.require(id);
         Objects.requireNonNull(status, "status");
+        return waitForStatus(id, Set.of(status), options, progress);
+    }
+
+    @Override
+    public Server waitForStatus(
+            String id, Set<ServerStatus> statuses, WaitOptions options, Consumer<? super Server> progress) {
+        Ids.require(id);
+        ServerWaits.requireTargets(statuses);
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        Waiter.Builder<Server> b = Waiter.<Server>builder(() -> get(id))
-                .description("server " + id + " to become " + status.name())
-                .successWhen(s -> s.status() == status)
-                .onProgress(progress)
-                .options(options)
-                .sleeper(executor.sleeper())
-                .nanoTime(executor.nanoTime());
-        if (status != ServerStatus.ERROR) {
-            b.failWhen(
-                    s -> s.status() == ServerStatus.ERROR,
-                    s -> errorOf(s, "went to ERROR while waiting for " + status.name()));
-        }
-        return b.build().await();
+        return ServerWaits.await(executor, instanceActions, () -> get(id), id, Set.copyOf(statuses), options, progress);
     }
 
     @Override
@@ -229,27 +332,12 @@ public final class DefaultServerManager implements ServerManager {
                         s -> s.isPresent()
                                 && s.get().status() == ServerStatus.ERROR
                                 && s.get().taskState().isEmpty(),
-                        s -> errorOf(s.get(), "went to ERROR while being deleted"))
+                        s -> ServerWaits.failure(s.get(), "went to ERROR while being deleted", null))
                 .options(options)
                 .sleeper(executor.sleeper())
                 .nanoTime(executor.nanoTime())
                 .build()
                 .await();
-    }
-
-    private static ResourceErrorException errorOf(Server s, String what) {
-        Optional<ServerFault> fault = s.fault();
-        String message = "server " + s.id() + s.name().map(n -> " (" + n + ")").orElse("") + " " + what
-                + fault.flatMap(ServerFault::message).map(m -> ": " + m).orElse("")
-                + fault.flatMap(ServerFault::code)
-                        .map(c -> " [fault code " + c + "]")
-                        .orElse("");
-        return new ResourceErrorException(
-                message,
-                s,
-                fault.flatMap(ServerFault::code).orElse(null),
-                fault.flatMap(ServerFault::message).orElse(null),
-                fault.flatMap(ServerFault::details).orElse(null));
     }
 
     // ------------------------------------------------------------------ sub-resources (SubResourceManagers)

@@ -18,7 +18,7 @@ import java.util.List;
 
 /** The server operations of Nova's API reference, each described once. */
 final class ServerOperations {
-    private static final String ACTION = "servers/{id}/action";
+    static final String ACTION = "servers/{id}/action";
 
     static final Operation<ServerCreate, Server> CREATE = Operation.of("servers.create", HttpMethod.POST, "servers")
             .sends(Bodies.<ServerCreate>json(), ServerCreate::versionRequirements)
@@ -77,7 +77,7 @@ final class ServerOperations {
         return r;
     }
 
-    private static Operation<Void, Void> action(String name) {
+    static Operation<Void, Void> action(String name) {
         return Operation.of("servers." + name, HttpMethod.POST, ACTION).sends(nullMember(name));
     }
 

@@ -1,10 +1,12 @@
 package dev.novasdk.compute.servers;
 
+import dev.novasdk.compute.instanceactions.InstanceActionManager;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.WaitOptions;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -84,7 +86,11 @@ public interface ServerManager {
      */
     void delete(String id);
 
-    /** Deletes a soft-deleted server now ({@code forceDelete} action), skipping the reclaim delay. */
+    /**
+     * Deletes the server now ({@code forceDelete} action), skipping the reclaim delay of a soft-deleted one.
+     * Nova accepts it for a server that is not soft-deleted too (the lab deleted a server in RESCUE); as with
+     * {@link #delete}, use {@link #waitForDelete} to know when it is gone.
+     */
     void forceDelete(String id);
 
     /** Starts a stopped server ({@code os-start}). */
@@ -95,6 +101,100 @@ public interface ServerManager {
 
     /** Reboots the server, softly (guest OS) or hard (power cycle). */
     void reboot(String id, RebootType type);
+
+    // Power and state actions. Each answers 202 (rescue 200) and runs asynchronously unless said otherwise;
+    // Nova refuses one the server's state does not allow with a ConflictException (409) carrying its message,
+    // such as "Cannot 'pause' instance <id> while it is in vm_state stopped" or "Instance <id> is locked".
+    // Wait for the end state with waitForStatus, which fails with the server's fault and the failed instance
+    // action's events when Nova gives up.
+
+    /** Pauses the server in memory ({@code pause}); then wait for {@link ServerStatus#PAUSED}. */
+    void pause(String id);
+
+    /** Unpauses a paused server ({@code unpause}); then wait for {@link ServerStatus#ACTIVE}. */
+    void unpause(String id);
+
+    /** Suspends the server to disk ({@code suspend}); then wait for {@link ServerStatus#SUSPENDED}. */
+    void suspend(String id);
+
+    /** Resumes a suspended server ({@code resume}); then wait for {@link ServerStatus#ACTIVE}. */
+    void resume(String id);
+
+    /**
+     * Locks the server ({@code lock}) so that only administrators can act on it; other actions then answer
+     * 409 "Instance ... is locked". Takes effect at once ({@link Server#locked()}).
+     */
+    void lock(String id);
+
+    /**
+     * Locks the server, recording why ({@code locked_reason}, at most 255 characters, shown as
+     * {@link Server#lockedReason()}). Microversion 2.73 or later: a client pinned below refuses before sending.
+     */
+    void lock(String id, String reason);
+
+    /** Unlocks the server ({@code unlock}); takes effect at once. */
+    void unlock(String id);
+
+    /**
+     * Boots the server into rescue mode ({@code rescue}) with a generated administrator password; then wait for
+     * {@link ServerStatus#RESCUE}. The password is a secret: it is masked in the debug log and never shown by
+     * the result's {@code toString()}.
+     */
+    ServerRescueResult rescue(String id);
+
+    /** Boots the server into rescue mode with these options; see {@link #rescue(String)}. */
+    ServerRescueResult rescue(String id, ServerRescue options);
+
+    /** Leaves rescue mode ({@code unrescue}); then wait for {@link ServerStatus#ACTIVE}. */
+    void unrescue(String id);
+
+    /**
+     * Shelves the server ({@code shelve}): Nova snapshots it and, when the cloud's {@code shelved_offload_time}
+     * is 0 (the default) or the server boots from a volume, frees its host at once. Then wait for
+     * {@link ServerStatus#SHELVED_OFFLOADED} or {@link ServerStatus#SHELVED}:
+     * {@code waitForStatus(id, Set.of(SHELVED, SHELVED_OFFLOADED), options)}.
+     */
+    void shelve(String id);
+
+    /**
+     * Frees the host of a {@code SHELVED} server ({@code shelveOffload}); then wait for
+     * {@link ServerStatus#SHELVED_OFFLOADED}. Administrators only under Nova's default policy (403 otherwise).
+     */
+    void shelveOffload(String id);
+
+    /** Unshelves a shelved server ({@code {"unshelve": null}}); then wait for {@link ServerStatus#ACTIVE}. */
+    void unshelve(String id);
+
+    /**
+     * Unshelves a {@code SHELVED_OFFLOADED} server into an availability zone (2.77+) or onto a host (2.91+);
+     * a field the client's microversion does not accept fails before sending, naming it and the versions.
+     */
+    void unshelve(String id, ServerUnshelve options);
+
+    /**
+     * Makes the hypervisor inject an NMI so that the guest writes a crash dump ({@code trigger_crash_dump}).
+     * Microversion 2.17 or later; a client pinned below refuses before sending. The server's status does not
+     * change.
+     */
+    void triggerCrashDump(String id);
+
+    /**
+     * Sets the server's state without touching the hypervisor ({@code os-resetState}); administrators only.
+     * Takes effect at once. Used to recover a server stuck in a task or to mark one broken.
+     */
+    void resetState(String id, ResetState state);
+
+    /** Restores a soft-deleted server ({@code restore}); then wait for {@link ServerStatus#ACTIVE}. */
+    void restore(String id);
+
+    /**
+     * Changes the administrator password in the guest ({@code changePassword}); needs a hypervisor and guest
+     * agent that support it. The password is never logged or shown in exception messages.
+     */
+    void changePassword(String id, String adminPassword);
+
+    /** The action log of servers, with each action's events. */
+    InstanceActionManager instanceActions();
 
     /**
      * The last {@code lines} lines of the server's console log ({@code os-getConsoleOutput}). Read-only, so it
@@ -222,8 +322,16 @@ public interface ServerManager {
 
     /**
      * Polls the server until it reaches {@code status}, with capped exponential backoff.
+     * Polls the server until it reaches {@code status} with no task in progress ({@code task_state} empty),
+     * with capped exponential backoff; so a wait for {@code ACTIVE} after a reboot, unpause or resume waits
+     * for the action to end rather than returning while it runs.
      *
-     * @throws ResourceErrorException when the server goes to {@code ERROR} (unless that is the target),
+     * <p>When Nova gives up, the wait fails instead of timing out: when the server goes to {@code ERROR}
+     * (unless that is the target), and when it settles (no task) in another status while its latest instance
+     * action has a failed event. The {@link ServerActionFailedException} carries Nova's fault and that action
+     * with its events.
+     *
+     * @throws ResourceErrorException ({@link ServerActionFailedException}) when Nova gave up, as above,
      *         carrying Nova's fault code, message and details
      * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}, carrying the
      *         last server seen
@@ -238,6 +346,17 @@ public interface ServerManager {
      * (status, task state, progress), on the waiting thread.
      */
     Server waitForStatus(String id, ServerStatus status, WaitOptions options, Consumer<? super Server> progress);
+
+    /**
+     * {@link #waitForStatus(String, ServerStatus, WaitOptions)} ending at any of {@code statuses}, such as
+     * {@code SHELVED} or {@code SHELVED_OFFLOADED} after a shelve.
+     */
+    default Server waitForStatus(String id, Set<ServerStatus> statuses, WaitOptions options) {
+        return waitForStatus(id, statuses, options, s -> {});
+    }
+
+    /** {@link #waitForStatus(String, Set, WaitOptions)} calling {@code progress} with every server seen. */
+    Server waitForStatus(String id, Set<ServerStatus> statuses, WaitOptions options, Consumer<? super Server> progress);
 
     /**
      * Polls until Nova answers 404 for the server. A deleted server stays readable as {@code DELETED} for a

@@ -1,0 +1,32 @@
+package dev.novasdk.compute.internal;
+
+import dev.novasdk.compute.instanceactions.InstanceAction;
+import dev.novasdk.compute.instanceactions.InstanceActionListOptions;
+import dev.novasdk.compute.instanceactions.InstanceActionManager;
+import dev.novasdk.core.paging.PagedIterable;
+import java.util.Objects;
+
+/** {@link InstanceActionManager} on the operation executor. Thread-safe. Not API. */
+final class DefaultInstanceActionManager implements InstanceActionManager {
+    private final OperationExecutor executor;
+
+    DefaultInstanceActionManager(OperationExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public PagedIterable<InstanceAction> list(String serverId, InstanceActionListOptions options) {
+        Ids.require("serverId", serverId);
+        Objects.requireNonNull(options, "options");
+        return executor.list(
+                InstanceActionOperations.LIST,
+                Call.to(serverId).query(options.query()).require(options.versionRequirements()));
+    }
+
+    @Override
+    public InstanceAction get(String serverId, String requestId) {
+        Ids.require("serverId", serverId);
+        Ids.require("requestId", requestId);
+        return executor.call(InstanceActionOperations.GET, Call.to(serverId, requestId));
+    }
+}

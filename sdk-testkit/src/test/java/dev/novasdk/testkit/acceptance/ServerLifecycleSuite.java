@@ -1,0 +1,254 @@
+package dev.novasdk.testkit.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.compute.flavors.Flavor;
+import dev.novasdk.compute.images.Image;
+import dev.novasdk.compute.instanceactions.InstanceAction;
+import dev.novasdk.compute.instanceactions.InstanceActionListOptions;
+import dev.novasdk.compute.servers.RebootType;
+import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerCreate;
+import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.servers.ServerRescueResult;
+import dev.novasdk.compute.servers.ServerStatus;
+import dev.novasdk.core.error.ConflictException;
+import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.http.Microversion;
+import dev.novasdk.identity.CloudConfig;
+import dev.novasdk.identity.Session;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A server's power and state lifecycle, run against a real cloud ({@link RealCloudServerLifecycleIT}, in CI
+ * the lab with Nova's fake virt driver) and against {@code FakeCloud} ({@link FakeCloudServerLifecycleIT}),
+ * so both are held to the same behaviour: reboot, stop/start, pause/unpause, suspend/resume, lock/unlock,
+ * rescue/unrescue, shelve/unshelve, crash dump, console output and the instance action log, each action
+ * waited for with {@code waitForStatus}; the typed 409 of an action in the wrong state; and, on FakeCloud only
+ * (the lab's fake driver never fails), a wait that ends with the fault and the failed instance action's
+ * events. Every server a test boots is deleted afterwards, even when the test fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerLifecycleSuite {
+    private AcceptanceCloud cloud;
+    private Session session;
+    private ComputeClient nova;
+    private final List<String> booted = Collections.synchronizedList(new ArrayList<>());
+
+    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
+    abstract Optional<AcceptanceCloud> openCloud();
+
+    @BeforeAll
+    void connect() {
+        Optional<AcceptanceCloud> c = openCloud();
+        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
+        cloud = c.get();
+        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
+        CloudConfig config = cloud.config();
+        session = config.toSessionBuilder()
+                .sleeper(cloud.sleeper())
+                .clock(cloud.clock())
+                .build();
+        ComputeClient.Builder b = ComputeClient.builder()
+                .session(session)
+                .sleeper(cloud.sleeper())
+                .nanoTime(cloud.nanoTime());
+        config.computeApiVersion().ifPresent(b::microversion);
+        nova = b.build();
+        nova.microversion();
+    }
+
+    @AfterEach
+    void deleteWhatWasBooted() {
+        List<String> ids;
+        synchronized (booted) {
+            ids = new ArrayList<>(booted);
+            booted.clear();
+        }
+        for (String id : ids) {
+            try {
+                nova.servers().delete(id);
+            } catch (NotFoundException gone) {
+                continue;
+            }
+            nova.servers().waitForDelete(id, cloud.waits());
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (nova != null) {
+            nova.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private Server bootActive(String what) {
+        Image cirros = nova.images().find("cirros").orElseThrow();
+        Flavor tiny = nova.flavors().find("m1.tiny").orElseThrow();
+        Server s = nova.servers()
+                .create(ServerCreate.builder()
+                        .name("novasdk-it-" + what + "-"
+                                + UUID.randomUUID().toString().substring(0, 8))
+                        .image(cirros)
+                        .flavor(tiny)
+                        .networksNone()
+                        .build());
+        booted.add(s.id());
+        return nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
+    }
+
+    private Server await(String id, ServerStatus status) {
+        Server s = nova.servers().waitForStatus(id, status, cloud.waits());
+        assertEquals(status, s.status());
+        assertTrue(s.taskStateRaw().isEmpty(), "the wait ends with the task: " + s.taskStateRaw());
+        return s;
+    }
+
+    @Test
+    void lifecycle_everyPowerAndStateActionEndsInItsStatus() {
+        ServerManager servers = nova.servers();
+        String id = bootActive("lifecycle").id();
+
+        servers.reboot(id, RebootType.SOFT);
+        await(id, ServerStatus.ACTIVE);
+        servers.reboot(id, RebootType.HARD);
+        await(id, ServerStatus.ACTIVE);
+
+        servers.stop(id);
+        await(id, ServerStatus.SHUTOFF);
+        servers.start(id);
+        await(id, ServerStatus.ACTIVE);
+
+        servers.pause(id);
+        await(id, ServerStatus.PAUSED);
+        servers.unpause(id);
+        await(id, ServerStatus.ACTIVE);
+
+        servers.suspend(id);
+        await(id, ServerStatus.SUSPENDED);
+        servers.resume(id);
+        await(id, ServerStatus.ACTIVE);
+
+        boolean reasons = nova.microversion().isAtLeast(Microversion.of(2, 73));
+        if (reasons) {
+            servers.lock(id, "acceptance run");
+        } else {
+            servers.lock(id);
+        }
+        Server locked = servers.get(id);
+        assertEquals(Optional.of(true), locked.locked());
+        if (reasons) {
+            assertEquals(Optional.of("acceptance run"), locked.lockedReason());
+        }
+        servers.unlock(id);
+        assertEquals(Optional.of(false), servers.get(id).locked());
+
+        ServerRescueResult rescue = servers.rescue(id);
+        assertTrue(rescue.adminPassword().isPresent(), "Nova answers the rescue password");
+        assertFalse(rescue.toString().contains(rescue.adminPassword().get()));
+        await(id, ServerStatus.RESCUE);
+        servers.unrescue(id);
+        await(id, ServerStatus.ACTIVE);
+
+        servers.shelve(id);
+        // The lab offloads at once (shelved_offload_time = 0): SHELVED only on the way to SHELVED_OFFLOADED.
+        Server shelved =
+                servers.waitForStatus(id, Set.of(ServerStatus.SHELVED, ServerStatus.SHELVED_OFFLOADED), cloud.waits());
+        assertTrue(shelved.taskStateRaw().isEmpty());
+        servers.unshelve(id);
+        await(id, ServerStatus.ACTIVE);
+
+        if (nova.microversion().isAtLeast(Microversion.of(2, 17))) {
+            servers.triggerCrashDump(id);
+            await(id, ServerStatus.ACTIVE);
+        }
+
+        String whole = servers.consoleOutput(id);
+        String last = servers.consoleOutput(id, 1);
+        assertFalse(whole.isEmpty());
+        assertTrue(whole.endsWith(last), whole + " / " + last);
+
+        List<InstanceAction> log = servers.instanceActions().list(id).stream().collect(Collectors.toList());
+        List<String> names = log.stream().map(InstanceAction::action).collect(Collectors.toList());
+        for (String action : List.of(
+                "create",
+                "reboot",
+                "stop",
+                "start",
+                "pause",
+                "unpause",
+                "suspend",
+                "resume",
+                "lock",
+                "unlock",
+                "rescue",
+                "unrescue",
+                "shelve",
+                "unshelve")) {
+            assertTrue(names.contains(action), action + " missing from " + names);
+        }
+        assertEquals("create", names.get(names.size() - 1), "newest first: " + names);
+        InstanceAction pause =
+                log.stream().filter(a -> a.action().equals("pause")).findFirst().orElseThrow();
+        InstanceAction detail = servers.instanceActions().get(id, pause.requestId());
+        assertEquals(
+                List.of("compute_pause_instance"),
+                detail.events().stream().map(e -> e.event()).collect(Collectors.toList()));
+        assertTrue(detail.failedEvents().isEmpty());
+        if (nova.microversion().isAtLeast(Microversion.of(2, 58))) {
+            List<InstanceAction> paged =
+                    servers
+                            .instanceActions()
+                            .list(
+                                    id,
+                                    InstanceActionListOptions.builder().limit(3).build())
+                            .stream()
+                            .collect(Collectors.toList());
+            assertEquals(
+                    log.stream().map(InstanceAction::requestId).collect(Collectors.toList()),
+                    paged.stream().map(InstanceAction::requestId).collect(Collectors.toList()),
+                    "pages of 3 list the same log");
+        }
+    }
+
+    @Test
+    void wrongState_pauseOfAStoppedServer_isAConflictWithNovasMessage() {
+        String id = bootActive("conflict").id();
+        nova.servers().stop(id);
+        await(id, ServerStatus.SHUTOFF);
+
+        ConflictException e =
+                assertThrows(ConflictException.class, () -> nova.servers().pause(id));
+
+        assertEquals(409, e.statusCode());
+        assertEquals(
+                Optional.of("Cannot 'pause' instance " + id + " while it is in vm_state stopped"), e.serviceMessage());
+        assertTrue(e.requestId().isPresent());
+        assertTrue(e.getMessage().contains("while it is in vm_state stopped"), e.getMessage());
+        // Nothing was recorded for the refused action.
+        assertFalse(nova.servers().instanceActions().list(id).stream()
+                .anyMatch(a -> a.action().equals("pause")));
+    }
+}
