@@ -23,9 +23,11 @@ import java.util.function.Supplier;
 
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
- * {@code delete}, {@code flavor-list}, {@code image-list}, and the commands of {@link ServerActionCommands},
- * {@link ServerMoveCommands} and {@link SubResourceCommands}. {@code --debug} prints the SDK's redacted
- * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
+ * {@code delete}, {@code flavor-list}, {@code image-list}, the power and state commands of
+ * {@link ServerActionCommands}, the resize, rebuild, snapshot, migration and console commands of
+ * {@link ServerMoveCommands}, the sub-resource commands of {@link SubResourceCommands}, and the keypair,
+ * server group, limits, quota and zone commands of {@link ResourceCommands}. {@code --debug} prints the SDK's
+ * redacted {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
@@ -46,7 +48,8 @@ public final class NovaCli {
             "  image-list",
             ServerMoveCommands.USAGE,
             SubResourceCommands.USAGE,
-            ServerActionCommands.USAGE);
+            ServerActionCommands.USAGE,
+            ResourceCommands.USAGE);
 
     private NovaCli() {}
 
@@ -106,7 +109,11 @@ public final class NovaCli {
                             .session(cloud.session())
                             .microversion(microversion)
                             .build();
-            execute(command, args, nova, out);
+            if (ResourceCommands.handles(command)) {
+                ResourceCommands.execute(command, args, nova, cloud.session(), out);
+            } else {
+                execute(command, args, nova, out);
+            }
             return 0;
         } catch (OpenStackException e) {
             err.println("ERROR (" + e.getClass().getSimpleName() + "): " + e.getMessage());
@@ -160,6 +167,10 @@ public final class NovaCli {
             default:
                 if (ServerActionCommands.handles(command)) {
                     ServerActionCommands.validate(command, args);
+                    break;
+                }
+                if (ResourceCommands.handles(command)) {
+                    ResourceCommands.validate(command, args);
                     break;
                 }
                 throw new UsageException("unknown command '" + command + "'");

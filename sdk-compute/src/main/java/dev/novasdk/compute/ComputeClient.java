@@ -3,12 +3,22 @@ package dev.novasdk.compute;
 import dev.novasdk.compute.flavors.FlavorManager;
 import dev.novasdk.compute.images.ImageManager;
 import dev.novasdk.compute.internal.ComputeEndpoints;
+import dev.novasdk.compute.internal.DefaultAvailabilityZoneManager;
 import dev.novasdk.compute.internal.DefaultFlavorManager;
 import dev.novasdk.compute.internal.DefaultImageManager;
+import dev.novasdk.compute.internal.DefaultKeypairManager;
+import dev.novasdk.compute.internal.DefaultLimitsManager;
+import dev.novasdk.compute.internal.DefaultQuotaManager;
+import dev.novasdk.compute.internal.DefaultServerGroupManager;
 import dev.novasdk.compute.internal.DefaultServerManager;
 import dev.novasdk.compute.internal.Microversions;
 import dev.novasdk.compute.internal.OperationExecutor;
+import dev.novasdk.compute.keypairs.KeypairManager;
+import dev.novasdk.compute.limits.LimitsManager;
+import dev.novasdk.compute.quotas.QuotaManager;
+import dev.novasdk.compute.servergroups.ServerGroupManager;
 import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.zones.AvailabilityZoneManager;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.endpoint.EndpointInterface;
 import dev.novasdk.core.endpoint.EndpointResolver;
@@ -63,6 +73,7 @@ public final class ComputeClient implements AutoCloseable {
     private final ServerManager servers;
     private final ImageManager images;
     private final FlavorManager flavors;
+    private final ComputeResources resources;
 
     private ComputeClient(Builder b) {
         HttpPipeline.Builder pb = HttpPipeline.builder()
@@ -96,6 +107,7 @@ public final class ComputeClient implements AutoCloseable {
         this.servers = new DefaultServerManager(executor);
         this.images = new DefaultImageManager(executor);
         this.flavors = new DefaultFlavorManager(executor);
+        this.resources = new ComputeResources(executor);
     }
 
     private ComputeClient(ComputeClient base, OperationExecutor executor) {
@@ -107,6 +119,7 @@ public final class ComputeClient implements AutoCloseable {
         this.servers = new DefaultServerManager(executor);
         this.images = new DefaultImageManager(executor);
         this.flavors = new DefaultFlavorManager(executor);
+        this.resources = new ComputeResources(executor);
     }
 
     /**
@@ -143,6 +156,49 @@ public final class ComputeClient implements AutoCloseable {
     /** Flavors. */
     public FlavorManager flavors() {
         return flavors;
+    }
+
+    /** Keypairs: import, generate (up to 2.91), list, get, delete. */
+    public KeypairManager keypairs() {
+        return resources.keypairs;
+    }
+
+    /** Server groups: (anti-)affinity placement of servers. */
+    public ServerGroupManager serverGroups() {
+        return resources.serverGroups;
+    }
+
+    /** The project's limits and usage. */
+    public LimitsManager limits() {
+        return resources.limits;
+    }
+
+    /** Quota sets and quota class sets (mostly admin). */
+    public QuotaManager quotas() {
+        return resources.quotas;
+    }
+
+    /** Availability zones. */
+    public AvailabilityZoneManager availabilityZones() {
+        return resources.zones;
+    }
+
+    // The managers of issue 13's keypairs, server groups, limits, quotas and zones, made in one place so that
+    // both constructors stay one line longer.
+    private static final class ComputeResources {
+        final KeypairManager keypairs;
+        final ServerGroupManager serverGroups;
+        final LimitsManager limits;
+        final QuotaManager quotas;
+        final AvailabilityZoneManager zones;
+
+        ComputeResources(OperationExecutor executor) {
+            this.keypairs = new DefaultKeypairManager(executor);
+            this.serverGroups = new DefaultServerGroupManager(executor);
+            this.limits = new DefaultLimitsManager(executor);
+            this.quotas = new DefaultQuotaManager(executor);
+            this.zones = new DefaultAvailabilityZoneManager(executor);
+        }
     }
 
     /**

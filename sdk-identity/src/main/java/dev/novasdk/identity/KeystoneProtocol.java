@@ -10,6 +10,7 @@ import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.internal.Secrets;
 import dev.novasdk.identity.KeystoneDocuments.Ref;
 import dev.novasdk.identity.KeystoneDocuments.V2Access;
 import dev.novasdk.identity.KeystoneDocuments.V2Endpoint;
@@ -161,6 +162,8 @@ final class KeystoneProtocol {
         auth.checkForV3();
         HttpRequest request = HttpRequest.builder(HttpMethod.POST, URI.create(base + "/auth/tokens"))
                 .body(RequestBody.wrap(codec.write(v3Body(auth)), RequestBody.JSON))
+                // The token id is in X-Subject-Token; the body (the catalog) holds no secret to learn.
+                .attribute(Secrets.RESPONSE_BODY_HOLDS_NO_SECRETS, true)
                 .build();
         HttpResponse response = pipeline.send(request);
         String tokenId = response.headers()

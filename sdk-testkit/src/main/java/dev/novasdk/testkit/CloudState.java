@@ -25,10 +25,13 @@ import java.util.function.Consumer;
 final class CloudState {
     static final DateTimeFormatter SECONDS_Z =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    // Nova and Keystone print six fraction digits, but the lab's MariaDB (and Keystone's fernet tokens) keep
+    // whole seconds, so they are always zero: "2026-12-03T08:52:49.000000". A ticking clock has fractions,
+    // which must not show.
     static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000000'").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter MICROS_Z =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000000Z'").withZone(ZoneOffset.UTC);
 
     static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,6 +59,10 @@ final class CloudState {
     final Map<String, Server> deletedServers = new LinkedHashMap<>();
 
     final Quota quota;
+    /** Quota classes and the limits set per project and user (os-quota-sets), defaulting to {@link #quota}. */
+    final Quotas quotas;
+
+    final ServerGroups serverGroups = new ServerGroups();
 
     /** Compute API requests served so far: the clock of the emulated conductor, see ServersApi's list. */
     long computeRequests;
@@ -77,6 +84,7 @@ final class CloudState {
         this.instantBoot = instantBoot;
         this.instantDelete = instantDelete;
         this.quota = quota;
+        this.quotas = new Quotas(quota);
     }
 
     Instant now() {

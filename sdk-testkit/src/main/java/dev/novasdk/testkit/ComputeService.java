@@ -27,23 +27,25 @@ import java.util.regex.Pattern;
 
 /**
  * Nova's compute API v2.1: version documents, microversion negotiation exactly as {@code nova-api} does it,
- * keystonemiddleware's token check, flavors, the image proxy, keypairs and limits. Servers live in
- * {@link ServersApi}.
+ * keystonemiddleware's token check, flavors, the image proxy and keypairs. Servers live in
+ * {@link ServersApi}; server groups, limits, quotas and availability zones in {@link ComputeResourcesApi}.
  */
 final class ComputeService {
     static final Microversion MIN_SUPPORTED = Microversion.of(2, 1);
     static final Microversion MAX_SUPPORTED = Microversion.of(2, 93);
     private static final Pattern VERSION = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
-    private static final Set<String> COLLECTIONS = Set.of("servers", "flavors", "images", "os-keypairs", "limits");
+    private static final Set<String> COLLECTIONS = Set.of("servers", "flavors", "images", "os-keypairs");
 
     final FakeCloud cloud;
     final CloudState state;
     private final ServersApi servers;
     final ServerSubResources subResources;
+    final ComputeResourcesApi resources;
 
     ComputeService(FakeCloud cloud) {
         this.cloud = cloud;
         this.state = cloud.state;
+        this.resources = new ComputeResourcesApi(state);
         this.servers = new ServersApi(this);
         this.subResources = new ServerSubResources(state);
     }
@@ -321,7 +323,7 @@ final class ComputeService {
             segments.remove(segments.size() - 1);
         }
         String projectPrefix = "";
-        if (segments.size() >= 2 && !COLLECTIONS.contains(segments.get(0)) && COLLECTIONS.contains(segments.get(1))) {
+        if (segments.size() >= 2 && !collection(segments.get(0)) && collection(segments.get(1))) {
             String urlProject = segments.remove(0);
             if (!urlProject.equals(token.project.id)) {
                 return versionHeaders(
@@ -344,6 +346,10 @@ final class ComputeService {
         }
     }
 
+    private static boolean collection(String segment) {
+        return COLLECTIONS.contains(segment) || ComputeResourcesApi.COLLECTIONS.contains(segment);
+    }
+
     private Resp route(Ctx ctx, List<String> s) {
         String m = ctx.req.method;
         if (s.isEmpty()) {
@@ -362,12 +368,10 @@ final class ComputeService {
                 return images(ctx, s, m);
             case "os-keypairs":
                 return keypairs(ctx, s, m);
-            case "limits":
-                if (s.size() == 1 && m.equals("GET")) {
-                    return limits(ctx);
-                }
-                throw new Unrouted();
             default:
+                if (ComputeResourcesApi.COLLECTIONS.contains(s.get(0))) {
+                    return resources.route(ctx, s);
+                }
                 throw new Unrouted();
         }
     }
@@ -743,7 +747,7 @@ final class ComputeService {
         }
         if (s.size() == 2 && m.equals("GET")) {
             synchronized (state) {
-                Keypair k = keypair(ctx, s.get(1));
+                Keypair k = keypair(ctx, s.get(1), "show");
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("name", k.name);
                 doc.put("public_key", k.publicKey);
@@ -762,27 +766,38 @@ final class ComputeService {
         }
         if (s.size() == 2 && m.equals("DELETE")) {
             synchronized (state) {
-                Keypair k = keypair(ctx, s.get(1));
-                state.keypairs.get(ctx.userId()).remove(k.name);
+                Keypair k = keypair(ctx, s.get(1), "delete");
+                state.keypairs.get(k.userId).remove(k.name);
             }
             return Resp.empty(ctx.at(2) ? 204 : 202).header("Content-Type", Resp.JSON);
         }
         throw new Unrouted();
     }
 
-    private Keypair keypair(Ctx ctx, String name) {
-        Map<String, Keypair> mine = state.keypairs.get(ctx.userId());
+    private Keypair keypair(Ctx ctx, String name, String rule) {
+        String user = keypairUser(ctx, ctx.at(10) ? ctx.req.param("user_id") : null, rule);
+        Map<String, Keypair> mine = state.keypairs.get(user);
         Keypair k = mine == null ? null : mine.get(name);
         if (k == null) {
-            throw NovaFault.notFound("Keypair " + name + " not found for user " + ctx.userId());
+            throw NovaFault.notFound("Keypair " + name + " not found for user " + user);
         }
         return k;
     }
 
+    /** Whose keypairs a request is about: another user's ({@code user_id}, 2.10+) only for an admin. */
+    private static String keypairUser(Ctx ctx, String requested, String rule) {
+        if (requested == null || requested.equals(ctx.userId())) {
+            return ctx.userId();
+        }
+        requireAdmin(ctx, "os_compute_api:os-keypairs:" + rule);
+        return requested;
+    }
+
     private Resp keypairList(Ctx ctx) {
         synchronized (state) {
-            List<Keypair> mine = new ArrayList<>(
-                    state.keypairs.getOrDefault(ctx.userId(), Map.of()).values());
+            String user = keypairUser(ctx, ctx.at(10) ? ctx.req.param("user_id") : null, "index");
+            List<Keypair> mine =
+                    new ArrayList<>(state.keypairs.getOrDefault(user, Map.of()).values());
             mine.sort(Comparator.comparing(k -> k.name));
             int start = 0;
             int limit = Integer.MAX_VALUE;
@@ -832,8 +847,16 @@ final class ComputeService {
         validate(NovaSchemas.keypairCreate(ctx.version), body);
         Map<?, ?> k = (Map<?, ?>) ((Map<?, ?>) body).get("keypair");
         String name = (String) k.get("name");
+        // Nova's keypair_name format checker, whose message lists the characters (2.92 added '@' and '.').
+        String allowed = ctx.at(92) ? "@._- " : "_- ";
+        String digitsLetters = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        if (!name.chars().allMatch(c -> allowed.indexOf(c) >= 0 || digitsLetters.indexOf(c) >= 0)) {
+            throw NovaFault.badRequest("An invalid 'name' value was provided. The name must be: Only expected"
+                    + " characters: [" + allowed + digitsLetters + "]");
+        }
         String type = k.get("type") == null ? "ssh" : (String) k.get("type");
         String publicKey = (String) k.get("public_key");
+        String owner = keypairUser(ctx, (String) k.get("user_id"), "create");
         String privateKey = null;
         if (publicKey == null) {
             String[] generated = generateSshKey();
@@ -845,11 +868,11 @@ final class ComputeService {
             throw NovaFault.badRequest("Keypair data is invalid: failed to generate fingerprint");
         }
         synchronized (state) {
-            Map<String, Keypair> mine = state.keypairs.computeIfAbsent(ctx.userId(), u -> new LinkedHashMap<>());
+            Map<String, Keypair> mine = state.keypairs.computeIfAbsent(owner, u -> new LinkedHashMap<>());
             if (mine.containsKey(name)) {
                 throw new NovaFault(409, "Key pair '" + name + "' already exists.");
             }
-            Keypair kp = new Keypair(++state.keypairSeq, name, ctx.userId(), publicKey, fingerprint, type, state.now());
+            Keypair kp = new Keypair(++state.keypairSeq, name, owner, publicKey, fingerprint, type, state.now());
             mine.put(name, kp);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -859,7 +882,7 @@ final class ComputeService {
         doc.put("name", name);
         doc.put("public_key", publicKey);
         doc.put("fingerprint", fingerprint);
-        doc.put("user_id", ctx.userId());
+        doc.put("user_id", owner);
         if (privateKey != null) {
             doc.put("private_key", privateKey);
         }
@@ -930,48 +953,5 @@ final class ComputeService {
         out.write((n >>> 8) & 0xff);
         out.write(n & 0xff);
         out.write(data, 0, n);
-    }
-
-    // ------------------------------------------------------------------ limits
-
-    private Resp limits(Ctx ctx) {
-        int[] used;
-        synchronized (state) {
-            state.settleAll();
-            used = ServersApi.usage(state, ctx.projectId());
-        }
-        CloudState.Quota q = state.quota;
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("maxTotalInstances", q.instances);
-        a.put("maxTotalCores", q.cores);
-        a.put("maxTotalRAMSize", q.ramMb);
-        a.put("maxServerMeta", q.metadataItems);
-        if (!ctx.at(39)) {
-            a.put("maxImageMeta", 128);
-        }
-        if (!ctx.at(57)) {
-            a.put("maxPersonality", q.injectedFiles);
-            a.put("maxPersonalitySize", q.injectedFileContentBytes);
-        }
-        a.put("maxTotalKeypairs", 100);
-        a.put("maxServerGroups", 10);
-        a.put("maxServerGroupMembers", 10);
-        if (!ctx.at(36)) {
-            a.put("maxTotalFloatingIps", -1);
-            a.put("maxSecurityGroups", -1);
-            a.put("maxSecurityGroupRules", -1);
-        }
-        a.put("totalRAMUsed", used[2]);
-        a.put("totalCoresUsed", used[1]);
-        a.put("totalInstancesUsed", used[0]);
-        if (!ctx.at(36)) {
-            a.put("totalFloatingIpsUsed", 0);
-            a.put("totalSecurityGroupsUsed", 0);
-        }
-        a.put("totalServerGroupsUsed", 0);
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("rate", List.of());
-        limits.put("absolute", a);
-        return Resp.json(200, Map.of("limits", limits));
     }
 }

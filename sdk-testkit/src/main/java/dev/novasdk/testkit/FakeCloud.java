@@ -13,9 +13,6 @@ import dev.novasdk.testkit.CloudState.Token;
 import dev.novasdk.testkit.CloudState.User;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +34,10 @@ import java.util.regex.Pattern;
 /**
  * An in-process, stateful OpenStack for tests and examples: Keystone v3 (and, if asked, v2.0 tokens),
  * Glance v2 and Nova v2.1 up to a configurable microversion, on one HTTP server bound to a free loopback
- * port. It answers the calls the SDK makes with the bodies, headers and status codes a real cloud uses
- * (checked against a Zed lab with Nova 2.93; see the module README), keeps servers, keypairs, flavors and
- * images between calls, and moves servers through their lifecycle on a {@link FakeClock} the test controls.
+ * port (or the host and port the builder names). It answers the calls the SDK makes with the bodies, headers
+ * and status codes a real cloud uses (checked against a Zed lab with Nova 2.93; see the module README), keeps
+ * servers, keypairs, flavors and images between calls, and moves servers through their lifecycle on a
+ * {@link FakeClock} the test controls.
  *
  * <pre>{@code
  * try (FakeCloud cloud = FakeCloud.builder().instantBoot(true).start()) {
@@ -121,6 +119,8 @@ public final class FakeCloud implements AutoCloseable {
     private final Project primaryProject;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<Service, Failure> failures = new EnumMap<>(Service.class);
+    private final Slowdowns slowdowns = new Slowdowns();
+    private final AdminEndpoint admin;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private boolean started;
@@ -147,20 +147,20 @@ public final class FakeCloud implements AutoCloseable {
                 b.instantDelete,
                 new CloudState.Quota(b.quotaInstances, b.quotaCores, b.quotaRamMb));
         this.state.deletedReadableFor = b.deletedReadableFor;
-        try {
-            this.server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind a loopback port for FakeCloud", e);
-        }
-        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.server = Listener.bind(b.host, b.port);
+        this.baseUrl = Listener.baseUrl(b.host, server.getAddress().getPort());
         catalog.add(new CatalogService("compute", "nova", computeEndpoint()));
         catalog.add(new CatalogService("identity", "keystone", identityRoot() + "v3/"));
         catalog.add(new CatalogService("image", "glance", imageEndpoint()));
         this.identity = new IdentityService(this);
         this.compute = new ComputeService(this);
         this.image = new ImageService(this);
-        seed(b);
+        if (b.seed != null) {
+            b.seed.apply(state, this);
+        } else {
+            seed(b);
+        }
+        this.admin = b.adminEndpoint ? new AdminEndpoint(this) : null;
         this.primaryUser = state.users.values().iterator().next();
         this.primaryProject = state.projects.values().iterator().next();
         AtomicInteger threads = new AtomicInteger();
@@ -174,7 +174,7 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     /** The public half of the key every FakeCloud seeds as {@code lab-key}, made once per JVM. */
-    private static final class LabKey {
+    static final class LabKey {
         static final String PUBLIC_KEY = ComputeService.generateSshKey()[0];
     }
 
@@ -265,7 +265,7 @@ public final class FakeCloud implements AutoCloseable {
         }
     }
 
-    private String addImage(String name, String status, String owner, Instant at) {
+    String addImage(String name, String status, String owner, Instant at) {
         synchronized (state) {
             boolean cirros = name.equals("cirros") && status.equals("active");
             boolean hasData = status.equals("active") || status.equals("deactivated");
@@ -308,7 +308,11 @@ public final class FakeCloud implements AutoCloseable {
         Instant received = clock.instant();
         try {
             req = Req.from(ex, baseUrl);
-            resp = dispatch(req);
+            String adminSub = admin == null ? null : under(req.path, AdminEndpoint.PATH);
+            resp = adminSub != null
+                    ? admin.handle(
+                            req, adminSub, ex.getRemoteAddress().getAddress().isLoopbackAddress())
+                    : dispatch(req);
         } catch (RuntimeException | IOException e) {
             // A bug in the emulator must not look like a cloud answer a client could misread as valid.
             resp = new Resp(500)
@@ -363,12 +367,14 @@ public final class FakeCloud implements AutoCloseable {
         String sub;
         if ((sub = under(req.path, IDENTITY_PATH)) != null) {
             String rid = CloudState.requestId();
+            slowdowns.await(Service.IDENTITY);
             Resp injected = injected(Service.IDENTITY, req, rid);
             Resp r = injected != null ? injected : identity.handle(req.asUwsgiSeesIt(), sub);
             return r.header("x-openstack-request-id", rid);
         }
         if ((sub = under(req.path, COMPUTE_PATH)) != null) {
             String rid = CloudState.requestId();
+            slowdowns.await(Service.COMPUTE);
             Resp injected = injected(Service.COMPUTE, req, rid);
             if (injected != null) {
                 return injected.header("x-openstack-request-id", rid).header("x-compute-request-id", rid);
@@ -377,6 +383,7 @@ public final class FakeCloud implements AutoCloseable {
         }
         if ((sub = under(req.path, IMAGE_PATH)) != null) {
             String rid = ImageService.requestId(req);
+            slowdowns.await(Service.IMAGE);
             Resp injected = injected(Service.IMAGE, req, rid);
             if (injected != null) {
                 return injected.header("X-Openstack-Request-Id", rid);
@@ -599,6 +606,23 @@ public final class FakeCloud implements AutoCloseable {
         ServersApi.forceError(state, serverId, code, message, details);
     }
 
+    /**
+     * Holds back the next {@code count} responses of {@code service} for {@code delay} of real time (not the
+     * cloud's clock), to test a client's read timeouts; injected failures are delayed too. Replaces any
+     * earlier plan for the service; a count of 0 cancels it.
+     */
+    public void slowNext(Service service, int count, Duration delay) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(delay, "delay");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        slowdowns.plan(service, count, delay);
+    }
+
     /** Expires every token issued so far, as if their lifetime had run out: the next call gets a 401. */
     public void expireAllTokens() {
         synchronized (state) {
@@ -816,6 +840,10 @@ public final class FakeCloud implements AutoCloseable {
         private final List<UserSpec> users = new ArrayList<>();
         private final Map<String, Flavor> flavors = new LinkedHashMap<>();
         private final List<ImageSpec> images = new ArrayList<>();
+        private String host = "127.0.0.1";
+        private int port;
+        private Seed seed;
+        private boolean adminEndpoint;
 
         private Builder() {
             users.add(new UserSpec("admin", "secretadmin", "admin", true));
@@ -969,8 +997,84 @@ public final class FakeCloud implements AutoCloseable {
         }
 
         /**
-         * A new cloud bound to a free loopback port, not yet answering: call {@link FakeCloud#start()}. Useful
-         * when the URLs are needed before requests may arrive.
+         * The address to listen on: {@code 127.0.0.1} by default; a name or IP literal of this machine, or
+         * {@code 0.0.0.0} for every interface (the URLs then name {@code 127.0.0.1}).
+         */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = host.trim();
+            return this;
+        }
+
+        /**
+         * A fixed port to listen on, for a cloud that other programs find by a known URL; 0 (the default) takes
+         * a free port, which is what tests should use. A port in use makes {@link #build()} fail.
+         *
+         * @throws IllegalArgumentException outside 0-65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be within 0-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Takes the cloud's contents from a seed file (YAML or JSON) instead of the built-in users, flavors and
+         * images: projects, roles, users and their roles, flavors, images, keypairs, quotas and the region. The
+         * file is read and checked now. {@link #labSeed()} is the bundled example; its text documents the
+         * format. Users, flavors and images added to this builder are ignored when a seed is set.
+         *
+         * @throws IllegalArgumentException when the file is malformed or inconsistent (the message names the
+         *     entry, never quotes the file)
+         * @throws java.io.UncheckedIOException when the file cannot be read
+         */
+        public Builder seed(java.nio.file.Path file) {
+            Objects.requireNonNull(file, "file");
+            return seed(Seed.read(file));
+        }
+
+        /**
+         * Seeds the cloud with the lab's contents, as the bundled {@code default-seed.yaml} lists them: projects
+         * admin, demo and service; users admin, demo and the service users nova, glance and placement; roles
+         * admin, member, reader and service; flavors m1.tiny, m1.small, m1.medium; image cirros; keypair
+         * lab-key for admin and demo; the default quota.
+         */
+        public Builder labSeed() {
+            return seed(Seed.lab());
+        }
+
+        private Builder seed(Seed s) {
+            this.seed = s;
+            if (s.region != null) {
+                this.region = s.region;
+            }
+            if (s.quota != null) {
+                quota(s.quota[0], s.quota[1], s.quota[2]);
+            }
+            return this;
+        }
+
+        /**
+         * Serves the fault-injection endpoint under {@code /_fake} on the cloud's port, to loopback clients
+         * only (off by default): fail or slow the next requests, expire tokens, advance the clock, force a
+         * server into ERROR over HTTP. See the module README.
+         */
+        public Builder adminEndpoint(boolean enabled) {
+            this.adminEndpoint = enabled;
+            return this;
+        }
+
+        /**
+         * A new cloud bound to its port (a free loopback port unless {@link #port(int)}/{@link #host(String)}
+         * say otherwise), not yet answering: call {@link FakeCloud#start()}. Useful when the URLs are needed
+         * before requests may arrive.
+         *
+         * @throws java.io.UncheckedIOException when the port cannot be bound (for example, it is in use)
          */
         public FakeCloud build() {
             if (minMicroversion.compareTo(maxMicroversion) > 0) {
@@ -979,7 +1083,7 @@ public final class FakeCloud implements AutoCloseable {
             return new FakeCloud(this);
         }
 
-        /** Builds a new cloud on a free loopback port and starts it. */
+        /** Builds a new cloud and starts it. */
         public FakeCloud start() {
             return build().start();
         }

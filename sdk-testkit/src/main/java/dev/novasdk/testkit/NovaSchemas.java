@@ -287,7 +287,8 @@ final class NovaSchemas {
                 .type("object")
                 .prop(
                         "name",
-                        Schema.of().type("string").minLength(1).maxLength(255).pattern("^[a-zA-Z0-9 _-]+$"))
+                        // The characters are checked by Nova's format checker; see ComputeService.keypairCreate.
+                        Schema.of().type("string").minLength(1).maxLength(255))
                 .prop("public_key", Schema.of().type("string"));
         List<String> required = new ArrayList<>(List.of("name"));
         keypair.required(required).noAdditionalProperties();

@@ -200,15 +200,7 @@ final class ServersApi {
      * its status turns DELETED.
      */
     static int[] usage(CloudState state, String projectId) {
-        int[] used = new int[3];
-        for (Server s : state.servers.values()) {
-            if (s.projectId.equals(projectId)) {
-                used[0]++;
-                used[1] += s.flavor.vcpus;
-                used[2] += s.flavor.ramMb;
-            }
-        }
-        return used;
+        return Quotas.usage(state, projectId, null);
     }
 
     Server visible(Ctx ctx, String id) {
@@ -261,6 +253,7 @@ final class ServersApi {
         String flavorId = ComputeService.idFromHref(PyJson.str(server.get("flavorRef")));
         synchronized (state) {
             state.settleAll();
+            ServerGroups.Group group = compute.resources.hintedGroup(ctx, body);
             Flavor flavor = state.flavors.get(flavorId);
             if (flavor == null) {
                 throw NovaFault.badRequest("Flavor " + flavorId + " could not be found.");
@@ -301,7 +294,7 @@ final class ServersApi {
             }
             int count = checkQuota(ctx, flavor, minCount, maxCount);
             checkBdms(bdms, flavor);
-            return createServers(ctx, server, flavor, imageId, metadata, bdms, count);
+            return createServers(ctx, server, flavor, imageId, metadata, bdms, count, group);
         }
     }
 
@@ -354,27 +347,49 @@ final class ServersApi {
 
     /** How many servers fit between min and max count; 403 when not even {@code minCount} fits. */
     private int checkQuota(Ctx ctx, Flavor flavor, int minCount, int maxCount) {
-        CloudState.Quota q = state.quota;
-        int[] used = usage(state, ctx.projectId());
-        int[] limit = {q.instances, q.cores, q.ramMb};
-        int[] per = {1, flavor.vcpus, flavor.ramMb};
-        String[] names = {"instances", "cores", "ram"};
+        // Nova checks the project's limits and the user's (its own, else the project's), each against what the
+        // project, or the user, already uses; the first scope that cannot fit minCount names the message.
         int allowed = Integer.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            int headroom = Math.max(0, limit[i] - used[i]);
-            if (per[i] > 0) {
-                allowed = Math.min(allowed, headroom / per[i]);
+        String refusal = null;
+        for (String user : new String[] {null, ctx.userId()}) {
+            if (user != null && !state.quotas.hasUserLimits(ctx.projectId(), user)) {
+                continue;
+            }
+            Map<String, Integer> q = state.quotas.limits(ctx.projectId(), user);
+            int[] used = Quotas.usage(state, ctx.projectId(), user);
+            int[] limit = {q.get("instances"), q.get("cores"), q.get("ram")};
+            int scopeAllowed = allowed(flavor, used, limit);
+            allowed = Math.min(allowed, scopeAllowed);
+            if (scopeAllowed < minCount && refusal == null) {
+                refusal = quotaMessage(flavor, minCount, used, limit);
             }
         }
-        if (allowed >= minCount) {
-            return Math.min(maxCount, allowed);
+        if (refusal != null) {
+            throw new NovaFault(403, refusal);
         }
+        return Math.min(maxCount, allowed);
+    }
+
+    private static int allowed(Flavor flavor, int[] used, int[] limit) {
+        int[] per = {1, flavor.vcpus, flavor.ramMb};
+        int allowed = Integer.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            if (limit[i] != -1 && per[i] > 0) {
+                allowed = Math.min(allowed, Math.max(0, limit[i] - used[i]) / per[i]);
+            }
+        }
+        return allowed;
+    }
+
+    private static String quotaMessage(Flavor flavor, int minCount, int[] used, int[] limit) {
+        int[] per = {1, flavor.vcpus, flavor.ramMb};
+        String[] names = {"instances", "cores", "ram"};
         List<String> overs = new ArrayList<>();
         List<String> reqs = new ArrayList<>();
         List<String> useds = new ArrayList<>();
         List<String> alloweds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            if ((long) minCount * per[i] > limit[i] - used[i]) {
+            if (limit[i] != -1 && (long) minCount * per[i] > limit[i] - used[i]) {
                 overs.add(names[i]);
                 reqs.add(String.valueOf((long) minCount * per[i]));
                 useds.add(String.valueOf(used[i]));
@@ -382,10 +397,8 @@ final class ServersApi {
             }
         }
         String o = String.join(", ", overs);
-        throw new NovaFault(
-                403,
-                "Quota exceeded for " + o + ": Requested " + String.join(", ", reqs) + ", but already used "
-                        + String.join(", ", useds) + " of " + String.join(", ", alloweds) + " " + o);
+        return "Quota exceeded for " + o + ": Requested " + String.join(", ", reqs) + ", but already used "
+                + String.join(", ", useds) + " of " + String.join(", ", alloweds) + " " + o;
     }
 
     private static Integer bootIndex(Map<String, Object> bdm) {
@@ -466,7 +479,8 @@ final class ServersApi {
             String imageId,
             Map<String, String> metadata,
             List<Map<String, Object>> bdms,
-            int count) {
+            int count,
+            ServerGroups.Group group) {
         Instant now = state.now();
         String reservationId = "r-" + CloudState.randomAlnum(8, "abcdefghijklmnopqrstuvwxyz0123456789");
         List<String> groups = new ArrayList<>();
@@ -546,6 +560,9 @@ final class ServersApi {
             a.events.add(new Event("compute__do_build_and_run_instance", now));
             s.createdAtRequest = state.computeRequests;
             state.servers.put(id, s);
+            if (group != null) {
+                group.members.add(id);
+            }
             scheduleBuild(s, now);
             if (first == null) {
                 first = s;
@@ -590,13 +607,16 @@ final class ServersApi {
     private void scheduleBuild(Server s, Instant t0) {
         Duration d = state.stepDuration;
         if (state.instantBoot) {
-            scheduled(s);
-            active(s, t0);
+            if (scheduled(s, t0)) {
+                active(s, t0);
+            }
             return;
         }
-        s.steps.add(new Step(t0.plus(d), x -> {
-            scheduled(x);
-            x.taskState = "networking";
+        Instant t1 = t0.plus(d);
+        s.steps.add(new Step(t1, x -> {
+            if (scheduled(x, t1)) {
+                x.taskState = "networking";
+            }
         }));
         s.steps.add(new Step(t0.plus(d.multipliedBy(2)), x -> x.taskState = "block_device_mapping"));
         s.steps.add(new Step(t0.plus(d.multipliedBy(3)), x -> x.taskState = "spawning"));
@@ -604,10 +624,22 @@ final class ServersApi {
         s.steps.add(new Step(done, x -> active(x, done)));
     }
 
-    private void scheduled(Server s) {
+    /** Places the server on the host, or (false) puts it in ERROR with the scheduler's fault. */
+    private boolean scheduled(Server s, Instant at) {
+        String refusal = Scheduler.refusal(state, s);
+        if (refusal != null) {
+            // The conductor gives up: ERROR, no host, the fault, and no further build steps.
+            s.steps.clear();
+            s.vmState = "error";
+            s.taskState = null;
+            s.fault = Scheduler.noValidHost(refusal, at);
+            finish(s.lastAction("create"), at, "Error");
+            return false;
+        }
         s.host = state.hostName;
         s.availabilityZone = s.requestedAz == null ? "nova" : s.requestedAz.split(":")[0];
         s.rootDeviceName = "/dev/sda";
+        return true;
     }
 
     private static void active(Server s, Instant at) {
@@ -920,23 +952,21 @@ final class ServersApi {
                 namePattern = Pattern.compile(Pattern.quote(req.param("name")));
             }
         }
+        Boolean deleted = DeletedServers.which(ctx, statuses, changesSince != null || changesBefore != null);
         String marker = req.param("marker");
         synchronized (state) {
             state.settleAll();
             Comparator<Server> order = comparator(sortKeys, sortDirs);
             Server markerServer = null;
             if (marker != null) {
-                markerServer = state.servers.get(marker);
+                markerServer = DeletedServers.byId(state, marker);
                 if (markerServer == null) {
                     throw NovaFault.badRequest("marker [" + marker + "] not found");
                 }
             }
             Instant now = state.now();
             List<Server> matching = new ArrayList<>();
-            for (Server s : state.servers.values()) {
-                if (s.vmState.equals("deleted")) {
-                    continue;
-                }
+            for (Server s : DeletedServers.candidates(state, deleted)) {
                 if (!allTenants && !s.projectId.equals(ctx.projectId())) {
                     continue;
                 }

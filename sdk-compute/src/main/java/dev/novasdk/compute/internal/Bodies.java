@@ -37,6 +37,25 @@ public final class Bodies {
         return (codec, request, response) -> codec.decode(request, response, key, type);
     }
 
+    /**
+     * {@link #document(Class)}, read by {@code fast} when the document has the shape it reads, else by Jackson's
+     * binding; see {@link JsonCodec#decode(dev.novasdk.core.http.HttpRequest, dev.novasdk.core.http.HttpResponse,
+     * String, Class, JsonCodec.FastReader)}.
+     */
+    public static <O> Operation.ResponseReader<O> document(Class<O> type, JsonCodec.FastReader<O> fast) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fast, "fast");
+        return (codec, request, response) -> codec.decode(request, response, null, type, fast);
+    }
+
+    /** {@link #member(String, Class)}, read by {@code fast} when the member has the shape it reads. */
+    public static <O> Operation.ResponseReader<O> member(String key, Class<O> type, JsonCodec.FastReader<O> fast) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fast, "fast");
+        return (codec, request, response) -> codec.decode(request, response, key, type, fast);
+    }
+
     /** No result: the body, if any, is not read. */
     public static Operation.ResponseReader<Void> discard() {
         return (codec, request, response) -> null;

@@ -92,8 +92,11 @@ public final class Microversions {
         }
         Microversion max = current();
         Microversion min = cloud().min();
-        Microversion low = served.min().filter(m -> m.compareTo(min) > 0).orElse(min);
-        Microversion high = served.max().filter(m -> m.compareTo(max) < 0).orElse(max);
+        // Without Optional pipelines: this runs for every request.
+        Microversion servedMin = served.min().orElse(null);
+        Microversion servedMax = served.max().orElse(null);
+        Microversion low = servedMin != null && servedMin.compareTo(min) > 0 ? servedMin : min;
+        Microversion high = servedMax != null && servedMax.compareTo(max) < 0 ? servedMax : max;
         if (low.compareTo(high) > 0) {
             throw new IllegalStateException(operation.name() + " is served in compute microversions " + served
                     + "; the client can use " + min + " to " + max);

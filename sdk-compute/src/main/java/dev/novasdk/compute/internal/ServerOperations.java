@@ -22,14 +22,14 @@ final class ServerOperations {
 
     static final Operation<ServerCreate, Server> CREATE = Operation.of("servers.create", HttpMethod.POST, "servers")
             .sends(Bodies.<ServerCreate>json(), ServerCreate::versionRequirements)
-            .returns(member("server", Server.class));
+            .returns(member("server", Server.class, ServerJson::server));
 
     static final Operation<ServerCreate, String> CREATE_RESERVATION =
             CREATE.returns(member("reservation_id", String.class));
 
     // 400 as well as 404 means "not an id" to find(): some deployments refuse ids of the wrong shape.
     static final Operation<Void, Server> GET = Operation.of("servers.get", HttpMethod.GET, "servers/{id}")
-            .returns(member("server", Server.class))
+            .returns(member("server", Server.class, ServerJson::server))
             .absentWhen(404, 400);
 
     static final ListOperation<ServerListDocument, Server> LIST = list("servers");
@@ -38,7 +38,7 @@ final class ServerOperations {
 
     static final Operation<ServerUpdate, Server> UPDATE = Operation.of("servers.update", HttpMethod.PUT, "servers/{id}")
             .sends(member("server"), ServerUpdate::versionRequirements)
-            .returns(member("server", Server.class));
+            .returns(member("server", Server.class, ServerJson::server));
 
     static final Operation<Void, Void> DELETE = Operation.of("servers.delete", HttpMethod.DELETE, "servers/{id}");
 
@@ -83,7 +83,8 @@ final class ServerOperations {
 
     private static ListOperation<ServerListDocument, Server> list(String path) {
         return ListOperation.of(
-                Operation.of("servers.list", HttpMethod.GET, path).returns(document(ServerListDocument.class)),
+                Operation.of("servers.list", HttpMethod.GET, path)
+                        .returns(document(ServerListDocument.class, ServerJson::page)),
                 ServerListDocument::servers,
                 ServerListDocument::nextHref,
                 Server::id,

@@ -300,8 +300,14 @@ public abstract class Server {
     }
 
     private static <V> boolean unmodifiableValues(Map<String, List<V>> map) {
-        // List.copyOf returns its argument when that is already an unmodifiable list of its own making.
-        return map.values().stream().allMatch(list -> List.copyOf(list) == list);
+        // List.copyOf returns its argument when that is already an unmodifiable list of its own making. A loop,
+        // not a stream: this runs for every server decoded.
+        for (List<V> list : map.values()) {
+            if (List.copyOf(list) != list) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <V> Map<String, List<V>> copyValues(Map<String, List<V>> map) {

@@ -27,6 +27,7 @@ public final class MicroversionFilter implements Filter {
     private final String serviceType;
     private final String legacyHeader;
     private final Supplier<Optional<Microversion>> defaultVersion;
+    private volatile Rendered rendered;
 
     private MicroversionFilter(
             String serviceType, String legacyHeader, Supplier<Optional<Microversion>> defaultVersion) {
@@ -67,11 +68,29 @@ public final class MicroversionFilter implements Filter {
         if (v.isEmpty()) {
             return next.proceed(request);
         }
-        String version = v.get().toString();
-        HttpRequest r = request.withHeader("OpenStack-API-Version", serviceType + " " + version);
+        Rendered h = rendered;
+        if (h == null || !h.version.equals(v.get())) {
+            h = new Rendered(v.get(), serviceType);
+            rendered = h;
+        }
+        HttpRequest r = request.withHeader("OpenStack-API-Version", h.combined);
         if (legacyHeader != null) {
-            r = r.withHeader(legacyHeader, version);
+            r = r.withHeader(legacyHeader, h.plain);
         }
         return next.proceed(r);
+    }
+
+    // The header values of the version most recently sent: a client sends nearly every request at one version,
+    // so they are built once rather than per request. Immutable, so a racing replacement is harmless.
+    private static final class Rendered {
+        final Microversion version;
+        final String plain;
+        final String combined;
+
+        Rendered(Microversion version, String serviceType) {
+            this.version = version;
+            this.plain = version.toString();
+            this.combined = serviceType + " " + plain;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.novasdk.core.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +17,15 @@ import java.util.function.BiConsumer;
  * with; lookups ignore case. Iteration follows insertion order.
  */
 public final class Headers {
-    private static final Headers EMPTY = new Headers(Collections.emptyMap());
+    private static final Headers EMPTY = new Headers(new Entry[0]);
 
-    // Keyed by lower-cased name; each entry keeps the original spelling for the wire and for logs.
-    private final Map<String, Entry> entries;
+    // In insertion order, one entry per name (case-insensitively), each keeping its first spelling for the
+    // wire and for logs. A request or response has a dozen headers at most, so a scan with equalsIgnoreCase
+    // beats hashing a lower-cased copy of the name, which every lookup used to allocate; and adding one header
+    // to a request (filters do, five times per request) copies one small array.
+    private final Entry[] entries;
 
-    private Headers(Map<String, Entry> entries) {
+    private Headers(Entry[] entries) {
         this.entries = entries;
     }
 
@@ -53,61 +58,74 @@ public final class Headers {
     /** A builder that starts with these headers. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        entries.values().forEach(e -> e.values.forEach(v -> b.add(e.name, v)));
+        for (Entry e : entries) {
+            for (String v : e.values) {
+                b.add(e.name, v);
+            }
+        }
         return b;
     }
 
     /** The first value of the header, or empty when absent. */
     public Optional<String> firstValue(String name) {
-        Entry e = entries.get(key(name));
+        Entry e = find(entries, entries.length, name);
         return e == null ? Optional.empty() : Optional.of(e.values.get(0));
     }
 
     /** All values of the header in the order they were added; empty when absent. */
     public List<String> values(String name) {
-        Entry e = entries.get(key(name));
+        Entry e = find(entries, entries.length, name);
         return e == null ? List.of() : e.values;
     }
 
     /** Whether the header is present. */
     public boolean contains(String name) {
-        return entries.containsKey(key(name));
+        return find(entries, entries.length, name) != null;
     }
 
     /** The header names, as first spelled, in insertion order. */
     public List<String> names() {
-        List<String> names = new ArrayList<>(entries.size());
-        entries.values().forEach(e -> names.add(e.name));
+        List<String> names = new ArrayList<>(entries.length);
+        for (Entry e : entries) {
+            names.add(e.name);
+        }
         return Collections.unmodifiableList(names);
     }
 
     /** Calls the action once per value, with the name as first spelled. */
     public void forEach(BiConsumer<String, String> action) {
-        entries.values().forEach(e -> e.values.forEach(v -> action.accept(e.name, v)));
+        for (Entry e : entries) {
+            for (String v : e.values) {
+                action.accept(e.name, v);
+            }
+        }
     }
 
     /** Number of distinct header names. */
     public int size() {
-        return entries.size();
+        return entries.length;
     }
 
     /** Whether there are no headers. */
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.length == 0;
     }
 
     /** New headers where {@code name} has exactly the one value given. */
     public Headers with(String name, String value) {
-        // Filters call this several times per request: copy the validated entries and replace one, rather
-        // than rebuilding (and re-validating) every header.
-        String k = key(name);
+        Objects.requireNonNull(name, "name");
         Builder.validateName(name);
         Builder.validateValue(name, value);
-        Map<String, Entry> copy = new LinkedHashMap<>(entries.size() * 2 + 2);
-        copy.putAll(entries);
-        Entry old = copy.get(k);
-        copy.put(k, new Entry(old != null ? old.name : name, List.of(value)));
-        return new Headers(Collections.unmodifiableMap(copy));
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i].name.equalsIgnoreCase(name)) {
+                Entry[] copy = entries.clone();
+                copy[i] = new Entry(entries[i].name, List.of(value));
+                return new Headers(copy);
+            }
+        }
+        Entry[] copy = Arrays.copyOf(entries, entries.length + 1);
+        copy[entries.length] = new Entry(name, List.of(value));
+        return new Headers(copy);
     }
 
     /** New headers without {@code name}. */
@@ -121,7 +139,9 @@ public final class Headers {
     /** A read-only view as a map from name (first spelling) to values. */
     public Map<String, List<String>> toMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        entries.values().forEach(e -> map.put(e.name, e.values));
+        for (Entry e : entries) {
+            map.put(e.name, e.values);
+        }
         return Collections.unmodifiableMap(map);
     }
 
@@ -134,12 +154,12 @@ public final class Headers {
             return false;
         }
         Headers other = (Headers) o;
-        if (entries.size() != other.entries.size()) {
+        if (entries.length != other.entries.length) {
             return false;
         }
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            Entry theirs = other.entries.get(e.getKey());
-            if (theirs == null || !theirs.values.equals(e.getValue().values)) {
+        for (Entry e : entries) {
+            Entry theirs = find(other.entries, other.entries.length, e.name);
+            if (theirs == null || !theirs.values.equals(e.values)) {
                 return false;
             }
         }
@@ -149,8 +169,8 @@ public final class Headers {
     @Override
     public int hashCode() {
         int h = 0;
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            h += e.getKey().hashCode() ^ e.getValue().values.hashCode();
+        for (Entry e : entries) {
+            h += key(e.name).hashCode() ^ e.values.hashCode();
         }
         return h;
     }
@@ -165,6 +185,17 @@ public final class Headers {
         return Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
     }
 
+    private static Entry find(Entry[] entries, int size, String name) {
+        Objects.requireNonNull(name, "name");
+        for (int i = 0; i < size; i++) {
+            Entry e = entries[i];
+            if (e.name.equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private static final class Entry {
         final String name;
         final List<String> values;
@@ -177,19 +208,63 @@ public final class Headers {
 
     /** Mutable builder of {@link Headers}; not thread-safe, never shared. */
     public static final class Builder {
-        private final Map<String, String> spelling = new LinkedHashMap<>();
-        private final Map<String, List<String>> values = new LinkedHashMap<>();
+        // Names by first spelling, in insertion order, and their values; a value list is a List.of of one
+        // value until a second value of the name is added.
+        private static final int INDEX_FROM = 32;
+
+        private Entry[] entries = new Entry[8];
+        private int size;
+        // Lower-cased name -> position, once there are INDEX_FROM names.
+        private Map<String, Integer> index;
 
         private Builder() {}
 
         /** Adds one value, keeping existing values of the same name. */
         public Builder add(String name, String value) {
-            String k = key(name);
+            Objects.requireNonNull(name, "name");
             validateName(name);
             validateValue(name, value);
-            spelling.putIfAbsent(k, name);
-            values.computeIfAbsent(k, x -> new ArrayList<>(1)).add(value);
+            int i = indexOf(name);
+            if (i >= 0) {
+                Entry e = entries[i];
+                if (e.values instanceof ArrayList) {
+                    e.values.add(value);
+                } else {
+                    List<String> values = new ArrayList<>(4);
+                    values.addAll(e.values);
+                    values.add(value);
+                    entries[i] = new Entry(e.name, values);
+                }
+                return this;
+            }
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            if (index != null) {
+                index.put(key(name), size);
+            } else if (size == INDEX_FROM) {
+                // Many names (a response flooding headers): a scan per added name would go quadratic.
+                index = new HashMap<>();
+                for (int j = 0; j < size; j++) {
+                    index.put(key(entries[j].name), j);
+                }
+                index.put(key(name), size);
+            }
+            entries[size++] = new Entry(name, List.of(value));
             return this;
+        }
+
+        private int indexOf(String name) {
+            if (index != null) {
+                Integer i = index.get(key(name));
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < size; i++) {
+                if (entries[i].name.equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** Replaces every value of the header with this one. */
@@ -200,9 +275,21 @@ public final class Headers {
 
         /** Removes the header. */
         public Builder remove(String name) {
-            String k = key(name);
-            spelling.remove(k);
-            values.remove(k);
+            Objects.requireNonNull(name, "name");
+            int i = indexOf(name);
+            if (i >= 0) {
+                System.arraycopy(entries, i + 1, entries, i, size - i - 1);
+                entries[--size] = null;
+                if (index != null) {
+                    index = null; // rebuilt by the next add past the threshold
+                    if (size > INDEX_FROM) {
+                        index = new HashMap<>();
+                        for (int j = 0; j < size; j++) {
+                            index.put(key(entries[j].name), j);
+                        }
+                    }
+                }
+            }
             return this;
         }
 
@@ -214,12 +301,17 @@ public final class Headers {
 
         /** Immutable headers; later changes to this builder do not affect them. */
         public Headers build() {
-            if (values.isEmpty()) {
+            if (size == 0) {
                 return EMPTY;
             }
-            Map<String, Entry> map = new LinkedHashMap<>(values.size() * 2);
-            values.forEach((k, v) -> map.put(k, new Entry(spelling.get(k), List.copyOf(v))));
-            return new Headers(Collections.unmodifiableMap(map));
+            Entry[] out = Arrays.copyOf(entries, size);
+            for (int i = 0; i < size; i++) {
+                List<String> values = out[i].values;
+                if (values.size() > 1) {
+                    out[i] = new Entry(out[i].name, List.copyOf(values));
+                }
+            }
+            return new Headers(out);
         }
 
         static void validateValue(String name, String value) {

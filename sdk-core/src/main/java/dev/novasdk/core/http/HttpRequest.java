@@ -2,9 +2,7 @@ package dev.novasdk.core.http;
 
 import dev.novasdk.core.internal.HttpUrls;
 import java.net.URI;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,18 +11,17 @@ import java.util.Optional;
  * {@link #withUri}, {@link #withAttribute}); the original is never modified, so it can be replayed.
  */
 public final class HttpRequest {
+    private static final Object[] NO_ATTRIBUTES = new Object[0];
+
     private final HttpMethod method;
     private final URI uri;
     private final Headers headers;
     private final RequestBody body;
-    private final Map<RequestAttribute<?>, Object> attributes;
+    // Keys and values side by side: a request carries two to five attributes and filters add them one at a
+    // time, so copying a small array beats a map per request and per added attribute.
+    private final Object[] attributes;
 
-    private HttpRequest(
-            HttpMethod method,
-            URI uri,
-            Headers headers,
-            RequestBody body,
-            Map<RequestAttribute<?>, Object> attributes) {
+    private HttpRequest(HttpMethod method, URI uri, Headers headers, RequestBody body, Object[] attributes) {
         this.method = method;
         this.uri = uri;
         this.headers = headers;
@@ -69,8 +66,12 @@ public final class HttpRequest {
 
     /** The value of an attribute, if set. */
     public <T> Optional<T> attribute(RequestAttribute<T> key) {
-        Object v = attributes.get(key);
-        return v == null ? Optional.empty() : Optional.of(key.cast(v));
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i] == key) {
+                return Optional.of(key.cast(attributes[i + 1]));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A copy with the header set to exactly this value. */
@@ -91,9 +92,12 @@ public final class HttpRequest {
 
     /** A copy with the attribute set. */
     public <T> HttpRequest withAttribute(RequestAttribute<T> key, T value) {
-        Map<RequestAttribute<?>, Object> copy = new IdentityHashMap<>(attributes);
-        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new HttpRequest(method, uri, headers, body, Collections.unmodifiableMap(copy));
+        return new HttpRequest(
+                method,
+                uri,
+                headers,
+                body,
+                put(attributes, Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
     }
 
     /** A builder that starts from this request. */
@@ -101,7 +105,7 @@ public final class HttpRequest {
         Builder b = new Builder(method, uri);
         b.headers.addAll(headers);
         b.body = body;
-        b.attributes.putAll(attributes);
+        b.attributes = attributes;
         return b;
     }
 
@@ -109,6 +113,21 @@ public final class HttpRequest {
     @Override
     public String toString() {
         return method + " " + uri;
+    }
+
+    // The attributes with key set to value: replaced in place in a copy, or appended to one.
+    private static Object[] put(Object[] attributes, RequestAttribute<?> key, Object value) {
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i] == key) {
+                Object[] copy = attributes.clone();
+                copy[i + 1] = value;
+                return copy;
+            }
+        }
+        Object[] copy = Arrays.copyOf(attributes, attributes.length + 2);
+        copy[attributes.length] = key;
+        copy[attributes.length + 1] = value;
+        return copy;
     }
 
     private static URI checkUri(URI uri) {
@@ -122,7 +141,7 @@ public final class HttpRequest {
         private URI uri;
         private final Headers.Builder headers = Headers.builder();
         private RequestBody body;
-        private final Map<RequestAttribute<?>, Object> attributes = new IdentityHashMap<>();
+        private Object[] attributes = NO_ATTRIBUTES; // copied on write, so build() can share it
 
         private Builder(HttpMethod method, URI uri) {
             this.method = Objects.requireNonNull(method, "method");
@@ -161,7 +180,7 @@ public final class HttpRequest {
 
         /** Sets an attribute. */
         public <T> Builder attribute(RequestAttribute<T> key, T value) {
-            attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            attributes = put(attributes, Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -170,10 +189,7 @@ public final class HttpRequest {
             if (body != null && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
                 throw new IllegalStateException("a " + method + " request must not have a body");
             }
-            Map<RequestAttribute<?>, Object> attrs = attributes.isEmpty()
-                    ? Collections.emptyMap()
-                    : Collections.unmodifiableMap(new IdentityHashMap<>(attributes));
-            return new HttpRequest(method, uri, headers.build(), body, attrs);
+            return new HttpRequest(method, uri, headers.build(), body, attributes);
         }
     }
 }

@@ -187,6 +187,54 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * {@link #decode(HttpRequest, HttpResponse, String, Class)}, first trying {@code fast}, a hand-written reader
+     * of the usual shape of the document, on the value (the member {@code envelopeKeyOrNull}, or the whole
+     * document). When it returns {@code null} or fails, the document is decoded again by Jackson's binding of
+     * {@code type}, which then decides the result and every error: a fast reader only needs to be right about
+     * what it accepts.
+     */
+    public <T> T decode(
+            HttpRequest request, HttpResponse response, String envelopeKeyOrNull, Class<T> type, FastReader<T> fast) {
+        Objects.requireNonNull(fast, "fast");
+        try (JsonParser p = mapper.createParser(response.bodyStream())) {
+            JsonToken first = p.nextToken();
+            if (first != null && first != JsonToken.VALUE_NULL) {
+                if (envelopeKeyOrNull != null) {
+                    seek(p, envelopeKeyOrNull);
+                }
+                T value = fast.read(p);
+                if (value != null) {
+                    return value;
+                }
+            }
+        } catch (IOException | RuntimeException notUsual) {
+            // Jackson's binding reads the document again below and reports the failure, if there is one.
+        }
+        return decode(request, response, envelopeKeyOrNull, type);
+    }
+
+    /**
+     * Reads a value from a parser on its first token, leaving the parser after the value; {@code null} when
+     * the value is not of the shape it reads (see {@link #decode(HttpRequest, HttpResponse, String, Class,
+     * FastReader)}).
+     */
+    @FunctionalInterface
+    public interface FastReader<T> {
+        /** The value, or {@code null} to leave it to Jackson. */
+        T read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * A timestamp as the mapper reads an {@link Instant}: any spelling Nova, Keystone or Glance sends; a zone-less
+     * time is UTC; {@code null} for a blank text.
+     *
+     * @throws java.time.DateTimeException when the text is not a timestamp
+     */
+    public static Instant instant(String text) {
+        return text.isBlank() ? null : LenientTimestamps.parseInstant(text);
+    }
+
     private <T> T unchecked(byte[] json, String key, JavaType type) {
         Objects.requireNonNull(json, "json");
         try {

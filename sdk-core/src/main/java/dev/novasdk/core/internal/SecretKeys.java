@@ -1,6 +1,5 @@
 package dev.novasdk.core.internal;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,6 +18,8 @@ public final class SecretKeys {
             "cookie",
             "set-cookie",
             "x-auth-key");
+
+    private static final String[] SECRET_HEADER_LIST = SECRET_HEADERS.toArray(new String[0]);
 
     // JSON keys whose values are secrets wherever they appear, compared in lower case: passwords, nova's
     // adminPass, application credential and OAuth secrets, TOTP passcodes, keypair private keys, the blob of
@@ -41,11 +42,19 @@ public final class SecretKeys {
             "blob",
             "user_data");
 
+    private static final String[] SECRET_KEY_LIST = SECRET_KEYS.toArray(new String[0]);
+
     private SecretKeys() {}
 
     /** Whether the header carries a credential ({@code X-Auth-Token}, {@code X-Subject-Token}, ...). */
     public static boolean isSecretHeader(String name) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        // Asked for every header of every request and response: compared in place, without a lower-cased copy.
+        for (String h : SECRET_HEADER_LIST) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -54,11 +63,21 @@ public final class SecretKeys {
      * descended into so that only its {@code id} is a secret.
      */
     public static boolean isSecretKey(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(n)
-                || n.endsWith("password")
-                || n.endsWith("passwd")
-                || n.endsWith("_secret")
-                || n.endsWith("_token");
+        // Asked for every member of every JSON body the secret registry reads: compared in place, without a
+        // lower-cased copy of the name.
+        for (String k : SECRET_KEY_LIST) {
+            if (k.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return endsWithIgnoreCase(name, "password")
+                || endsWithIgnoreCase(name, "passwd")
+                || endsWithIgnoreCase(name, "_secret")
+                || endsWithIgnoreCase(name, "_token");
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        int n = suffix.length();
+        return s.length() >= n && s.regionMatches(true, s.length() - n, suffix, 0, n);
     }
 }

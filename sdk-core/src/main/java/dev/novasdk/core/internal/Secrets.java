@@ -58,6 +58,14 @@ public final class Secrets {
     /** The request attribute through which {@link #filter()} hands the registry to the logging filter. */
     public static final RequestAttribute<Secrets> ATTRIBUTE = RequestAttribute.of("secrets", Secrets.class);
 
+    /**
+     * Set to {@code true} on a {@code POST} or {@code PUT} whose response body its sender knows to hold none of
+     * the values the registry learns, so that the body is not parsed: a keystone v3 token response, whose token
+     * id comes in the {@code X-Subject-Token} header (still learned) and whose 2-3 KB body is the catalog.
+     */
+    public static final RequestAttribute<Boolean> RESPONSE_BODY_HOLDS_NO_SECRETS =
+            RequestAttribute.of("responseBodyHoldsNoSecrets", Boolean.class);
+
     /** Values shorter than this are not remembered. */
     public static final int MIN_LENGTH = 4;
 
@@ -156,6 +164,7 @@ public final class Secrets {
         HttpMethod m = request.method();
         if ((m == HttpMethod.POST || m == HttpMethod.PUT)
                 && response.isSuccessful()
+                && !request.attribute(RESPONSE_BODY_HOLDS_NO_SECRETS).orElse(false)
                 && response.bodyLength() > 0
                 && response.mediaType().map(Secrets::isJson).orElse(false)) {
             // A stream over the received bytes: a create's response is read here without copying it.

@@ -11,6 +11,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -77,6 +78,22 @@ class SecretsTest {
         s.learn(post(KEYSTONE, "{}"), HttpResponse.of(201, Headers.of("X-Subject-Token", "gAAAAABissued"), ""));
 
         assertEquals("*** *** application/json", s.scrub("gAAAAABrequesttoken gAAAAABissued application/json"));
+    }
+
+    @Test
+    void learn_responseMarkedWithoutSecrets_bodyNotParsedHeaderStillLearned() {
+        Secrets s = Secrets.create();
+        HttpRequest marked = HttpRequest.builder(HttpMethod.POST, KEYSTONE)
+                .body(RequestBody.wrap("{}".getBytes(StandardCharsets.UTF_8), RequestBody.JSON))
+                .attribute(Secrets.RESPONSE_BODY_HOLDS_NO_SECRETS, true)
+                .build();
+        Headers headers = Headers.of("Content-Type", "application/json", "X-Subject-Token", "gAAAAABissued");
+
+        s.learn(marked, HttpResponse.of(201, headers, "{\"token\": {\"id\": \"BodyTokenId\"}}"));
+
+        assertEquals("*** BodyTokenId", s.scrub("gAAAAABissued BodyTokenId"));
+        s.learn(post(KEYSTONE, "{}"), HttpResponse.of(201, headers, "{\"token\": {\"id\": \"BodyTokenId\"}}"));
+        assertEquals("*** ***", s.scrub("gAAAAABissued BodyTokenId"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.flavors.Flavor;
 import dev.novasdk.compute.images.Image;
+import dev.novasdk.compute.keypairs.Keypair;
 import dev.novasdk.compute.servers.BlockDeviceMappingV2;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
@@ -409,18 +410,11 @@ abstract class AcceptanceSuite {
     }
 
     @Test
-    void compute_keypairUsedAtBoot() throws IOException {
-        String keyName;
-        try (HttpPipeline raw = HttpPipeline.builder()
-                .transport(transport)
-                .tokenProvider(session)
-                .build()) {
-            JsonNode keypairs = JSON.readTree(raw.send(HttpRequest.get(URI.create(nova.endpoint() + "/os-keypairs")))
-                            .body())
-                    .get("keypairs");
-            Assumptions.assumeTrue(keypairs != null && keypairs.size() > 0, "the user has no keypair");
-            keyName = keypairs.get(0).get("keypair").get("name").asText();
-        }
+    void compute_keypairUsedAtBoot() {
+        Optional<String> first =
+                nova.keypairs().list().stream().map(Keypair::name).findFirst();
+        Assumptions.assumeTrue(first.isPresent(), "the user has no keypair");
+        String keyName = first.get();
         Server created = boot(nova, tinyCirros(name("key")).keyName(keyName));
 
         Server active = nova.servers().waitForStatus(created.id(), ServerStatus.ACTIVE, cloud.waits());

@@ -21,9 +21,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +51,7 @@ import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.FormattedHeader;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
@@ -63,8 +62,10 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
+import org.apache.hc.core5.util.CharArrayBuffer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.util.Tokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ApacheHttpTransport.class);
 
     // Framing headers follow from the body; copying a caller's value would contradict HttpClient's own.
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding");
+    private static final List<String> FRAMING_HEADERS = List.of("content-length", "transfer-encoding");
     // A pooled connection idle longer than this is checked for a server-side close before reuse, catching
     // servers (Apache httpd's default KeepAliveTimeout is 5 s) that silently drop idle connections.
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
@@ -218,7 +219,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private static HttpUriRequestBase toApacheRequest(HttpRequest request) {
         HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method().name(), request.uri());
         request.headers().forEach((name, value) -> {
-            if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isFramingHeader(name)) {
                 outgoing.addHeader(name, value);
             }
         });
@@ -242,16 +243,50 @@ public final class ApacheHttpTransport implements HttpTransport {
         return outgoing;
     }
 
+    // Asked for every header of every request: compared in place rather than through a lower-cased copy.
+    private static boolean isFramingHeader(String name) {
+        for (String h : FRAMING_HEADERS) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private HttpResponse toResponse(ClassicHttpResponse response) throws IOException {
         Headers.Builder headers = Headers.builder();
         for (Header h : response.getHeaders()) {
             try {
-                headers.add(h.getName(), h.getValue());
+                headers.add(h.getName(), value(h));
             } catch (IllegalArgumentException e) {
                 throw new IOException("malformed response header name: " + e.getMessage(), e);
             }
         }
         return HttpResponse.of(response.getCode(), response.getReasonPhrase(), headers.build(), readBody(response));
+    }
+
+    // The value as Header.getValue() gives it (trimmed; CR, LF and NUL read as spaces), cut straight out of the
+    // parsed line: getValue() goes through a StringBuilder for every header of every response.
+    private static String value(Header h) {
+        if (!(h instanceof FormattedHeader)) {
+            return h.getValue();
+        }
+        CharArrayBuffer line = ((FormattedHeader) h).getBuffer();
+        int from = ((FormattedHeader) h).getValuePos();
+        int to = line.length();
+        while (from < to && Tokenizer.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Tokenizer.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return h.getValue();
+            }
+        }
+        return line.substring(from, to);
     }
 
     private byte[] readBody(ClassicHttpResponse response) throws IOException {
