@@ -24,9 +24,10 @@ import java.util.function.Supplier;
 /**
  * A small {@code nova}-like command line on the SDK's public API: {@code boot}, {@code show}, {@code list},
  * {@code delete}, {@code flavor-list}, {@code image-list}, the power and state commands of
- * {@link ServerActionCommands}, the sub-resource commands of {@link SubResourceCommands}, and the keypair,
- * server group, limits, quota and zone commands of {@link ResourceCommands}. {@code --debug} prints the SDK's redacted
- * {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
+ * {@link ServerActionCommands}, the resize, rebuild, snapshot, migration and console commands of
+ * {@link ServerMoveCommands}, the sub-resource commands of {@link SubResourceCommands}, and the keypair,
+ * server group, limits, quota and zone commands of {@link ResourceCommands}. {@code --debug} prints the SDK's
+ * redacted {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
@@ -45,6 +46,7 @@ public final class NovaCli {
             "  delete <name|id>...",
             "  flavor-list",
             "  image-list",
+            ServerMoveCommands.USAGE,
             SubResourceCommands.USAGE,
             ServerActionCommands.USAGE,
             ResourceCommands.USAGE,
@@ -134,6 +136,10 @@ public final class NovaCli {
 
     /** Checks the command's arguments before anything connects. */
     private static void validate(String command, List<String> args) throws UsageException {
+        if (ServerMoveCommands.handles(command)) {
+            ServerMoveCommands.validate(command, args);
+            return;
+        }
         if (SubResourceCommands.handles(command)) {
             SubResourceCommands.validate(command, args);
             return;
@@ -178,6 +184,10 @@ public final class NovaCli {
 
     private static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws UsageException {
+        if (ServerMoveCommands.handles(command)) {
+            ServerMoveCommands.execute(command, args, nova, out);
+            return;
+        }
         if (SubResourceCommands.handles(command)) {
             SubResourceCommands.execute(command, args, nova, out);
             return;

@@ -486,6 +486,9 @@ final class CloudState {
         final String projectId;
         final Instant start;
         Instant updated;
+        /** Nova's {@code message}: null, or "Error" when the action failed. */
+        String message;
+
         final List<Event> events = new ArrayList<>();
 
         Action(String action, String requestId, String userId, String projectId, Instant start) {
@@ -514,18 +517,21 @@ final class CloudState {
         String name;
         final String projectId;
         final String userId;
-        final Flavor flavor;
-        final String imageId;
+        Flavor flavor;
+        /** The flavor before a resize, until it is confirmed or reverted. */
+        Flavor oldFlavor;
+
+        String imageId;
         final Map<String, String> metadata;
-        final String keyName;
+        String keyName;
         String accessIPv4 = "";
         String accessIPv6 = "";
         String description;
         final List<String> tags;
         String hostname;
-        final String diskConfig;
+        String diskConfig;
         final boolean configDrive;
-        final String userData;
+        String userData;
         final String requestedAz;
         final String reservationId;
         final int launchIndex;
@@ -605,6 +611,10 @@ final class CloudState {
 
         /** Nova's status for the vm_state/task_state pair ({@code nova/api/openstack/common.py}). */
         String status() {
+            String moving = ServerMoveActions.status(vmState, taskState);
+            if (moving != null) {
+                return moving;
+            }
             switch (vmState) {
                 case "building":
                     return "BUILD";

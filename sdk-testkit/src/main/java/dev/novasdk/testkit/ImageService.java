@@ -120,6 +120,8 @@ final class ImageService {
             }
             String id = p.substring("/v2/images/".length());
             synchronized (state) {
+                // A snapshot's image moves with its server's steps, which apply when anything reads the cloud.
+                state.settleAll();
                 Image i = state.images.get(id);
                 if (i == null || !visible(i, token.project.id)) {
                     return WebOb.error(req, 404, "No image found with ID " + id);
@@ -169,6 +171,7 @@ final class ImageService {
         String projectId = token.project.id;
         String visibility = req.param("visibility");
         synchronized (state) {
+            state.settleAll();
             Image markerImage = null;
             String marker = req.param("marker");
             if (marker != null) {

@@ -45,19 +45,24 @@ final class NovaSchemas {
         return Schema.of().type("string", "null").minLength(0).maxLength(255);
     }
 
-    static boolean at(Microversion v, int minor) {
-        return v.isAtLeast(Microversion.of(2, minor));
-    }
-
-    /** The body schema of {@code POST /servers} at {@code v}. */
-    static Schema serverCreate(Microversion v) {
-        Schema personality = Schema.of()
+    /** {@code personality} of a create or rebuild, until 2.56. */
+    static Schema personality() {
+        return Schema.of()
                 .type("array")
                 .items(Schema.of()
                         .type("object")
                         .prop("path", Schema.of().type("string"))
                         .prop("contents", Schema.of().type("string").format("base64"))
                         .noAdditionalProperties());
+    }
+
+    static boolean at(Microversion v, int minor) {
+        return v.isAtLeast(Microversion.of(2, minor));
+    }
+
+    /** The body schema of {@code POST /servers} at {@code v}. */
+    static Schema serverCreate(Microversion v) {
+        Schema personality = personality();
         Schema networksList = Schema.of().type("array").items(networkItem(v));
         Schema server = Schema.of()
                 .type("object")

@@ -874,6 +874,8 @@ final class OperatorApi {
         String marker = ctx.at(59) ? ctx.req.param("marker") : null;
         int limit = ctx.at(59) ? ComputeService.parseLimit(ctx, 1000) : Integer.MAX_VALUE;
         synchronized (state) {
+            // Migration records move with their servers' steps, which apply when anything reads the cloud.
+            state.settleAll();
             List<MigrationRecord> all = new ArrayList<>(migrations);
             if (ctx.at(59)) {
                 // From 2.59 the newest first, as the lab lists them.

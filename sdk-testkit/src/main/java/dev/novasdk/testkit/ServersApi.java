@@ -148,12 +148,14 @@ final class ServersApi {
 
     private final ComputeService compute;
     private final CloudState state;
+    private final ServerMoveActions moves;
 
     private final StateActions stateActions;
 
     ServersApi(ComputeService compute) {
         this.compute = compute;
         this.state = compute.state;
+        this.moves = new ServerMoveActions(this, compute);
         this.stateActions = new StateActions(this, state);
     }
 
@@ -182,6 +184,8 @@ final class ServersApi {
             }
         } else if (s.size() == 3 && s.get(2).equals("action") && m.equals("POST")) {
             return action(ctx, s.get(1));
+        } else if (s.size() == 3 && s.get(2).equals("remote-consoles") && m.equals("POST")) {
+            return moves.remoteConsole(ctx, s.get(1));
         } else if (s.size() == 3 && s.get(2).equals("os-instance-actions") && m.equals("GET")) {
             return actionList(ctx, s.get(1));
         } else if (s.size() == 4 && s.get(2).equals("os-instance-actions") && m.equals("GET")) {
@@ -761,6 +765,20 @@ final class ServersApi {
                     }
                     return Resp.empty(202).header("Content-Type", Resp.JSON);
                 }
+            case "resize":
+            case "confirmResize":
+            case "revertResize":
+            case "rebuild":
+            case "migrate":
+            case "os-migrateLive":
+            case "evacuate":
+            case "createImage":
+            case "createBackup":
+            case "os-getVNCConsole":
+            case "os-getSPICEConsole":
+            case "os-getRDPConsole":
+            case "os-getSerialConsole":
+                return moves.action(ctx, id, key, body);
             case "addSecurityGroup":
             case "removeSecurityGroup":
                 return compute.subResources.securityGroupAction(ctx, id, key, body);
@@ -1253,7 +1271,7 @@ final class ServersApi {
         m.put("user_id", a.userId);
         m.put("project_id", a.projectId);
         m.put("start_time", CloudState.MICROS.format(a.start));
-        m.put("message", null);
+        m.put("message", a.message);
         if (ctx.at(58)) {
             m.put("updated_at", CloudState.MICROS.format(a.updated));
         }

@@ -1,6 +1,7 @@
 package dev.novasdk.compute.images;
 
 import dev.novasdk.core.paging.PagedIterable;
+import dev.novasdk.core.waiter.WaitOptions;
 import java.util.Optional;
 
 /**
@@ -36,4 +37,17 @@ public interface ImageManager {
      * @throws dev.novasdk.core.error.NoUniqueMatchException when several images have the name
      */
     Optional<Image> find(String nameOrId);
+
+    /**
+     * Polls the image until it reaches {@code status}, with capped exponential backoff: after
+     * {@code servers().createImage(..)}, wait for {@link ImageStatus#ACTIVE} (a snapshot goes {@code queued},
+     * {@code saving}, {@code active}).
+     *
+     * @throws dev.novasdk.core.error.ResourceErrorException when the image ends {@code killed}, {@code deleted},
+     *         {@code pending_delete} or {@code error} instead (unless that is the target)
+     * @throws dev.novasdk.core.error.WaitTimeoutException after {@link WaitOptions#timeout()}, carrying the last
+     *         image seen (a hypervisor driver that uploads nothing leaves a snapshot {@code queued})
+     * @throws dev.novasdk.core.error.NotFoundException when the image disappears while waiting
+     */
+    Image waitForStatus(String id, ImageStatus status, WaitOptions options);
 }

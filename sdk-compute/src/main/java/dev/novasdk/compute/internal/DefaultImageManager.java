@@ -3,15 +3,25 @@ package dev.novasdk.compute.internal;
 import dev.novasdk.compute.images.Image;
 import dev.novasdk.compute.images.ImageListOptions;
 import dev.novasdk.compute.images.ImageManager;
+import dev.novasdk.compute.images.ImageStatus;
+import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.paging.PagedIterable;
+import dev.novasdk.core.waiter.WaitOptions;
+import dev.novasdk.core.waiter.Waiter;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ImageManager} on the operation executor: Glance when the catalog has an image service, else Nova's
  * proxy, decided per call. Thread-safe. Not API.
  */
 public final class DefaultImageManager implements ImageManager {
+    // The ends of a snapshot that will never become active.
+    private static final Set<ImageStatus> FAILED =
+            EnumSet.of(ImageStatus.KILLED, ImageStatus.DELETED, ImageStatus.PENDING_DELETE, ImageStatus.ERROR);
+
     private final OperationExecutor executor;
 
     /** A manager sending through {@code executor}. */
@@ -47,6 +57,31 @@ public final class DefaultImageManager implements ImageManager {
                 name -> list(ImageListOptions.builder().name(name).build()),
                 Image::name,
                 Image::id);
+    }
+
+    @Override
+    public Image waitForStatus(String id, ImageStatus status, WaitOptions options) {
+        Ids.require(id);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(options, "options");
+        return Waiter.<Image>builder(() -> get(id))
+                .description("image " + id + " to become " + status.value())
+                .successWhen(i -> i.status() == status)
+                .failWhen(
+                        i -> i.status() != status && FAILED.contains(i.status()),
+                        i -> new ResourceErrorException(
+                                "image " + id
+                                        + i.name().map(n -> " (" + n + ")").orElse("") + " went "
+                                        + i.statusRaw().orElse("?") + " while waiting for " + status.value(),
+                                i,
+                                null,
+                                null,
+                                null))
+                .options(options)
+                .sleeper(executor.sleeper())
+                .nanoTime(executor.nanoTime())
+                .build()
+                .await();
     }
 
     private boolean glance() {

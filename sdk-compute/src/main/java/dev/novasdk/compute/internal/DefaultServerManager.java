@@ -1,12 +1,20 @@
 package dev.novasdk.compute.internal;
 
 import dev.novasdk.compute.instanceactions.InstanceActionManager;
+import dev.novasdk.compute.servers.ConsoleType;
+import dev.novasdk.compute.servers.DiskConfig;
 import dev.novasdk.compute.servers.RebootType;
+import dev.novasdk.compute.servers.RemoteConsole;
 import dev.novasdk.compute.servers.ResetState;
 import dev.novasdk.compute.servers.Server;
+import dev.novasdk.compute.servers.ServerBackupCreate;
 import dev.novasdk.compute.servers.ServerCreate;
+import dev.novasdk.compute.servers.ServerEvacuate;
+import dev.novasdk.compute.servers.ServerImageCreate;
 import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.compute.servers.ServerLiveMigrate;
 import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.servers.ServerRebuild;
 import dev.novasdk.compute.servers.ServerRescue;
 import dev.novasdk.compute.servers.ServerRescueResult;
 import dev.novasdk.compute.servers.ServerStatus;
@@ -27,12 +35,14 @@ public final class DefaultServerManager implements ServerManager {
     private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
 
     private final OperationExecutor executor;
+    private final ServerMoves moves;
     private final SubResourceManagers sub;
     private final InstanceActionManager instanceActions;
 
     /** A manager sending through {@code executor}. */
     public DefaultServerManager(OperationExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.moves = new ServerMoves(executor);
         this.sub = new SubResourceManagers(executor);
         this.instanceActions = new DefaultInstanceActionManager(executor);
     }
@@ -229,6 +239,66 @@ public final class DefaultServerManager implements ServerManager {
     public String consoleOutput(String id) {
         return executor.call(
                 ServerOperations.CONSOLE_OUTPUT, Call.to(id).body(new ServerOperations.ConsoleOutput(null)));
+    }
+
+    @Override
+    public void resize(String id, String flavorId) {
+        moves.resize(id, flavorId, null);
+    }
+
+    @Override
+    public void resize(String id, String flavorId, DiskConfig diskConfig) {
+        moves.resize(id, flavorId, Objects.requireNonNull(diskConfig, "diskConfig"));
+    }
+
+    @Override
+    public void confirmResize(String id) {
+        moves.confirmResize(id);
+    }
+
+    @Override
+    public void revertResize(String id) {
+        moves.revertResize(id);
+    }
+
+    @Override
+    public Server rebuild(String id, ServerRebuild rebuild) {
+        return moves.rebuild(id, rebuild);
+    }
+
+    @Override
+    public void migrate(String id) {
+        moves.migrate(id);
+    }
+
+    @Override
+    public void migrate(String id, String host) {
+        moves.migrate(id, host);
+    }
+
+    @Override
+    public void liveMigrate(String id, ServerLiveMigrate request) {
+        moves.liveMigrate(id, request);
+    }
+
+    @Override
+    public Optional<String> evacuate(String id, ServerEvacuate request) {
+        return moves.evacuate(id, request);
+    }
+
+    @Override
+    public String createImage(String id, ServerImageCreate request) {
+        return moves.createImage(id, request);
+    }
+
+    @Override
+    public String createBackup(String id, ServerBackupCreate request) {
+        return moves.createBackup(id, request);
+    }
+
+    @Override
+    public RemoteConsole remoteConsole(String id, ConsoleType type) {
+        return moves.remoteConsole(id, type);
     }
 
     @Override

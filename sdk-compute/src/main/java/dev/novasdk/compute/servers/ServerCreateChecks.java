@@ -7,10 +7,8 @@ import dev.novasdk.compute.servers.BlockDeviceMappingV2.SourceType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The whole-request rules of a server create: novaclient's {@code _boot} checks and the parts of Nova's schema
@@ -30,19 +28,8 @@ final class ServerCreateChecks {
                 throw invalid("imageRef", "must not be empty; leave the image out to boot from a volume");
             }
         });
-        c.metadata().forEach((key, value) -> {
-            RequestRules.metadataKey("metadata", key);
-            RequestRules.maxLength("metadata['" + key + "']", value, RequestRules.MAX_STRING);
-        });
-        c.userDataBase64().ifPresent(data -> {
-            RequestRules.base64("user_data", data);
-            if (data.length() > RequestRules.MAX_USER_DATA_LENGTH) {
-                throw invalid(
-                        "user_data",
-                        "must be at most " + RequestRules.MAX_USER_DATA_LENGTH + " characters once base64-encoded, got "
-                                + data.length());
-            }
-        });
+        ServerFields.metadata(c.metadata());
+        c.userDataBase64().ifPresent(ServerFields::userData);
         c.keyName().ifPresent(k -> RequestRules.name("key_name", k));
         c.securityGroups().forEach(g -> RequestRules.name("security_groups[].name", g));
         c.availabilityZone().ifPresent(ServerCreateChecks::availabilityZone);
@@ -222,20 +209,7 @@ final class ServerCreateChecks {
         if (certs.isEmpty()) {
             return;
         }
-        if (certs.size() > RequestRules.MAX_TRUSTED_CERTIFICATES) {
-            throw invalid(
-                    "trusted_image_certificates",
-                    "must hold at most " + RequestRules.MAX_TRUSTED_CERTIFICATES + " ids, got " + certs.size());
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < certs.size(); i++) {
-            if (certs.get(i).isEmpty()) {
-                throw invalid("trusted_image_certificates[" + i + "]", "must not be empty");
-            }
-            if (!seen.add(certs.get(i))) {
-                throw invalid("trusted_image_certificates[" + i + "]", "repeats an earlier id; ids must be unique");
-            }
-        }
+        ServerFields.trustedImageCertificates(certs);
         if (c.imageId().isEmpty()) {
             throw invalid(
                     "trusted_image_certificates",

@@ -4,9 +4,13 @@ import static dev.novasdk.compute.servers.RequestRules.invalid;
 
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.http.Microversion;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The rules of the fields a server create and a server update share (Nova's {@code create} and
+ * The rules of the fields a server create, update and rebuild share (Nova's {@code create} and
  * {@code update} schemas use the same parameter types for them), so both requests check them alike.
  */
 final class ServerFields {
@@ -61,5 +65,39 @@ final class ServerFields {
         return RequestRules.isHostnameLabel(hostname)
                 ? VersionRequirement.since("hostname", HOSTNAME_LABEL)
                 : VersionRequirement.since("hostname", HOSTNAME_FQDN).withCondition("a fully qualified domain name");
+    }
+
+    static void metadata(Map<String, String> metadata) {
+        metadata.forEach((key, value) -> {
+            RequestRules.metadataKey("metadata", key);
+            RequestRules.maxLength("metadata['" + key + "']", value, RequestRules.MAX_STRING);
+        });
+    }
+
+    static void userData(String base64) {
+        RequestRules.base64("user_data", base64);
+        if (base64.length() > RequestRules.MAX_USER_DATA_LENGTH) {
+            throw invalid(
+                    "user_data",
+                    "must be at most " + RequestRules.MAX_USER_DATA_LENGTH + " characters once base64-encoded, got "
+                            + base64.length());
+        }
+    }
+
+    static void trustedImageCertificates(List<String> certs) {
+        if (certs.size() > RequestRules.MAX_TRUSTED_CERTIFICATES) {
+            throw invalid(
+                    "trusted_image_certificates",
+                    "must hold at most " + RequestRules.MAX_TRUSTED_CERTIFICATES + " ids, got " + certs.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < certs.size(); i++) {
+            if (certs.get(i).isEmpty()) {
+                throw invalid("trusted_image_certificates[" + i + "]", "must not be empty");
+            }
+            if (!seen.add(certs.get(i))) {
+                throw invalid("trusted_image_certificates[" + i + "]", "repeats an earlier id; ids must be unique");
+            }
+        }
     }
 }

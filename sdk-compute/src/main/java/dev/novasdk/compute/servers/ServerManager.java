@@ -209,6 +209,119 @@ public interface ServerManager {
     String consoleOutput(String id);
 
     /**
+     * Resizes the server to another flavor ({@code resize}). Nova answers 202 and works asynchronously: the
+     * server goes {@code RESIZE} (task states {@code resize_prep}, {@code resize_migrating},
+     * {@code resize_migrated}, {@code resize_finish}) and then {@code VERIFY_RESIZE}, where it waits for
+     * {@link #confirmResize} or {@link #revertResize}. Wait with
+     * {@code waitForStatus(id, ServerStatus.VERIFY_RESIZE, options)}.
+     *
+     * @throws dev.novasdk.core.error.BadRequestException when the flavor is the current one ("When resizing,
+     *         instances must change flavor!") or unknown
+     * @throws dev.novasdk.core.error.ConflictException in a state Nova does not resize from ("Cannot 'resize'
+     *         instance ... while it is in vm_state resized")
+     */
+    void resize(String id, String flavorId);
+
+    /** {@link #resize(String, String)} with how the new root disk is partitioned ({@code OS-DCF:diskConfig}). */
+    void resize(String id, String flavorId, DiskConfig diskConfig);
+
+    /**
+     * Confirms a resize of a server in {@code VERIFY_RESIZE} ({@code confirmResize}; 204), freeing the old
+     * flavor's resources. The server returns to {@code ACTIVE} (or {@code SHUTOFF} if it was stopped) shortly
+     * after; wait with {@link #waitForStatus}.
+     *
+     * @throws dev.novasdk.core.error.ConflictException when the server is not in {@code VERIFY_RESIZE}
+     */
+    void confirmResize(String id);
+
+    /**
+     * Reverts a resize of a server in {@code VERIFY_RESIZE} ({@code revertResize}): the server goes
+     * {@code REVERT_RESIZE} and then back to {@code ACTIVE} with its old flavor; wait with
+     * {@code waitForStatus(id, ServerStatus.ACTIVE, options)} and read {@link Server#flavor()}.
+     *
+     * @throws dev.novasdk.core.error.ConflictException when the server is not in {@code VERIFY_RESIZE}
+     */
+    void revertResize(String id);
+
+    /**
+     * Rebuilds the server from an image ({@code rebuild}), replacing its root disk and the fields set. Nova
+     * answers 202 with the server in {@code REBUILD} (task states {@code rebuilding},
+     * {@code rebuild_block_device_mapping}, {@code rebuild_spawning}); wait for {@code ACTIVE} (or
+     * {@code SHUTOFF} for a stopped server) with {@link #waitForStatus}. Fields no usable microversion accepts
+     * fail before sending, naming the field and the versions.
+     *
+     * @return the server as Nova answered, with the new {@code adminPass} unless the cloud disables passwords
+     * @throws dev.novasdk.core.error.ConflictException in a state Nova does not rebuild from
+     */
+    Server rebuild(String id, ServerRebuild rebuild);
+
+    /**
+     * Cold-migrates the server to a host the scheduler picks ({@code migrate}; administrators only by
+     * default). Nova goes through a resize to the same flavor, so the server ends in {@code VERIFY_RESIZE};
+     * confirm it with {@link #confirmResize}. When no other host fits, Nova still answers 202, the server
+     * returns to its state and the instance action records the error ("No valid host was found").
+     */
+    void migrate(String id);
+
+    /**
+     * {@link #migrate(String)} to {@code host}; microversion 2.56 and later.
+     *
+     * @throws dev.novasdk.core.error.BadRequestException for the server's own host ("Cannot migrate to the
+     *         host where the server exists.")
+     */
+    void migrate(String id, String host);
+
+    /**
+     * Live-migrates the server ({@code os-migrateLive}; administrators only by default): it goes
+     * {@code MIGRATING} and back to {@code ACTIVE} on the new host, or on the old one when the migration fails
+     * (the instance action then records the error).
+     */
+    void liveMigrate(String id, ServerLiveMigrate request);
+
+    /**
+     * Rebuilds a server of a failed compute host on another ({@code evacuate}; administrators only by
+     * default). Nova refuses while the source compute service is up ("Compute service of ... is still in
+     * use.").
+     *
+     * @return the new administrator password, which Nova sends only before microversion 2.14
+     */
+    Optional<String> evacuate(String id, ServerEvacuate request);
+
+    /**
+     * Snapshots the server into a new image ({@code createImage}) and returns its id: from the response body
+     * from microversion 2.45, from the {@code Location} header before. The server shows task states
+     * {@code image_snapshot}, {@code image_pending_upload}, {@code image_uploading} meanwhile; the image goes
+     * {@code queued}, {@code saving}, {@code active}. Wait for it with
+     * {@link dev.novasdk.compute.images.ImageManager#waitForStatus}.
+     *
+     * @throws dev.novasdk.core.error.ConflictException in a state Nova does not snapshot from
+     */
+    String createImage(String id, ServerImageCreate request);
+
+    /** {@link #createImage(String, ServerImageCreate)} with a name and no metadata. */
+    default String createImage(String id, String imageName) {
+        return createImage(id, ServerImageCreate.of(imageName));
+    }
+
+    /**
+     * Snapshots the server as a rotated backup ({@code createBackup}; project members may, on the lab and by default) and
+     * returns the new image's id, as {@link #createImage(String, ServerImageCreate)} does.
+     */
+    String createBackup(String id, ServerBackupCreate request);
+
+    /**
+     * A remote console URL of {@code type}: {@code POST /servers/{id}/remote-consoles} from microversion 2.6,
+     * the older {@code os-getVNCConsole}, {@code os-getSPICEConsole}, {@code os-getRDPConsole} and
+     * {@code os-getSerialConsole} actions before. {@link ConsoleType#WEBMKS} needs 2.8.
+     *
+     * @throws ConsoleUnavailableException when the cloud does not serve that type ("Unavailable console type
+     *         novnc.")
+     * @throws dev.novasdk.core.error.ConflictException when the server is not running
+     */
+    RemoteConsole remoteConsole(String id, ConsoleType type);
+
+    /**
+     * Polls the server until it reaches {@code status}, with capped exponential backoff.
      * Polls the server until it reaches {@code status} with no task in progress ({@code task_state} empty),
      * with capped exponential backoff; so a wait for {@code ACTIVE} after a reboot, unpause or resume waits
      * for the action to end rather than returning while it runs.
