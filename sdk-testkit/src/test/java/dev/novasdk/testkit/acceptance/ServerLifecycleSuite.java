@@ -14,6 +14,7 @@ import dev.novasdk.compute.servers.RebootType;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerManager;
+import dev.novasdk.compute.servers.ServerRebuild;
 import dev.novasdk.compute.servers.ServerRescueResult;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.ConflictException;
@@ -24,6 +25,7 @@ import dev.novasdk.identity.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -119,6 +121,14 @@ abstract class ServerLifecycleSuite {
         return nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
     }
 
+    // From 2.47 a server shows its flavor's name and sizes, before that only the flavor's id.
+    private static boolean hasFlavor(Server s, Flavor f) {
+        return s.flavor()
+                .map(sf -> sf.originalName().map(f.name()::equals).orElseGet(() -> sf.id()
+                        .equals(Optional.of(f.id()))))
+                .orElse(false);
+    }
+
     private Server await(String id, ServerStatus status) {
         Server s = nova.servers().waitForStatus(id, status, cloud.waits());
         assertEquals(status, s.status());
@@ -180,6 +190,39 @@ abstract class ServerLifecycleSuite {
         servers.unshelve(id);
         await(id, ServerStatus.ACTIVE);
 
+        Flavor small = nova.flavors().find("m1.small").orElseThrow();
+        Flavor medium = nova.flavors().find("m1.medium").orElseThrow();
+        servers.resize(id, small.id());
+        await(id, ServerStatus.VERIFY_RESIZE);
+        servers.confirmResize(id);
+        assertTrue(hasFlavor(await(id, ServerStatus.ACTIVE), small), "resized to m1.small");
+        servers.resize(id, medium.id());
+        await(id, ServerStatus.VERIFY_RESIZE);
+        servers.revertResize(id);
+        Server reverted = await(id, ServerStatus.ACTIVE);
+        assertTrue(hasFlavor(reverted, small), "back to m1.small after the revert");
+
+        String imageId = nova.images().find("cirros").orElseThrow().id();
+        String renamed = "novasdk-it-rebuilt-" + UUID.randomUUID().toString().substring(0, 8);
+        servers.rebuild(
+                id, ServerRebuild.builder().imageId(imageId).name(renamed).build());
+        assertEquals(Optional.of(renamed), await(id, ServerStatus.ACTIVE).name());
+
+        Map<String, String> meta = servers.metadata().replace(id, Map.of("role", "web", "tier", "1"));
+        assertEquals(Map.of("role", "web", "tier", "1"), meta);
+        servers.metadata().set(id, "tier", "2");
+        servers.metadata().delete(id, "role");
+        assertEquals(Map.of("tier", "2"), servers.metadata().list(id));
+        if (nova.microversion().isAtLeast(Microversion.of(2, 26))) {
+            servers.tags().replace(id, List.of("b", "a"));
+            servers.tags().add(id, "c");
+            assertTrue(servers.tags().contains(id, "c"));
+            servers.tags().delete(id, "b");
+            assertEquals(List.of("a", "c"), servers.tags().list(id));
+            servers.tags().deleteAll(id);
+            assertEquals(List.of(), servers.tags().list(id));
+        }
+
         if (nova.microversion().isAtLeast(Microversion.of(2, 17))) {
             servers.triggerCrashDump(id);
             await(id, ServerStatus.ACTIVE);
@@ -206,7 +249,11 @@ abstract class ServerLifecycleSuite {
                 "rescue",
                 "unrescue",
                 "shelve",
-                "unshelve")) {
+                "unshelve",
+                "resize",
+                "confirmResize",
+                "revertResize",
+                "rebuild")) {
             assertTrue(names.contains(action), action + " missing from " + names);
         }
         assertEquals("create", names.get(names.size() - 1), "newest first: " + names);
