@@ -26,11 +26,7 @@ import java.util.regex.Pattern;
  * capacity; its usage is summed from the live servers. Every call of a non-admin gets Nova's policy 403.
  */
 final class OperatorApi {
-    /** The lab's hypervisor: 1000 vCPU, 800000 MiB, 600000 GiB, 512 MiB reserved for the host. */
-    static final int VCPUS = 1000;
-
-    static final long MEMORY_MB = 800_000;
-    static final long LOCAL_GB = 600_000;
+    /** RAM the lab's hypervisor keeps for the host itself; its capacity is {@link Host}'s. */
     static final long RESERVED_HOST_MEMORY_MB = 512;
     private static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
@@ -396,14 +392,14 @@ final class OperatorApi {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", computeService() == null ? 0 : 1);
-        m.put("vcpus", VCPUS);
-        m.put("memory_mb", MEMORY_MB);
-        m.put("local_gb", LOCAL_GB);
+        m.put("vcpus", Host.VCPUS);
+        m.put("memory_mb", Host.MEMORY_MB);
+        m.put("local_gb", Host.LOCAL_GB);
         m.put("vcpus_used", vcpusUsed);
         m.put("memory_mb_used", ramUsed);
         m.put("local_gb_used", diskUsed);
-        m.put("free_ram_mb", MEMORY_MB - ramUsed);
-        m.put("free_disk_gb", LOCAL_GB - diskUsed);
+        m.put("free_ram_mb", Host.MEMORY_MB - ramUsed);
+        m.put("free_disk_gb", Host.LOCAL_GB - diskUsed);
         m.put("current_workload", 0);
         m.put("running_vms", running);
         m.put("disk_available_least", 0);
