@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class OperatorApi {
     /** RAM the lab's hypervisor keeps for the host itself; its capacity is {@link Host}'s. */
     static final long RESERVED_HOST_MEMORY_MB = 512;
+
     private static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
