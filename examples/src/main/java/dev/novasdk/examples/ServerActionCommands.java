@@ -4,6 +4,7 @@ import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.instanceactions.InstanceAction;
 import dev.novasdk.compute.instanceactions.InstanceActionEvent;
 import dev.novasdk.compute.instanceactions.InstanceActionListOptions;
+import dev.novasdk.compute.servers.RebootType;
 import dev.novasdk.compute.servers.ResetState;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerRescue;
@@ -23,7 +24,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The power and state commands of {@link NovaCli}, spelled like {@code nova}'s: {@code pause}, {@code unpause},
+ * The power and state commands of {@link NovaCli}, spelled like {@code nova}'s: {@code reboot}, {@code stop},
+ * {@code start}, {@code console-log}, {@code pause}, {@code unpause},
  * {@code suspend}, {@code resume}, {@code lock}, {@code unlock}, {@code rescue}, {@code unrescue},
  * {@code shelve}, {@code shelve-offload}, {@code unshelve}, {@code trigger-crash-dump}, {@code reset-state},
  * {@code restore}, {@code set-password}, {@code instance-action-list} and {@code instance-action}. The
@@ -32,6 +34,8 @@ import java.util.function.Consumer;
 final class ServerActionCommands {
     static final String USAGE = String.join(
             "\n",
+            "  reboot [--hard] [--poll] <name|id>...    stop|start [--poll] <name|id>...",
+            "  console-log [--length <lines>] <name|id>",
             "  pause|unpause|suspend|resume|unrescue|shelve|shelve-offload|restore [--poll] <name|id>...",
             "  lock [--reason <text>] <name|id>...     unlock <name|id>...",
             "  rescue [--password <pw>] [--image <name|id>] [--poll] <name|id>",
@@ -43,6 +47,9 @@ final class ServerActionCommands {
             "  instance-action <name|id> <request-id>");
 
     private static final List<String> SIMPLE = List.of(
+            "reboot",
+            "stop",
+            "start",
             "pause",
             "unpause",
             "suspend",
@@ -55,6 +62,10 @@ final class ServerActionCommands {
             "trigger-crash-dump");
 
     private static final List<String> ALL = List.of(
+            "reboot",
+            "stop",
+            "start",
+            "console-log",
             "pause",
             "unpause",
             "suspend",
@@ -83,6 +94,8 @@ final class ServerActionCommands {
     static final class Args {
         boolean poll;
         boolean active;
+        boolean hard;
+        Integer length;
         String reason;
         String password;
         String image;
@@ -103,6 +116,8 @@ final class ServerActionCommands {
                     a.poll = true;
                 } else if (flag.equals("--active") && command.equals("reset-state")) {
                     a.active = true;
+                } else if (flag.equals("--hard") && command.equals("reboot")) {
+                    a.hard = true;
                 } else if (rest.isEmpty()) {
                     throw new NovaCli.UsageException(command + ": " + flag + " needs a value");
                 } else {
@@ -126,6 +141,9 @@ final class ServerActionCommands {
                             break;
                         case "instance-action-list --marker":
                             a.marker = v;
+                            break;
+                        case "console-log --length":
+                            a.length = positive(flag, v);
                             break;
                         case "instance-action-list --limit":
                             a.limit = positive(flag, v);
@@ -154,7 +172,7 @@ final class ServerActionCommands {
         }
 
         private static boolean waits(String command) {
-            return !List.of("unlock", "lock", "trigger-crash-dump", "reset-state", "set-password")
+            return !List.of("unlock", "lock", "trigger-crash-dump", "reset-state", "set-password", "console-log")
                             .contains(command)
                     && !command.startsWith("instance-action");
         }
@@ -187,6 +205,14 @@ final class ServerActionCommands {
     static void execute(String command, List<String> args, ComputeClient nova, PrintStream out)
             throws NovaCli.UsageException {
         Args a = Args.parse(command, args);
+        if (command.equals("console-log")) {
+            String id = find(nova, a.servers.get(0)).id();
+            out.print(
+                    a.length == null
+                            ? nova.servers().consoleOutput(id)
+                            : nova.servers().consoleOutput(id, a.length));
+            return;
+        }
         if (command.equals("instance-action-list")) {
             actionList(nova, find(nova, a.servers.get(0)).id(), a, out);
             return;
@@ -213,6 +239,15 @@ final class ServerActionCommands {
             throws NovaCli.UsageException {
         var servers = nova.servers();
         switch (command) {
+            case "reboot":
+                servers.reboot(id, a.hard ? RebootType.HARD : RebootType.SOFT);
+                return Set.of(ServerStatus.ACTIVE);
+            case "stop":
+                servers.stop(id);
+                return Set.of(ServerStatus.SHUTOFF);
+            case "start":
+                servers.start(id);
+                return Set.of(ServerStatus.ACTIVE);
             case "pause":
                 servers.pause(id);
                 return Set.of(ServerStatus.PAUSED);

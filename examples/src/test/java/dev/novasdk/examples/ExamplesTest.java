@@ -51,7 +51,8 @@ class ExamplesTest {
     void cli_badUsage_printsUsageAndExitsTwo() {
         assertEquals(2, cli());
         assertEquals(2, cli("--frobnicate", "list"));
-        assertEquals(2, cli("reboot", "vm1"));
+        assertEquals(2, cli("frobnicate", "vm1"));
+        assertEquals(2, cli("reboot", "--soft-ish", "vm1"));
         assertEquals(2, cli("boot", "--image", "cirros", "vm1"));
         assertEquals(2, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--swap", "lots", "vm1"));
         assertEquals(

@@ -93,6 +93,24 @@ class ServerActionCommandsTest {
     }
 
     @Test
+    void stopStartRebootWithPoll_andTheConsoleLog() {
+        assertEquals(
+                0, cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "none", "--poll", "vm1"), err());
+        assertEquals(0, cli("stop", "--poll", "vm1"), err());
+        assertTrue(out().contains("Finished: SHUTOFF"), out());
+        assertEquals("SHUTOFF", status("vm1"));
+        assertEquals(0, cli("start", "--poll", "vm1"), err());
+        assertEquals("ACTIVE", status("vm1"));
+        assertEquals(0, cli("reboot", "--hard", "--poll", "vm1"), err());
+        assertTrue(out().contains("Finished: ACTIVE"), out());
+        cli("instance-action-list", "vm1");
+        assertTrue(out().contains("| reboot ") && out().contains("| stop ") && out().contains("| start "), out());
+        assertEquals(0, cli("console-log", "--length", "1", "vm1"), err());
+        assertFalse(out().isBlank(), out());
+        assertEquals(2, cli("console-log", "--length", "0", "vm1"));
+    }
+
+    @Test
     void lockWithReason_thenUnlock() {
         cli("boot", "--flavor", "m1.tiny", "--image", "cirros", "--nic", "none", "vm1");
         assertEquals(0, cli("lock", "--reason", "maintenance", "vm1"), err());
