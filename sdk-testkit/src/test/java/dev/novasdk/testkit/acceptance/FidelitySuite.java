@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.compute.flavors.Flavor;
+import dev.novasdk.compute.flavors.FlavorCreate;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.internal.HttpPipeline;
@@ -38,8 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Where FakeCloud once differed from the lab (issue 15, part 5 and 6), run against both
- * ({@link RealCloudFidelityIT}, {@link FakeCloudFidelityIT}): deleted servers stay listable as DELETED, and
- * every timestamp has the lab's shape. Raw JSON is read, so the shape of each string is what is checked.
+ * ({@link RealCloudFidelityIT}, {@link FakeCloudFidelityIT}): a flavor larger than the host fails scheduling
+ * with Nova's fault, deleted servers stay listable as DELETED, and every timestamp has the lab's shape. Raw JSON is read, so the shape of each string is what is checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FidelitySuite {
@@ -143,6 +146,41 @@ abstract class FidelitySuite {
         List<String> ids = new ArrayList<>();
         list.get("servers").forEach(s -> ids.add(s.get("id").asText()));
         return ids;
+    }
+
+    // ------------------------------------------------------------------------------------------ capacity
+
+    @Test
+    void flavorLargerThanTheHost_serverEndsInErrorWithNoValidHost() {
+        // 10,000,000 GB of disk: more than the lab's hypervisor has (600,000 GB), and not counted by any quota, so
+        // the request reaches the scheduler, which gives up at once.
+        Flavor huge = nova.flavors()
+                .create(FlavorCreate.builder()
+                        .name("novasdk-fid-huge-" + UUID.randomUUID().toString().substring(0, 8))
+                        .ram(512)
+                        .vcpus(1)
+                        .disk(10_000_000)
+                        .build());
+        try {
+            Server s = nova.servers()
+                    .create(ServerCreate.builder()
+                            .name("novasdk-fid-capacity-"
+                                    + UUID.randomUUID().toString().substring(0, 8))
+                            .image(nova.images().find("cirros").orElseThrow())
+                            .flavor(huge)
+                            .networksNone()
+                            .build());
+            booted.add(s.id());
+            ResourceErrorException e = assertThrows(ResourceErrorException.class, () -> nova.servers()
+                    .waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits()));
+            assertEquals(Optional.of(500), e.faultCode());
+            assertTrue(
+                    e.faultMessage().orElse("").startsWith("No valid host was found."), "fault: " + e.faultMessage());
+            assertEquals(ServerStatus.ERROR, nova.servers().get(s.id()).status());
+        } finally {
+            deleteWhatWasBooted();
+            nova.flavors().delete(huge.id());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ deleted

@@ -57,11 +57,10 @@ import org.junit.jupiter.api.TestInstance;
  * on a real cloud the {@code clouds.yaml} cloud named by {@code NOVASDK_IT_DEMO_CLOUD} (default
  * {@code oslab-demo}).
  *
- * <p>The real lab is shared: nothing here disables its nova-compute service (every other engineer's boots
- * would fail with "No valid host"), and the test aggregate has no availability zone (adding the host to an
- * aggregate with one moves the host, and everyone's servers, to that zone). Disabling, enabling and forcing
- * down the compute service run on FakeCloud only; on the lab the suite checks that Nova refuses to update a
- * service other than nova-compute, which changes nothing.
+ * <p>The compute service is disabled and forced down for a moment and always restored: no other boot may run
+ * on the cloud meanwhile (CI runs the suites one after another). The test aggregate has no availability zone
+ * (adding the host to an aggregate with one moves the host, and its servers, to that zone). Nova refuses to
+ * update a service other than nova-compute, which the suite also checks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OperatorSuite {
