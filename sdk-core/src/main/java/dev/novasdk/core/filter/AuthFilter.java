@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends {@code X-Auth-Token} from a {@link TokenProvider}, and recovers from a token the service no longer
@@ -41,6 +42,7 @@ public final class AuthFilter implements Filter {
     // The token most recently obtained by a refresh that no request has yet succeeded with, and the backoff
     // after the refusal of a fresh token; replaced as a whole, so readers never see half an update.
     private final AtomicReference<State> state = new AtomicReference<>(State.NONE);
+    private final ReentrantLock refusals = new ReentrantLock();
 
     private AuthFilter(TokenProvider tokens, Clock clock) {
         this.tokens = tokens;
@@ -72,16 +74,28 @@ public final class AuthFilter implements Filter {
             accepted();
             return response;
         }
-        if (!request.repeatable() || refusedFresh(used)) {
+        if (!request.repeatable()) {
             return response;
         }
-        AuthToken fresh = Objects.requireNonNull(tokens.refresh(used), "tokenProvider returned no token");
-        if (same(fresh, used) || inBackoff(fresh)) {
-            // The provider cannot renew (a fixed token), or the token it has was refused a moment ago:
-            // replaying would only be refused again.
-            return response;
+        AuthToken fresh;
+        // One refusal is judged at a time: a thread that was refused the token another thread has just
+        // refreshed must see it on probation, or it would refresh that fresh token again at once. The provider
+        // is single-flight anyway, so threads with a 401 would wait for the refresh either way.
+        refusals.lock();
+        try {
+            if (refusedFresh(used)) {
+                return response;
+            }
+            fresh = Objects.requireNonNull(tokens.refresh(used), "tokenProvider returned no token");
+            if (same(fresh, used) || inBackoff(fresh)) {
+                // The provider cannot renew (a fixed token), or the token it has was refused a moment ago:
+                // replaying would only be refused again.
+                return response;
+            }
+            onProbation(fresh);
+        } finally {
+            refusals.unlock();
         }
-        onProbation(fresh);
         // The 401 response is dropped: its body is a byte array, so there is nothing to release.
         HttpResponse replayed = next.proceed(request.withHeader(HEADER, fresh.id()));
         if (replayed.statusCode() == 401) {
