@@ -20,6 +20,16 @@ import dev.novasdk.compute.servers.ServerRescueResult;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.compute.servers.ServerUnshelve;
 import dev.novasdk.compute.servers.ServerUpdate;
+import dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager;
+import dev.novasdk.compute.servers.attachments.VolumeAttachmentManager;
+import dev.novasdk.compute.servers.info.ServerAddressManager;
+import dev.novasdk.compute.servers.info.ServerDiagnosticsManager;
+import dev.novasdk.compute.servers.info.ServerPasswordManager;
+import dev.novasdk.compute.servers.info.ServerSecurityGroupManager;
+import dev.novasdk.compute.servers.info.ServerTopologyManager;
+import dev.novasdk.compute.servers.metadata.ServerMetadataManager;
+import dev.novasdk.compute.servers.metadata.ServerTagManager;
+import dev.novasdk.compute.servers.migrations.ServerMigrationManager;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.WaitOptions;
@@ -343,52 +353,52 @@ public final class DefaultServerManager implements ServerManager {
     // ------------------------------------------------------------------ sub-resources (SubResourceManagers)
 
     @Override
-    public dev.novasdk.compute.servers.metadata.ServerMetadataManager metadata() {
+    public ServerMetadataManager metadata() {
         return sub.metadata;
     }
 
     @Override
-    public dev.novasdk.compute.servers.metadata.ServerTagManager tags() {
+    public ServerTagManager tags() {
         return sub.tags;
     }
 
     @Override
-    public dev.novasdk.compute.servers.info.ServerAddressManager ips() {
+    public ServerAddressManager ips() {
         return sub.ips;
     }
 
     @Override
-    public dev.novasdk.compute.servers.info.ServerPasswordManager password() {
+    public ServerPasswordManager password() {
         return sub.password;
     }
 
     @Override
-    public dev.novasdk.compute.servers.info.ServerDiagnosticsManager diagnostics() {
+    public ServerDiagnosticsManager diagnostics() {
         return sub.diagnostics;
     }
 
     @Override
-    public dev.novasdk.compute.servers.info.ServerTopologyManager topology() {
+    public ServerTopologyManager topology() {
         return sub.topology;
     }
 
     @Override
-    public dev.novasdk.compute.servers.info.ServerSecurityGroupManager securityGroups() {
+    public ServerSecurityGroupManager securityGroups() {
         return sub.securityGroups;
     }
 
     @Override
-    public dev.novasdk.compute.servers.migrations.ServerMigrationManager migrations() {
+    public ServerMigrationManager migrations() {
         return sub.migrations;
     }
 
     @Override
-    public dev.novasdk.compute.servers.attachments.VolumeAttachmentManager volumeAttachments() {
+    public VolumeAttachmentManager volumeAttachments() {
         return sub.volumeAttachments;
     }
 
     @Override
-    public dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager interfaceAttachments() {
+    public InterfaceAttachmentManager interfaceAttachments() {
         return sub.interfaceAttachments;
     }
 }

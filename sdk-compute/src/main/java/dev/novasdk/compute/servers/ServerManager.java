@@ -1,6 +1,16 @@
 package dev.novasdk.compute.servers;
 
 import dev.novasdk.compute.instanceactions.InstanceActionManager;
+import dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager;
+import dev.novasdk.compute.servers.attachments.VolumeAttachmentManager;
+import dev.novasdk.compute.servers.info.ServerAddressManager;
+import dev.novasdk.compute.servers.info.ServerDiagnosticsManager;
+import dev.novasdk.compute.servers.info.ServerPasswordManager;
+import dev.novasdk.compute.servers.info.ServerSecurityGroupManager;
+import dev.novasdk.compute.servers.info.ServerTopologyManager;
+import dev.novasdk.compute.servers.metadata.ServerMetadataManager;
+import dev.novasdk.compute.servers.metadata.ServerTagManager;
+import dev.novasdk.compute.servers.migrations.ServerMigrationManager;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.paging.PagedIterable;
@@ -368,32 +378,32 @@ public interface ServerManager {
     void waitForDelete(String id, WaitOptions options);
 
     /** The metadata of servers ({@code /servers/{id}/metadata}). */
-    dev.novasdk.compute.servers.metadata.ServerMetadataManager metadata();
+    ServerMetadataManager metadata();
 
     /** The tags of servers ({@code /servers/{id}/tags}, 2.26+). */
-    dev.novasdk.compute.servers.metadata.ServerTagManager tags();
+    ServerTagManager tags();
 
     /** The IP addresses of servers ({@code /servers/{id}/ips}). */
-    dev.novasdk.compute.servers.info.ServerAddressManager ips();
+    ServerAddressManager ips();
 
     /** The encrypted passwords of servers ({@code /servers/{id}/os-server-password}). */
-    dev.novasdk.compute.servers.info.ServerPasswordManager password();
+    ServerPasswordManager password();
 
     /** The hypervisor diagnostics of servers ({@code /servers/{id}/diagnostics}). */
-    dev.novasdk.compute.servers.info.ServerDiagnosticsManager diagnostics();
+    ServerDiagnosticsManager diagnostics();
 
     /** The NUMA topology of servers ({@code /servers/{id}/topology}, 2.78+). */
-    dev.novasdk.compute.servers.info.ServerTopologyManager topology();
+    ServerTopologyManager topology();
 
     /** The security groups of servers. */
-    dev.novasdk.compute.servers.info.ServerSecurityGroupManager securityGroups();
+    ServerSecurityGroupManager securityGroups();
 
     /** The in-progress live migrations of servers ({@code /servers/{id}/migrations}). */
-    dev.novasdk.compute.servers.migrations.ServerMigrationManager migrations();
+    ServerMigrationManager migrations();
 
     /** The volumes attached to servers ({@code /servers/{id}/os-volume_attachments}). */
-    dev.novasdk.compute.servers.attachments.VolumeAttachmentManager volumeAttachments();
+    VolumeAttachmentManager volumeAttachments();
 
     /** The network interfaces attached to servers ({@code /servers/{id}/os-interface}). */
-    dev.novasdk.compute.servers.attachments.InterfaceAttachmentManager interfaceAttachments();
+    InterfaceAttachmentManager interfaceAttachments();
 }
