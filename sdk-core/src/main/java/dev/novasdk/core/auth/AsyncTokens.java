@@ -28,7 +28,8 @@ public final class AsyncTokens implements AsyncTokenProvider {
 
     /** Tokens from {@code tokens}, authenticating on {@code executor}. */
     public static AsyncTokens of(TokenProvider tokens, Executor executor) {
-        return new AsyncTokens(Objects.requireNonNull(tokens, "tokenProvider"), Objects.requireNonNull(executor, "executor"));
+        return new AsyncTokens(
+                Objects.requireNonNull(tokens, "tokenProvider"), Objects.requireNonNull(executor, "executor"));
     }
 
     @Override

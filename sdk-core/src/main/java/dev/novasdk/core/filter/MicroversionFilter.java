@@ -5,10 +5,10 @@ import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestAttribute;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**

@@ -204,9 +204,8 @@ public final class RetryFilter implements Filter, AsyncFilter {
                 return;
             }
             IOException failure = (IOException) cause;
-            Optional<Duration> delay = result.isDone()
-                    ? Optional.empty()
-                    : nextDelay(request, call, attempt, response, failure);
+            Optional<Duration> delay =
+                    result.isDone() ? Optional.empty() : nextDelay(request, call, attempt, response, failure);
             if (delay.isEmpty()) {
                 if (failure != null) {
                     result.completeExceptionally(failure);

@@ -3,8 +3,8 @@ package dev.novasdk.core.filter;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sets {@code User-Agent} (the SDK's name and version, the Java version, and an optional application

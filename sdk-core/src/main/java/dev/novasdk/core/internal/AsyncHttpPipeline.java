@@ -59,15 +59,18 @@ public final class AsyncHttpPipeline implements AutoCloseable {
             return CompletableFuture.failedFuture(new IOException("the transport returned no future"));
         }
         return sent.handle((response, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(response);
-            }
-            Throwable cause = unwrap(failure);
-            return CompletableFuture.<HttpResponse>failedFuture(
-                    cause instanceof IOException || cause instanceof OpenStackException || !(cause instanceof RuntimeException)
-                            ? cause
-                            : asIo((RuntimeException) cause));
-        }).thenCompose(f -> f);
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    Throwable cause = unwrap(failure);
+                    return CompletableFuture.<HttpResponse>failedFuture(
+                            cause instanceof IOException
+                                            || cause instanceof OpenStackException
+                                            || !(cause instanceof RuntimeException)
+                                    ? cause
+                                    : asIo((RuntimeException) cause));
+                })
+                .thenCompose(f -> f);
     }
 
     private static IOException asIo(RuntimeException e) {
@@ -75,7 +78,8 @@ public final class AsyncHttpPipeline implements AutoCloseable {
             throw e;
         }
         return new IOException(
-                "the transport failed with " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "the transport failed with " + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 e);
     }
 

@@ -168,9 +168,8 @@ public final class Waiter<T> {
             }
             long pause;
             try {
-                Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
-                        ? thrown.getCause()
-                        : thrown;
+                Throwable cause =
+                        thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
                 if (cause != null && !(cause instanceof RuntimeException)) {
                     result.completeExceptionally(cause);
                     return;
@@ -206,7 +205,8 @@ public final class Waiter<T> {
             for (ExceptionSuccess<T> s : exceptionSuccesses) {
                 if (s.type.isInstance(error)) {
                     return Objects.requireNonNull(
-                            s.result.apply(error), "the successOnException result was null while waiting for " + description);
+                            s.result.apply(error),
+                            "the successOnException result was null while waiting for " + description);
                 }
             }
             throw error;
@@ -218,7 +218,8 @@ public final class Waiter<T> {
         for (Failure<T> f : failures) {
             if (f.condition.test(value)) {
                 RuntimeException failure = f.exception.apply(value);
-                throw Objects.requireNonNull(failure, "the failWhen exception was null while waiting for " + description);
+                throw Objects.requireNonNull(
+                        failure, "the failWhen exception was null while waiting for " + description);
             }
         }
         return success.test(value) ? value : null;
