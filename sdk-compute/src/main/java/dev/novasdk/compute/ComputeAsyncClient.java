@@ -15,6 +15,7 @@ import dev.novasdk.core.filter.Position;
 import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.http.apache.ApacheAsyncHttpTransport;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
@@ -38,7 +39,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * The Compute (Nova) API without blocking: every operation of {@link ComputeClient}'s managers returns a
@@ -109,7 +109,7 @@ public final class ComputeAsyncClient implements AutoCloseable {
         b.perCall.forEach(f -> pb.addAsyncFilter(Position.PER_CALL, f));
         b.perAttempt.forEach(f -> pb.addAsyncFilter(Position.PER_ATTEMPT, f));
         boolean ownsTransport = b.transport == null;
-        AsyncHttpTransport transport = ownsTransport ? DEFAULT_TRANSPORT.get() : b.transport;
+        AsyncHttpTransport transport = ownsTransport ? ApacheAsyncHttpTransport.create() : b.transport;
         this.requestsOnly = pb.build();
         this.pipeline = pb.buildAsync(transport, ownsTransport);
         JsonCodec codec = JsonCodec.create();
@@ -133,11 +133,6 @@ public final class ComputeAsyncClient implements AutoCloseable {
         this.ownsPipeline = false;
         this.servers = new DefaultServerAsyncManager(executor);
     }
-
-    // Replaced by the Apache async transport once it lands; until then a transport must be passed.
-    static final Supplier<AsyncHttpTransport> DEFAULT_TRANSPORT = () -> {
-        throw new IllegalStateException("no default async transport: pass one with transport(..)");
-    };
 
     private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
