@@ -34,13 +34,20 @@ import dev.novasdk.compute.hypervisors.Hypervisor;
 import dev.novasdk.compute.images.Image;
 import dev.novasdk.compute.images.ImageStatus;
 import dev.novasdk.compute.keypairs.Keypair;
+import dev.novasdk.compute.limits.Limits;
+import dev.novasdk.compute.migrations.Migration;
 import dev.novasdk.compute.quotas.QuotaSet;
 import dev.novasdk.compute.quotas.QuotaUpdate;
 import dev.novasdk.compute.servergroups.ServerGroup;
 import dev.novasdk.compute.servergroups.ServerGroupCreate;
+import dev.novasdk.compute.servergroups.ServerGroupListOptions;
 import dev.novasdk.compute.servergroups.ServerGroupPolicy;
 import dev.novasdk.compute.services.Service;
 import dev.novasdk.compute.services.ServiceStatus;
+import dev.novasdk.compute.usage.TenantUsage;
+import dev.novasdk.compute.usage.UsageListOptions;
+import dev.novasdk.compute.zones.AvailabilityZone;
+import dev.novasdk.core.error.EndpointNotFoundException;
 import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.HttpResponse;
@@ -52,6 +59,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +73,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +94,9 @@ class AsyncManagerRequestsTest {
     static final WaitOptions WAITS =
             WaitOptions.of(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(4));
 
+    // Generous: a future that never completes fails the test, a slow shared machine must not.
+    static final long WAIT_SECONDS = 60;
+
     @RegisterExtension
     static final WireMockExtension wm = ComputeStubs.wireMock();
 
@@ -91,28 +104,51 @@ class AsyncManagerRequestsTest {
     ExecutorService io;
     ApacheHttpTransport blocking;
     ComputeAsyncClient nova;
+    final List<ComputeAsyncClient> others = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         stubVersionDocument(wm, V);
         io = Executors.newFixedThreadPool(2);
         blocking = ApacheHttpTransport.create();
-        URI compute = URI.create(wm.baseUrl() + ComputeStubs.COMPUTE_PATH);
-        URI image = URI.create(wm.baseUrl() + "/image");
-        nova = ComputeAsyncClient.builder()
-                .tokenProvider(ComputeStubs.fixedToken())
-                .endpointResolver(q -> q.serviceType().equals("image") ? image : compute)
-                .transport(async(blocking, io))
-                .asyncSleeper(AsyncSleeper.ofInstant(time.sleeper()))
-                .nanoTime(time.nanoTime())
-                .build();
+        nova = client(true, null);
     }
 
     @AfterEach
     void tearDown() {
+        others.forEach(ComputeAsyncClient::close);
         nova.close();
         blocking.close();
         io.shutdownNow();
+    }
+
+    /**
+     * A client on the blocking transport's async stand-in: compute at {@code /v2.1}, Glance at {@code /image}
+     * when {@code glance}, pinned to {@code pinnedOrNull} or negotiating; closed after the test.
+     */
+    ComputeAsyncClient client(boolean glance, String pinnedOrNull) {
+        URI compute = URI.create(wm.baseUrl() + ComputeStubs.COMPUTE_PATH);
+        URI image = URI.create(wm.baseUrl() + "/image");
+        ComputeAsyncClient c = ComputeAsyncClient.builder()
+                .tokenProvider(ComputeStubs.fixedToken())
+                .endpointResolver(q -> {
+                    if (q.serviceType().equals("compute")) {
+                        return compute;
+                    }
+                    if (glance) {
+                        return image;
+                    }
+                    throw new EndpointNotFoundException("no image service", List.of("compute/public/RegionOne"));
+                })
+                .transport(async(blocking, io))
+                .asyncSleeper(AsyncSleeper.ofInstant(time.sleeper()))
+                .nanoTime(time.nanoTime())
+                .microversion(pinnedOrNull)
+                .build();
+        if (nova != null) {
+            others.add(c);
+        }
+        return c;
     }
 
     /**
@@ -139,7 +175,7 @@ class AsyncManagerRequestsTest {
 
     static <T> T join(CompletableFuture<T> future) {
         try {
-            return future.get(10, TimeUnit.SECONDS);
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError("failed: " + e.getCause(), e.getCause());
         } catch (Exception e) {
@@ -149,7 +185,7 @@ class AsyncManagerRequestsTest {
 
     /** The exception {@code future} failed with, unwrapped. */
     static Throwable failure(CompletableFuture<?> future) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
         return e.getCause();
     }
 
@@ -223,23 +259,23 @@ class AsyncManagerRequestsTest {
                 events.add("complete");
             }
         });
-        Flow.Subscription s = subscribed.get(10, TimeUnit.SECONDS);
+        Flow.Subscription s = subscribed.get(WAIT_SECONDS, TimeUnit.SECONDS);
         wm.verify(0, getRequestedFor(urlEqualTo(first))); // nothing before demand
 
         s.request(1);
-        assertEquals("1", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("1", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         s.request(1);
-        assertEquals("2", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("2", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         // Both items of page one delivered, no more asked for: page two must not have been fetched.
         wm.verify(1, compute(getRequestedFor(urlEqualTo(first)), V));
         wm.verify(0, getRequestedFor(urlEqualTo(second)));
         assertTrue(events.isEmpty(), events.toString());
 
         s.request(1);
-        assertEquals("3", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("3", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         wm.verify(1, compute(getRequestedFor(urlEqualTo(second)), V));
         s.request(1);
-        assertEquals("complete", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("complete", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
     static String image(String status) {
@@ -395,6 +431,106 @@ class AsyncManagerRequestsTest {
                 1,
                 compute(postRequestedFor(urlEqualTo("/v2.1/os-server-groups")), V)
                         .withRequestBody(equalToJson(sample("os-server-groups/v2.64/server-groups-post-req.json"))));
+    }
+
+    @Test
+    void images_withoutGlance_getThroughNovasProxyAt235() {
+        // Source: nova doc/api_samples/images/image-get-resp.json
+        String id = "70a599e0-31e7-49b7-b260-868f441e862b";
+        wm.stubFor(get(urlEqualTo("/v2.1/images/" + id)).willReturn(okJson(sample("images/image-get-resp.json"))));
+        Image image = join(client(false, null).images().get(id));
+        assertEquals(Optional.of("fakeimage7"), image.name());
+        wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/images/" + id)), "2.35"));
+    }
+
+    @Test
+    void serverGroups_list_pagesByOffsetUntilShortPage() {
+        String groups = "/v2.1/os-server-groups";
+        wm.stubFor(get(urlEqualTo(groups + "?limit=2"))
+                .willReturn(okJson("{\"server_groups\": [" + group("1") + ", " + group("2") + "]}")));
+        wm.stubFor(get(urlEqualTo(groups + "?limit=2&offset=2"))
+                .willReturn(okJson("{\"server_groups\": [" + group("3") + "]}")));
+        List<ServerGroup> all = join(nova.serverGroups()
+                .list(ServerGroupListOptions.builder().limit(2).build())
+                .toList());
+        assertEquals(List.of("1", "2", "3"), all.stream().map(ServerGroup::id).collect(Collectors.toList()));
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(groups + "?limit=2&offset=2")), V));
+    }
+
+    static String group(String id) {
+        return "{\"id\": \"" + id + "\", \"name\": \"g" + id + "\", \"policy\": \"affinity\", \"rules\": {}, "
+                + "\"members\": [], \"project_id\": \"p\", \"user_id\": \"u\"}";
+    }
+
+    @Test
+    void services_disableWithReason_before253_putsHostAndBinaryAndMergesTheAnswer() {
+        // Source: nova doc/api_samples/os-services/v2.11/service-disable-log-put-*.json
+        wm.stubFor(put(urlEqualTo("/v2.1/os-services/disable-log-reason"))
+                .willReturn(okJson(sample("os-services/v2.11/service-disable-log-put-resp.json"))));
+        Service host1 = Service.builder()
+                .id("3")
+                .binary("nova-compute")
+                .host("host1")
+                .statusRaw("enabled")
+                .build();
+        Service disabled = join(client(true, "2.11").services().disable(host1, "test2"));
+        assertEquals(Optional.of("3"), disabled.id(), "the caller's service, with nova's answer applied");
+        assertEquals(ServiceStatus.DISABLED, disabled.status());
+        assertEquals(Optional.of("test2"), disabled.disabledReason());
+        wm.verify(
+                1,
+                compute(putRequestedFor(urlEqualTo("/v2.1/os-services/disable-log-reason")), "2.11")
+                        .withRequestBody(equalToJson(sample("os-services/v2.11/service-disable-log-put-req.json"))));
+    }
+
+    @Test
+    void hypervisors_searchAndFind_from253_useTheHostnamePattern() {
+        String h = "/v2.1/os-hypervisors";
+        wm.stubFor(get(urlEqualTo(h + "?hypervisor_hostname_pattern=osl"))
+                .willReturn(okJson("{\"hypervisors\": [{\"id\": \"fabe6941-74d7-49a2-be50-e968f173717a\", "
+                        + "\"hypervisor_hostname\": \"oslab\", \"state\": \"up\", \"status\": \"enabled\"}]}")));
+        wm.stubFor(get(urlEqualTo(h + "/gone"))
+                .willReturn(itemNotFound("Hypervisor with ID gone could not be found.", "r1")));
+        wm.stubFor(get(urlEqualTo(h + "?hypervisor_hostname_pattern=gone"))
+                .willReturn(itemNotFound("No hypervisor matching 'gone' could be found.", "r2")));
+        List<Hypervisor> found = join(nova.hypervisors().search("osl"));
+        Optional<Hypervisor> gone = join(nova.hypervisors().find("gone"));
+        assertEquals("oslab", found.get(0).hypervisorHostname());
+        assertEquals(Optional.empty(), gone, "no match is no hypervisor, as the blocking find says");
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(h + "?hypervisor_hostname_pattern=osl")), V));
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(h + "?hypervisor_hostname_pattern=gone")), V));
+    }
+
+    @Test
+    void zonesLimitsUsageMigrations_readTheirAnswers() {
+        // Source: nova doc/api_samples/os-availability-zone/availability-zone-list-resp.json
+        wm.stubFor(get(urlEqualTo("/v2.1/os-availability-zone"))
+                .willReturn(okJson(sample("os-availability-zone/availability-zone-list-resp.json"))));
+        wm.stubFor(get(urlEqualTo("/v2.1/limits?tenant_id=p2"))
+                .willReturn(okJson(sample("limits/v2.57/limit-get-resp.json"))));
+        String usage = "/v2.1/os-simple-tenant-usage/p2?start=2026-12-03T00%3A00%3A00.000000"
+                + "&end=2026-12-04T00%3A00%3A00.000000";
+        wm.stubFor(get(urlEqualTo(usage)).willReturn(okJson("{\"tenant_usage\": {}}")));
+        wm.stubFor(get(urlEqualTo("/v2.1/os-migrations")).willReturn(okJson("{\"migrations\": []}")));
+
+        Optional<AvailabilityZone> zone = join(nova.availabilityZones().find("nova"));
+        Limits limits = join(nova.limits().get("p2"));
+        TenantUsage report = join(nova.usage()
+                .get(
+                        "p2",
+                        UsageListOptions.builder()
+                                .start(Instant.parse("2026-12-03T00:00:00Z"))
+                                .end(Instant.parse("2026-12-04T00:00:00Z"))
+                                .build()));
+        List<Migration> migrations = join(nova.migrations().list().toList());
+
+        assertEquals("nova", zone.orElseThrow().zoneName());
+        assertTrue(limits.absolute().maxTotalInstances().isPresent());
+        assertEquals(Optional.empty(), report.tenantId(), "a project without use is an empty report");
+        assertEquals(List.of(), migrations);
+        wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/limits?tenant_id=p2")), V));
+        wm.verify(1, compute(getRequestedFor(urlEqualTo(usage)), V));
+        wm.verify(1, compute(getRequestedFor(urlEqualTo("/v2.1/os-migrations")), V));
     }
 
     @Test

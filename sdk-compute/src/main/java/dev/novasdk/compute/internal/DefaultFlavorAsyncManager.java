@@ -31,8 +31,7 @@ public final class DefaultFlavorAsyncManager implements FlavorAsyncManager {
     public PagedPublisher<Flavor> list(FlavorListOptions options) {
         Objects.requireNonNull(options, "options");
         return executor.list(
-                options.detail() ? FlavorOperations.LIST_DETAIL : FlavorOperations.LIST,
-                Call.to().query(options.query()));
+                DefaultFlavorManager.listOperation(options), Call.to().query(options.query()));
     }
 
     @Override

@@ -31,9 +31,7 @@ public final class DefaultFlavorManager implements FlavorManager {
     @Override
     public PagedIterable<Flavor> list(FlavorListOptions options) {
         Objects.requireNonNull(options, "options");
-        return executor.list(
-                options.detail() ? FlavorOperations.LIST_DETAIL : FlavorOperations.LIST,
-                Call.to().query(options.query()));
+        return executor.list(listOperation(options), Call.to().query(options.query()));
     }
 
     @Override
@@ -138,5 +136,10 @@ public final class DefaultFlavorManager implements FlavorManager {
     @Override
     public void delete(String id) {
         executor.call(FlavorOperations.DELETE, Call.to(id));
+    }
+
+    // The summary or the detail listing; shared with DefaultFlavorAsyncManager.
+    static ListOperation<FlavorListDocument, Flavor> listOperation(FlavorListOptions options) {
+        return options.detail() ? FlavorOperations.LIST_DETAIL : FlavorOperations.LIST;
     }
 }

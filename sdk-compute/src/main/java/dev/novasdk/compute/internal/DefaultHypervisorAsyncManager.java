@@ -31,7 +31,7 @@ public final class DefaultHypervisorAsyncManager implements HypervisorAsyncManag
     public PagedPublisher<Hypervisor> list(HypervisorListOptions options) {
         Objects.requireNonNull(options, "options");
         return executor.list(
-                options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST,
+                DefaultHypervisorManager.listOperation(options),
                 Call.to().query(options.query()).require(options.versionRequirements()));
     }
 

@@ -25,8 +25,7 @@ public final class DefaultHypervisorManager implements HypervisorManager {
     public PagedIterable<Hypervisor> list(HypervisorListOptions options) {
         Objects.requireNonNull(options, "options");
         return executor.list(
-                options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST,
-                Call.to().query(options.query()).require(options.versionRequirements()));
+                listOperation(options), Call.to().query(options.query()).require(options.versionRequirements()));
     }
 
     @Override
@@ -105,5 +104,10 @@ public final class DefaultHypervisorManager implements HypervisorManager {
     @Override
     public Hypervisor uptime(String id) {
         return executor.call(HypervisorOperations.UPTIME, Call.to(id));
+    }
+
+    // The summary or the detail listing; shared with DefaultHypervisorAsyncManager.
+    static ListOperation<HypervisorOperations.Page, Hypervisor> listOperation(HypervisorListOptions options) {
+        return options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST;
     }
 }
