@@ -66,6 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +106,8 @@ class AsyncManagerRequestsTest {
     ApacheHttpTransport blocking;
     ComputeAsyncClient nova;
     final List<ComputeAsyncClient> others = new ArrayList<>();
+    // Every request handed to the transport, recorded on the thread that sends it.
+    final List<String> sent = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -140,7 +143,10 @@ class AsyncManagerRequestsTest {
                     }
                     throw new EndpointNotFoundException("no image service", List.of("compute/public/RegionOne"));
                 })
-                .transport(async(blocking, io))
+                .transport(request -> {
+                    sent.add(request.uri().getRawPath() + "?" + request.uri().getRawQuery());
+                    return async(blocking, io).executeAsync(request);
+                })
                 .asyncSleeper(AsyncSleeper.ofInstant(time.sleeper()))
                 .nanoTime(time.nanoTime())
                 .microversion(pinnedOrNull)
@@ -265,6 +271,9 @@ class AsyncManagerRequestsTest {
         s.request(1);
         assertEquals("1", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         s.request(1);
+        // Item 2 is in hand, so request(1) delivers it on this thread and decides there whether to fetch:
+        // a listing fetching ahead of demand would have handed page two to the transport by now.
+        assertFalse(sent.contains(second), sent.toString());
         assertEquals("2", events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         // Both items of page one delivered, no more asked for: page two must not have been fetched.
         wm.verify(1, compute(getRequestedFor(urlEqualTo(first)), V));
