@@ -27,7 +27,6 @@ import dev.novasdk.compute.servers.info.ServerAddressAsyncManager;
 import dev.novasdk.compute.servers.info.ServerDiagnosticsAsyncManager;
 import dev.novasdk.compute.servers.info.ServerPasswordAsyncManager;
 import dev.novasdk.compute.servers.info.ServerSecurityGroupAsyncManager;
-import dev.novasdk.compute.servers.info.ServerTopology;
 import dev.novasdk.compute.servers.info.ServerTopologyAsyncManager;
 import dev.novasdk.compute.servers.metadata.ServerMetadataAsyncManager;
 import dev.novasdk.compute.servers.metadata.ServerTagAsyncManager;
@@ -68,7 +67,7 @@ final class AsyncSubResourceManagers {
         this.ips = new Ips(executor);
         this.password = new Password(executor);
         this.diagnostics = id -> executor.call(DIAGNOSTICS, Call.to(id));
-        this.topology = new Topology(executor);
+        this.topology = id -> executor.call(TOPOLOGY, Call.to(id));
         this.securityGroups = new SecurityGroups(executor);
         this.migrations = new Migrations(executor);
         this.volumeAttachments = new Volumes(executor);
@@ -218,19 +217,6 @@ final class AsyncSubResourceManagers {
         @Override
         public CompletableFuture<Void> clear(String serverId) {
             return executor.call(PASSWORD_CLEAR, Call.to(serverId));
-        }
-    }
-
-    private static final class Topology implements ServerTopologyAsyncManager {
-        private final AsyncOperationExecutor executor;
-
-        Topology(AsyncOperationExecutor executor) {
-            this.executor = executor;
-        }
-
-        @Override
-        public CompletableFuture<ServerTopology> get(String serverId) {
-            return executor.call(TOPOLOGY, Call.to(serverId));
         }
     }
 
