@@ -4,6 +4,7 @@ import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.internal.CallObserver;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +97,7 @@ public final class AuthFilter implements Filter {
         } finally {
             refusals.unlock();
         }
+        CallObserver.reauthenticated(request);
         // The 401 response is dropped: its body is a byte array, so there is nothing to release.
         HttpResponse replayed = next.proceed(request.withHeader(HEADER, fresh.id()));
         if (replayed.statusCode() == 401) {

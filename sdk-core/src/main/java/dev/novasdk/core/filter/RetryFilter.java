@@ -6,6 +6,7 @@ import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestAttribute;
+import dev.novasdk.core.internal.CallObserver;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.ErrorMapper;
 import dev.novasdk.core.internal.SafeUri;
@@ -169,6 +170,7 @@ public final class RetryFilter implements Filter {
                         reason,
                         delay.get().toMillis());
             }
+            CallObserver.retrying(request, delay.get(), reason);
             // The failed response is dropped here: its body is a byte array, so there is nothing to release.
             pause(delay.get(), request, attempt, reason, failure);
         }

@@ -18,6 +18,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class HttpPipeline implements AutoCloseable {
     private final FilterChain head;
     private final ErrorMapper errorMapper;
     private final Secrets secrets;
+    private final CallObserver observer; // null without listeners: no observation cost at all
 
     private HttpPipeline(Builder b) {
         this.ownsTransport = b.transport == null;
@@ -68,6 +70,11 @@ public final class HttpPipeline implements AutoCloseable {
             filters.add(AuthFilter.of(b.tokenProvider, b.clock));
         }
         filters.addAll(b.perAttempt);
+        this.observer = CallObserver.of(b.listeners, b.globalRequestIdValue, System::nanoTime);
+        if (observer != null) {
+            // Below authentication, so the replay after a re-authentication is an attempt of its own.
+            filters.add(CallObserver.attemptFilter());
+        }
         // Below authentication and the user's filters, so it learns the token and body that go on the wire;
         // above logging, so the log lines of this very attempt are scrubbed of them.
         filters.add(secrets.filter());
@@ -127,11 +134,41 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public HttpResponse exchange(HttpRequest request) {
         Objects.requireNonNull(request, "request");
+        if (observer != null) {
+            return observedExchange(request);
+        }
         try {
             return head.proceed(request);
         } catch (IOException e) {
             throw TransportException.of(request.method(), request.uri(), e);
         }
+    }
+
+    private HttpResponse observedExchange(HttpRequest request) {
+        CallObserver.Call call = observer.callStarted(request);
+        HttpResponse response;
+        try {
+            response = head.proceed(call.attach(request));
+        } catch (IOException e) {
+            TransportException failure = TransportException.of(request.method(), request.uri(), e);
+            call.callEnded(null, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            call.callEnded(null, e);
+            throw e;
+        }
+        call.callEnded(response, null);
+        return response;
+    }
+
+    /** Whether listeners observe this pipeline's calls, so senders know whether to describe their requests. */
+    public boolean observed() {
+        return observer != null;
+    }
+
+    /** The observer of this pipeline's calls, or null when no listener is registered. */
+    public CallObserver observer() {
+        return observer;
     }
 
     /** The mapper that turns error responses into exceptions, scrubbing them of this pipeline's secrets. */
@@ -158,6 +195,8 @@ public final class HttpPipeline implements AutoCloseable {
         private Filter userAgent = UserAgentFilter.create();
         private MicroversionFilter microversion;
         private GlobalRequestIdFilter globalRequestId;
+        private String globalRequestIdValue;
+        private final List<CallListener> listeners = new ArrayList<>();
         private final List<Filter> perCall = new ArrayList<>();
         private final List<Filter> perAttempt = new ArrayList<>();
         // Holds the policy, sleeper and time budgets, so they are checked once, where they are used.
@@ -190,6 +229,16 @@ public final class HttpPipeline implements AutoCloseable {
         /** Sends {@code X-OpenStack-Request-ID: globalRequestId} on every request ({@code req-<uuid>}). */
         public Builder globalRequestId(String globalRequestId) {
             this.globalRequestId = GlobalRequestIdFilter.of(globalRequestId);
+            this.globalRequestIdValue = globalRequestId;
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every call and attempt; listeners are called in the order added. Without
+         * any, calls are not observed and cost nothing extra.
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
