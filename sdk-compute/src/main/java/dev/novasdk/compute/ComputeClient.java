@@ -41,6 +41,7 @@ import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.TransportSource;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -108,6 +109,7 @@ public final class ComputeClient implements AutoCloseable {
         }
         b.perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
         b.perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
+        b.listeners.forEach(pb::addListener);
         this.pipeline = pb.build();
         JsonCodec codec = JsonCodec.create();
         this.endpoints =
@@ -307,6 +309,7 @@ public final class ComputeClient implements AutoCloseable {
         private String globalRequestId;
         private final List<Filter> perCall = new ArrayList<>();
         private final List<Filter> perAttempt = new ArrayList<>();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -450,6 +453,17 @@ public final class ComputeClient implements AutoCloseable {
         public Builder addFilter(Position position, Filter filter) {
             Objects.requireNonNull(position, "position");
             (position == Position.PER_CALL ? perCall : perAttempt).add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every call this client makes and of each attempt (operation, status,
+         * duration, retries, re-authentications, Nova's request id); see {@link CallListener}. Listeners are
+         * told in the order added. The {@code sdk-micrometer} and {@code sdk-opentelemetry} modules provide
+         * listeners.
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -5,11 +5,13 @@ import dev.novasdk.compute.MicroversionRange;
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.error.EndpointNotFoundException;
 import dev.novasdk.core.error.ResponseParseException;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.OperationInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * that read. A failed read is not remembered, so the next call tries again. Thread-safe. Not API.
  */
 public final class Microversions {
+    // The endpoint's version document, or its parent's: the template cannot say which, and need not.
+    private static final OperationInfo VERSION_DOCUMENT = new OperationInfo("versions.get", "compute", "/");
     /** The microversions a cloud's compute API serves. */
     public record Range(Microversion min, Microversion max) {}
 
@@ -130,7 +134,9 @@ public final class Microversions {
             if (uri == null) {
                 continue;
             }
-            HttpRequest request = HttpRequest.get(uri);
+            HttpRequest request = HttpRequest.builder(HttpMethod.GET, uri)
+                    .attribute(OperationInfo.ATTRIBUTE, VERSION_DOCUMENT)
+                    .build();
             HttpResponse response = pipeline.exchange(request);
             if (!response.isSuccessful()) {
                 // Only "not here" sends us to the parent (nova answers 404 for /v2.1/<project>, 300 for a
