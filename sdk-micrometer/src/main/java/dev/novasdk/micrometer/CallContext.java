@@ -17,10 +17,19 @@ import java.util.Objects;
 public final class CallContext extends RequestReplySenderContext<Map<String, String>, CallEnded> {
     private final CallStarted started;
 
-    CallContext(CallStarted started) {
-        super((carrier, key, value) -> carrier.put(key, value), Kind.CLIENT);
+    // Without propagation the carrier stays null and what a tracing handler injects is dropped: no map per call.
+    CallContext(CallStarted started, boolean propagate) {
+        super(
+                (carrier, key, value) -> {
+                    if (carrier != null) {
+                        carrier.put(key, value);
+                    }
+                },
+                Kind.CLIENT);
         this.started = Objects.requireNonNull(started, "started");
-        setCarrier(new LinkedHashMap<>());
+        if (propagate) {
+            setCarrier(new LinkedHashMap<>());
+        }
         setRemoteServiceName(started.serviceType());
         setRemoteServiceAddress(started.serverAddress() + ":" + started.serverPort());
     }

@@ -77,7 +77,7 @@ public final class ObservationCallListener implements CallListener {
         if (registry.isNoop()) {
             return CallObservation.NONE;
         }
-        CallContext context = new CallContext(call);
+        CallContext context = new CallContext(call, propagate);
         Observation observation = Observation.createNotStarted(OBSERVATION_NAME, () -> context, registry)
                 .contextualName(call.operation())
                 .lowCardinalityKeyValue("operation", call.operation())
@@ -88,24 +88,22 @@ public final class ObservationCallListener implements CallListener {
                 .highCardinalityKeyValue("server.address", call.serverAddress());
         call.globalRequestId().ifPresent(id -> observation.highCardinalityKeyValue("global.request.id", id));
         observation.start();
-        return new Observed(observation, context, propagate);
+        return new Observed(observation, context);
     }
 
     private static final class Observed implements CallObservation {
         private final Observation observation;
         private final CallContext context;
-        private final boolean propagate;
 
-        Observed(Observation observation, CallContext context, boolean propagate) {
+        Observed(Observation observation, CallContext context) {
             this.observation = observation;
             this.context = context;
-            this.propagate = propagate;
         }
 
         @Override
         public Map<String, String> headersToSend(AttemptStarted event) {
             Map<String, String> carrier = context.getCarrier();
-            return propagate && carrier != null ? Map.copyOf(carrier) : Map.of();
+            return carrier == null || carrier.isEmpty() ? Map.of() : Map.copyOf(carrier);
         }
 
         @Override

@@ -1,13 +1,13 @@
 package dev.novasdk.micrometer;
 
+import static dev.novasdk.core.observe.ObservedCalls.GET;
+import static dev.novasdk.core.observe.ObservedCalls.attempt;
+import static dev.novasdk.core.observe.ObservedCalls.ended;
+import static dev.novasdk.core.observe.ObservedCalls.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.novasdk.core.http.HttpMethod;
-import dev.novasdk.core.observe.AttemptEnded;
 import dev.novasdk.core.observe.AttemptStarted;
-import dev.novasdk.core.observe.CallEnded;
 import dev.novasdk.core.observe.CallObservation;
-import dev.novasdk.core.observe.CallStarted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,52 +16,17 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The observation, key values and counters one call's events become. */
 class ObservationCallListenerTest {
-    private static final CallStarted GET = new CallStarted(
-            "servers.get",
-            "compute",
-            HttpMethod.GET,
-            "/servers/{server_id}",
-            "nova.example",
-            8774,
-            Optional.of("2.79"),
-            Optional.of("req-global"));
-
-    private static AttemptEnded attempt(int n, int status, Optional<Duration> retry, boolean reauth) {
-        return new AttemptEnded(
-                GET,
-                n,
-                OptionalInt.of(status),
-                status >= 400 ? Optional.of(Integer.toString(status)) : Optional.empty(),
-                Duration.ofMillis(5),
-                Optional.of("req-" + n),
-                retry,
-                reauth);
-    }
-
-    private static CallEnded ended(int status, int attempts, int retries, int reauths) {
-        return new CallEnded(
-                GET,
-                OptionalInt.of(status),
-                status >= 400 ? Optional.of(Integer.toString(status)) : Optional.empty(),
-                Duration.ofMillis(20),
-                Optional.of("req-last"),
-                attempts,
-                retries,
-                reauths);
-    }
-
     @Test
     void call_becomesOneStoppedObservationWithLowAndHighCardinalityKeyValuesApart() {
         TestObservationRegistry registry = TestObservationRegistry.create();
         CallObservation call = ObservationCallListener.create(registry).callStarted(GET);
         call.attemptStarted(new AttemptStarted(GET, 1));
         call.attemptEnded(attempt(1, 200, Optional.empty(), false));
-        call.callEnded(ended(200, 1, 0, 0));
+        call.callEnded(ended(200, "req-last", 1, 0, 0));
 
         assertThat(registry)
                 .hasNumberOfObservationsWithNameEqualTo(ObservationCallListener.OBSERVATION_NAME, 1)
@@ -92,7 +57,7 @@ class ObservationCallListenerTest {
         call.attemptEnded(attempt(1, 503, Optional.of(Duration.ofMillis(100)), false));
         call.attemptEnded(attempt(2, 401, Optional.empty(), true));
         call.attemptEnded(attempt(3, 200, Optional.empty(), false));
-        call.callEnded(ended(200, 3, 1, 1));
+        call.callEnded(ended(200, "req-last", 3, 1, 1));
 
         assertThat(meters.get("novasdk.call.retry")
                         .tag("operation", "servers.get")
@@ -116,8 +81,7 @@ class ObservationCallListenerTest {
     void failureWithoutResponse_hasStatusNoneAndTheKind() {
         TestObservationRegistry registry = TestObservationRegistry.create();
         CallObservation call = ObservationCallListener.create(registry).callStarted(GET);
-        call.callEnded(new CallEnded(
-                GET, OptionalInt.empty(), Optional.of("CONNECT_FAILED"), Duration.ZERO, Optional.empty(), 3, 2, 0));
+        call.callEnded(failed("CONNECT_FAILED", 3, 2));
         assertThat(registry)
                 .hasObservationWithNameEqualTo(ObservationCallListener.OBSERVATION_NAME)
                 .that()

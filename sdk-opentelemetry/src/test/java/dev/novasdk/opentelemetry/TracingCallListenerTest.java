@@ -1,14 +1,14 @@
 package dev.novasdk.opentelemetry;
 
+import static dev.novasdk.core.observe.ObservedCalls.GET;
+import static dev.novasdk.core.observe.ObservedCalls.attempt;
+import static dev.novasdk.core.observe.ObservedCalls.ended;
+import static dev.novasdk.core.observe.ObservedCalls.failed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novasdk.core.http.HttpMethod;
-import dev.novasdk.core.observe.AttemptEnded;
 import dev.novasdk.core.observe.AttemptStarted;
-import dev.novasdk.core.observe.CallEnded;
 import dev.novasdk.core.observe.CallObservation;
-import dev.novasdk.core.observe.CallStarted;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -21,22 +21,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The spans, attributes and events one call's events become. */
 class TracingCallListenerTest {
-    private static final CallStarted GET = new CallStarted(
-            "servers.get",
-            "compute",
-            HttpMethod.GET,
-            "/servers/{server_id}",
-            "nova.example",
-            8774,
-            Optional.of("2.79"),
-            Optional.empty());
-
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
@@ -49,18 +38,6 @@ class TracingCallListenerTest {
         otel.close();
     }
 
-    private static AttemptEnded attempt(int n, int status, Optional<Duration> retry, boolean reauth) {
-        return new AttemptEnded(
-                GET,
-                n,
-                OptionalInt.of(status),
-                status >= 400 ? Optional.of(Integer.toString(status)) : Optional.empty(),
-                Duration.ofMillis(5),
-                Optional.of("req-" + n),
-                retry,
-                reauth);
-    }
-
     @Test
     void retriedCall_isACallSpanWithOneClientSpanPerAttemptAndARetryEvent() {
         CallObservation call = TracingCallListener.create(otel).callStarted(GET);
@@ -68,8 +45,7 @@ class TracingCallListenerTest {
         call.attemptEnded(attempt(1, 503, Optional.of(Duration.ofMillis(250)), false));
         call.attemptStarted(new AttemptStarted(GET, 2));
         call.attemptEnded(attempt(2, 200, Optional.empty(), false));
-        call.callEnded(new CallEnded(
-                GET, OptionalInt.of(200), Optional.empty(), Duration.ofMillis(300), Optional.of("req-2"), 2, 1, 0));
+        call.callEnded(ended(200, "req-2", 2, 1, 0));
 
         List<SpanData> spans = exporter.getFinishedSpanItems();
         assertEquals(3, spans.size());
@@ -109,8 +85,7 @@ class TracingCallListenerTest {
         call.attemptEnded(attempt(1, 401, Optional.empty(), true));
         call.attemptStarted(new AttemptStarted(GET, 2));
         call.attemptEnded(attempt(2, 200, Optional.empty(), false));
-        call.callEnded(new CallEnded(
-                GET, OptionalInt.of(200), Optional.empty(), Duration.ofMillis(30), Optional.of("req-2"), 2, 0, 1));
+        call.callEnded(ended(200, "req-2", 2, 0, 1));
         SpanData callSpan = exporter.getFinishedSpanItems().get(2);
         assertEquals("reauthentication", callSpan.getEvents().get(0).getName());
     }
@@ -118,8 +93,7 @@ class TracingCallListenerTest {
     @Test
     void failedCall_hasErrorTypeAndErrorStatus() {
         CallObservation call = TracingCallListener.create(otel).callStarted(GET);
-        call.callEnded(new CallEnded(
-                GET, OptionalInt.empty(), Optional.of("CONNECT_FAILED"), Duration.ZERO, Optional.empty(), 1, 0, 0));
+        call.callEnded(failed("CONNECT_FAILED", 1, 0));
         SpanData callSpan = exporter.getFinishedSpanItems().get(0);
         assertEquals("CONNECT_FAILED", callSpan.getAttributes().get(AttributeKey.stringKey("error.type")));
         assertEquals(StatusCode.ERROR, callSpan.getStatus().getStatusCode());
