@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.novasdk.compute.ComputeAsyncClient;
 import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerListOptions;
+import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.Session;
 import io.micrometer.observation.Observation;
@@ -200,6 +202,40 @@ class ObservabilityTest {
         lists.forEach(c -> assertEquals("GET", low(c, "method")));
         lists.forEach(c -> assertNotNull(high(c, "request.id")));
         assertEquals(pages, telemetry.callSpans("servers.list").size());
+    }
+
+    @Test
+    void asyncGetRetriedAfterOne503_isObservedAsTheBlockingOneIs() throws Exception {
+        Server s = boot("obs-async");
+        try (Telemetry async = new Telemetry()) {
+            getAsyncAfterOne503(s, async);
+        }
+    }
+
+    private void getAsyncAfterOne503(Server s, Telemetry async) throws Exception {
+        try (ComputeAsyncClient client = ComputeAsyncClient.builder()
+                .session(session)
+                .asyncSleeper(AsyncSleeper.ofInstant(d -> {}))
+                .addListener(async.micrometer())
+                .addListener(async.openTelemetry())
+                .build()) {
+            client.microversion().get(); // negotiation first, so the failure below hits the GET
+            cloud.failNext(1, 503, null);
+
+            client.servers().get(s.id()).get();
+        }
+
+        List<Observation.Context> gets = async.observations("servers.get");
+        assertEquals(1, gets.size());
+        assertEquals("200", low(gets.get(0), "status"));
+        assertEquals("2", high(gets.get(0), "attempts"));
+        assertEquals(requestIdOf("GET", "/servers/" + s.id()), high(gets.get(0), "request.id"));
+        assertEquals(1.0, async.eventCount("retry", "servers.get"));
+        SpanData span = async.callSpans("servers.get").get(0);
+        List<SpanData> attempts = async.children(span);
+        assertEquals(2, attempts.size());
+        assertEquals(503L, longAttribute(attempts.get(0), "http.response.status_code"));
+        assertEquals(1L, longAttribute(attempts.get(1), "http.request.resend_count"));
     }
 
     private static List<String> eventNames(SpanData span) {

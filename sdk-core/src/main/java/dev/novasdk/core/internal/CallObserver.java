@@ -1,6 +1,7 @@
 package dev.novasdk.core.internal;
 
 import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.filter.AsyncFilter;
 import dev.novasdk.core.filter.Filter;
 import dev.novasdk.core.filter.MicroversionFilter;
 import dev.novasdk.core.http.HttpRequest;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,12 +120,44 @@ public final class CallObserver {
         };
     }
 
+    /**
+     * The async pipeline's per-attempt filter: as {@link #attemptFilter()}, the attempt ending when its future
+     * completes.
+     */
+    public static AsyncFilter asyncAttemptFilter() {
+        return (request, next) -> {
+            Call call = request.attribute(CALL).orElse(null);
+            if (call == null) {
+                return next.proceedAsync(request);
+            }
+            HttpRequest sent = call.attemptStarted(request);
+            CompletableFuture<HttpResponse> response;
+            try {
+                response = next.proceedAsync(sent);
+            } catch (RuntimeException e) {
+                call.attemptEnded(null, e);
+                throw e;
+            }
+            // The caller's cancel must still reach the transport's future below.
+            return AsyncHttpPipeline.cancelling(
+                    response.whenComplete((r, e) -> call.attemptEnded(r, e == null ? null : unwrap(e))), response);
+        };
+    }
+
     /** {@link Call#retrying} for the call {@code request} belongs to, if it is observed. */
-    public static void retrying(HttpRequest request, Duration delay, String reason) {
+    public static void retrying(HttpRequest request, Duration delay) {
         Optional<Call> call = request.attribute(CALL);
         if (call.isPresent()) {
-            call.get().retrying(delay, reason);
+            call.get().retrying(delay);
         }
+    }
+
+    /** The cause of a future's failure, without the {@link CompletionException} wrappers of dependent stages. */
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** {@link Call#reauthenticated} for the call {@code request} belongs to, if it is observed. */
@@ -228,8 +263,8 @@ public final class CallObserver {
                     response == null ? Optional.empty() : response.requestId());
         }
 
-        /** The attempt that just ended will be retried after {@code delay}; {@code reason} is for diagnostics. */
-        public void retrying(Duration delay, String reason) {
+        /** The attempt that just ended will be retried after {@code delay}. */
+        public void retrying(Duration delay) {
             retries++;
             flush(Optional.of(delay), false);
         }
