@@ -4,8 +4,13 @@ import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.filter.UserAgentFilter;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.identity.KeystoneAuth;
 import dev.novasdk.identity.Session;
+import dev.novasdk.micrometer.ObservationCallListener;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 
 /** How the benchmarks build the SDK side: as an application would, through the public API, defaults elsewhere. */
@@ -36,6 +41,21 @@ final class SdkClients {
      */
     static ComputeClient compute(Session session) {
         return ComputeClient.builder().session(session).build();
+    }
+
+    /** As {@link #compute(Session)}, with {@code listener} told of every call. */
+    static ComputeClient compute(Session session, CallListener listener) {
+        return ComputeClient.builder().session(session).addListener(listener).build();
+    }
+
+    /**
+     * The Micrometer listener as a Spring application has it: an observation registry whose meter handler
+     * records a timer per call (and counts retries) into a {@link SimpleMeterRegistry}.
+     */
+    static CallListener micrometerListener() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        return ObservationCallListener.create(registry);
     }
 
     /** A client with a fixed token and endpoint, pinned to {@value Fixtures#MICROVERSION}, so no call negotiates. */

@@ -31,7 +31,12 @@ final class WorkloadDriver implements AutoCloseable {
         /** {@link BaselineClient}: HttpClient 5 + Jackson into records keeping the JSON's types. */
         BASELINE("baseline"),
         /** Diagnostic: {@link HandWrittenCompute}, HttpClient 5 + Jackson into the SDK's own model. */
-        SAME_MODEL("sameModel");
+        SAME_MODEL("sameModel"),
+        /**
+         * Diagnostic, W2 only: the SDK with the Micrometer listener on a registry with a meter handler
+         * ({@link SdkClients#micrometerListener()}), so the difference from {@link #SDK} is observation's cost.
+         */
+        SDK_MICROMETER("sdkMicrometer");
 
         private final String label;
 
@@ -52,6 +57,9 @@ final class WorkloadDriver implements AutoCloseable {
             Objects.requireNonNull(side, "side");
             if (side == Side.SAME_MODEL && !workload.hasSameModelVariant()) {
                 throw new IllegalArgumentException("no same-model variant of " + workload);
+            }
+            if (side == Side.SDK_MICROMETER && workload != Workload.W2) {
+                throw new IllegalArgumentException("the Micrometer variant is of W2 only, not " + workload);
             }
         }
 
@@ -164,6 +172,11 @@ final class WorkloadDriver implements AutoCloseable {
                     };
                 }
                 return sdkOperation(v.workload(), keep(SdkClients.compute(session)), listing);
+            }
+            case SDK_MICROMETER: {
+                Session session = keep(SdkClients.session(authUrl));
+                return sdkOperation(
+                        v.workload(), keep(SdkClients.compute(session, SdkClients.micrometerListener())), listing);
             }
             case BASELINE: {
                 BaselineClient baseline = keep(BaselineClient.login(authUrl, SdkClients.userAgent()));

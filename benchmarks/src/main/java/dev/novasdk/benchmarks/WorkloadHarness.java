@@ -38,7 +38,8 @@ import java.util.Set;
  * {@code --quick} is one fork with short warm-up and rounds: a smoke run, not a measurement. {@code --forks 0}
  * runs every variant in this JVM, subtracting the server threads' CPU: quicker still, for tests.
  * {@code --diagnostics} adds the hand-written same-model variants of W2 and W3 ({@link HandWrittenCompute}),
- * which isolate the SDK's pipeline from its model. {@code --strict} exits with status 1 when a target is missed.
+ * which isolate the SDK's pipeline from its model, and W2 through the SDK with the Micrometer listener
+ * ({@code W2:sdkMicrometer}), whose difference from {@code W2:sdk} is the cost of observation. {@code --strict} exits with status 1 when a target is missed.
  * {@code --child W2:sdk [--cloud http://127.0.0.1:port]} measures one variant in this JVM and prints one
  * {@code RESULT} line, starting its own cloud when none is given (to run one variant under a profiler).
  */
@@ -106,6 +107,9 @@ public final class WorkloadHarness {
                 out.add(new Variant(w, Side.BASELINE));
                 if (diagnostics && w.hasSameModelVariant()) {
                     out.add(new Variant(w, Side.SAME_MODEL));
+                }
+                if (diagnostics && w == Workload.W2) {
+                    out.add(new Variant(w, Side.SDK_MICROMETER));
                 }
             }
             return out;

@@ -39,6 +39,20 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void observedGetServer_eachListener_returnsTheSampleServer() throws Exception {
+        for (String listener : new String[] {"none", "ignoring", "micrometer"}) {
+            ObservedGetServerBenchmark b = new ObservedGetServerBenchmark();
+            b.listener = listener;
+            b.start();
+            try {
+                assertEquals(Fixtures.SERVER_ID, b.get().id(), listener);
+            } finally {
+                b.stop();
+            }
+        }
+    }
+
+    @Test
     void listServers_eachVariant_readsAllThreePages() throws Exception {
         ListServersBenchmark b = new ListServersBenchmark();
         b.start();

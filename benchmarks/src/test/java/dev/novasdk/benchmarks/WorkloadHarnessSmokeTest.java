@@ -38,8 +38,11 @@ class WorkloadHarnessSmokeTest {
 
         WorkloadHarness.Report report = WorkloadHarness.run(once, System.err);
 
-        assertEquals(12, report.results().size(), "five workloads on two sides, plus two same-model diagnostics");
-        assertEquals(7, report.comparisons().size());
+        assertEquals(
+                13,
+                report.results().size(),
+                "five workloads on two sides, plus two same-model diagnostics and W2 with the Micrometer listener");
+        assertEquals(8, report.comparisons().size());
         for (WorkloadHarness.Result r : report.results()) {
             WorkloadHarness.Measurement m = r.forks().get(0);
             // One cold operation's CPU time is below the process clock's resolution: only its presence is checked.
@@ -74,6 +77,7 @@ class WorkloadHarnessSmokeTest {
                         new Variant(Workload.W2, Side.SDK),
                         new Variant(Workload.W2, Side.BASELINE),
                         new Variant(Workload.W2, Side.SAME_MODEL),
+                        new Variant(Workload.W2, Side.SDK_MICROMETER),
                         new Variant(Workload.W3, Side.SDK),
                         new Variant(Workload.W3, Side.BASELINE),
                         new Variant(Workload.W3, Side.SAME_MODEL)),
@@ -92,13 +96,15 @@ class WorkloadHarnessSmokeTest {
     void variantKey_roundTrip() {
         for (Workload w : Workload.values()) {
             for (Side s : Side.values()) {
-                if (s != Side.SAME_MODEL || w.hasSameModelVariant()) {
+                if ((s != Side.SAME_MODEL || w.hasSameModelVariant())
+                        && (s != Side.SDK_MICROMETER || w == Workload.W2)) {
                     Variant v = new Variant(w, s);
                     assertEquals(v, Variant.ofKey(v.key()));
                 }
             }
         }
         assertThrows(IllegalArgumentException.class, () -> Variant.ofKey("W1:sameModel"));
+        assertThrows(IllegalArgumentException.class, () -> Variant.ofKey("W3:sdkMicrometer"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.novasdk.examples;
 
 import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.Session;
 import dev.novasdk.testkit.FakeClock;
@@ -19,8 +20,11 @@ final class CloudConnection implements AutoCloseable {
     private final Session session;
     private final ComputeClient nova;
     private final String description;
+    private final Optional<CallListener> listener;
 
-    private CloudConnection(FakeCloud fake, Session session, ComputeClient nova, String description) {
+    private CloudConnection(
+            FakeCloud fake, Session session, ComputeClient nova, String description, Optional<CallListener> listener) {
+        this.listener = listener;
         this.fake = fake;
         this.session = session;
         this.nova = nova;
@@ -34,12 +38,20 @@ final class CloudConnection implements AutoCloseable {
 
     /** Opens a connection to {@code config}, or to an embedded fake cloud when it is empty. */
     static CloudConnection open(PrintStream err, Optional<CloudConfig> config) {
+        return open(err, config, Optional.empty());
+    }
+
+    /** As {@link #open(PrintStream, Optional)}, with {@code listener} told of every call of the session and client. */
+    static CloudConnection open(PrintStream err, Optional<CloudConfig> config, Optional<CallListener> listener) {
         if (config.isPresent()) {
-            Session session = config.get().newSession();
+            Session.Builder sb = config.get().toSessionBuilder();
+            listener.ifPresent(sb::addListener);
+            Session session = sb.build();
             ComputeClient.Builder b = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples");
             config.get().computeApiVersion().ifPresent(b::microversion);
+            listener.ifPresent(b::addListener);
             return new CloudConnection(
-                    null, session, b.build(), "the cloud from " + config.get().source());
+                    null, session, b.build(), "the cloud from " + config.get().source(), listener);
         }
         // A clock that follows real time, so the demo sees BUILD step through its task states as it polls.
         FakeCloud fake = FakeCloud.builder()
@@ -53,12 +65,12 @@ final class CloudConnection implements AutoCloseable {
                 .environment(fake.osEnvironment())
                 .searchPaths(List.of())
                 .build();
-        Session session = fakeConfig.newSession();
-        ComputeClient nova = ComputeClient.builder()
-                .session(session)
-                .userAgentSuffix("novasdk-examples")
-                .build();
-        return new CloudConnection(fake, session, nova, "the embedded FakeCloud");
+        Session.Builder sb = fakeConfig.toSessionBuilder();
+        listener.ifPresent(sb::addListener);
+        Session session = sb.build();
+        ComputeClient.Builder b = ComputeClient.builder().session(session).userAgentSuffix("novasdk-examples");
+        listener.ifPresent(b::addListener);
+        return new CloudConnection(fake, session, b.build(), "the embedded FakeCloud", listener);
     }
 
     Session session() {
@@ -67,6 +79,13 @@ final class CloudConnection implements AutoCloseable {
 
     ComputeClient nova() {
         return nova;
+    }
+
+    /** A client of this connection's session pinned to {@code microversion}, with its listener; the caller closes it. */
+    ComputeClient nova(String microversion) {
+        ComputeClient.Builder b = ComputeClient.builder().session(session).microversion(microversion);
+        listener.ifPresent(b::addListener);
+        return b.build();
     }
 
     String description() {

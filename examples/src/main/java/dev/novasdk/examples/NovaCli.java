@@ -9,6 +9,7 @@ import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerNetwork;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.OpenStackException;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.identity.CloudConfig;
 import java.io.IOException;
@@ -27,13 +28,14 @@ import java.util.function.Supplier;
  * {@link ServerActionCommands}, the resize, rebuild, snapshot, migration and console commands of
  * {@link ServerMoveCommands}, the sub-resource commands of {@link SubResourceCommands}, and the keypair,
  * server group, limits, quota and zone commands of {@link ResourceCommands}. {@code --debug} prints the SDK's
- * redacted {@code REQ}/{@code RESP} lines to stderr. Exit codes: 0 success, 1 a refused request (the message says the
+ * redacted {@code REQ}/{@code RESP} lines to stderr; {@code --timing} prints one line per call to stderr (operation,
+ * status, duration, Nova's request id), through a {@link CallListener}. Exit codes: 0 success, 1 a refused request (the message says the
  * status, fault, message and request id), 2 bad usage.
  */
 public final class NovaCli {
     static final String USAGE = String.join(
             "\n",
-            "usage: nova-cli [--debug] [--os-compute-api-version X.Y] <command> [options]",
+            "usage: nova-cli [--debug] [--timing] [--os-compute-api-version X.Y] <command> [options]",
             "",
             "commands:",
             "  boot --flavor <name|id> (--image <name|id> | --block-device source=volume,id=<id>,dest=volume,bootindex=0)",
@@ -73,11 +75,14 @@ public final class NovaCli {
     static int run(String[] argv, PrintStream out, PrintStream err, Supplier<Optional<CloudConfig>> configuration) {
         List<String> args = new ArrayList<>(List.of(argv));
         boolean debug = false;
+        boolean timing = false;
         String microversion = null;
         while (!args.isEmpty() && args.get(0).startsWith("--")) {
             String flag = args.remove(0);
             if (flag.equals("--debug")) {
                 debug = true;
+            } else if (flag.equals("--timing")) {
+                timing = true;
             } else if (flag.equals("--os-compute-api-version") && !args.isEmpty()) {
                 microversion = args.remove(0);
             } else if (flag.equals("--help") || flag.equals("-h")) {
@@ -103,13 +108,10 @@ public final class NovaCli {
             err.println("nova-cli: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        try (CloudConnection cloud = CloudConnection.open(err, configuration.get())) {
-            ComputeClient nova = microversion == null
-                    ? cloud.nova()
-                    : ComputeClient.builder()
-                            .session(cloud.session())
-                            .microversion(microversion)
-                            .build();
+        // Timings go to stderr, after each call, so the command's output on stdout stays as it is.
+        Optional<CallListener> timings = timing ? Optional.of(Timings.printingTo(err)) : Optional.empty();
+        try (CloudConnection cloud = CloudConnection.open(err, configuration.get(), timings)) {
+            ComputeClient nova = microversion == null ? cloud.nova() : cloud.nova(microversion);
             if (ResourceCommands.handles(command)) {
                 ResourceCommands.execute(command, args, nova, cloud.session(), out);
             } else {

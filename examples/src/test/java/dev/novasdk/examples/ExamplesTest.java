@@ -91,6 +91,26 @@ class ExamplesTest {
     }
 
     @Test
+    void cli_timing_printsOneLinePerCallWithOperationStatusDurationAndRequestId() {
+        assertEquals(0, cli("--timing", "flavor-list"), err());
+
+        assertTrue(out().contains("m1.tiny"), out());
+        assertFalse(out().contains("timing:"), "timings go to stderr: " + out());
+        assertTrue(
+                err().matches("(?s).*timing: identity\\.tokens\\.create POST /v3/auth/tokens 201 [0-9.]+ ms req-.*"),
+                err());
+        assertTrue(
+                err().matches("(?s).*timing: flavors\\.list GET /flavors/detail 200 [0-9.]+ ms req-[0-9a-f-]{36}\n.*"),
+                err());
+    }
+
+    @Test
+    void cli_withoutTiming_printsNoTimings() {
+        assertEquals(0, cli("flavor-list"), err());
+        assertFalse(err().contains("timing:"), err());
+    }
+
+    @Test
     void cli_debug_printsRedactedRequestAndResponseLines() throws Exception {
         // A process of its own: the logging backend reads --debug before the SDK's first logger exists.
         ProcessBuilder pb = new ProcessBuilder(

@@ -44,6 +44,7 @@ import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.internal.Secrets;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.AsyncSleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -433,6 +434,15 @@ public final class ComputeAsyncClient implements AutoCloseable {
         /** Sent as {@code X-OpenStack-Request-ID} on every request ({@code req-<uuid>}). */
         public Builder globalRequestId(String id) {
             base.globalRequestId(id);
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every call and attempt, as {@link ComputeClient.Builder#addListener}; it is
+         * called on the threads that complete the call's steps, so it must not block.
+         */
+        public Builder addListener(CallListener listener) {
+            base.addListener(listener);
             return this;
         }
 

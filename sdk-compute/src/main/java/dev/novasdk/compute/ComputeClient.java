@@ -41,6 +41,7 @@ import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.TransportSource;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -285,6 +286,7 @@ public final class ComputeClient implements AutoCloseable {
         private String globalRequestId;
         private final List<Filter> perCall = new ArrayList<>();
         private final List<Filter> perAttempt = new ArrayList<>();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -454,6 +456,7 @@ public final class ComputeClient implements AutoCloseable {
             }
             perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
             perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
+            listeners.forEach(pb::addListener);
             return pb;
         }
 
@@ -475,6 +478,17 @@ public final class ComputeClient implements AutoCloseable {
 
         LongSupplier nanoTime() {
             return nanoTime;
+        }
+
+        /**
+         * Tells {@code listener} of every call this client makes and of each attempt (operation, status,
+         * duration, retries, re-authentications, Nova's request id); see {@link CallListener}. Listeners are
+         * told in the order added. The {@code sdk-micrometer} and {@code sdk-opentelemetry} modules provide
+         * listeners.
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /**

@@ -11,6 +11,7 @@ import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.internal.Secrets;
+import dev.novasdk.core.observe.OperationInfo;
 import dev.novasdk.identity.KeystoneDocuments.Ref;
 import dev.novasdk.identity.KeystoneDocuments.V2Access;
 import dev.novasdk.identity.KeystoneDocuments.V2Endpoint;
@@ -33,6 +34,13 @@ import java.util.Map;
  * /v2.0/tokens}. Runs on a pipeline without an auth filter, so authentication never recurses.
  */
 final class KeystoneProtocol {
+    // Fixed templates: Keystone's paths hold no ids, and the version prefix says which protocol was spoken.
+    private static final OperationInfo VERSIONS = new OperationInfo("identity.versions", "identity", "/");
+    private static final OperationInfo TOKENS_V3 =
+            new OperationInfo("identity.tokens.create", "identity", "/v3/auth/tokens");
+    private static final OperationInfo TOKENS_V2 =
+            new OperationInfo("identity.tokens.create", "identity", "/v2.0/tokens");
+
     /** The identity API versions the SDK speaks. */
     enum Version {
         V3("v3"),
@@ -81,7 +89,9 @@ final class KeystoneProtocol {
             return fromPath;
         }
         URI root = withPath(authUrl, trimSlash(authUrl.getPath() == null ? "" : authUrl.getPath()) + "/");
-        HttpRequest request = HttpRequest.get(root);
+        HttpRequest request = HttpRequest.builder(HttpMethod.GET, root)
+                .attribute(OperationInfo.ATTRIBUTE, VERSIONS)
+                .build();
         HttpResponse response = pipeline.exchange(request);
         if (response.statusCode() != 300 && !response.isSuccessful()) {
             throw pipeline.errorMapper().toException(request, response);
@@ -164,6 +174,7 @@ final class KeystoneProtocol {
                 .body(RequestBody.wrap(codec.write(v3Body(auth)), RequestBody.JSON))
                 // The token id is in X-Subject-Token; the body (the catalog) holds no secret to learn.
                 .attribute(Secrets.RESPONSE_BODY_HOLDS_NO_SECRETS, true)
+                .attribute(OperationInfo.ATTRIBUTE, TOKENS_V3)
                 .build();
         HttpResponse response = pipeline.send(request);
         String tokenId = response.headers()
@@ -205,6 +216,7 @@ final class KeystoneProtocol {
         auth.checkForV2();
         HttpRequest request = HttpRequest.builder(HttpMethod.POST, URI.create(base + "/tokens"))
                 .body(RequestBody.wrap(codec.write(v2Body(auth)), RequestBody.JSON))
+                .attribute(OperationInfo.ATTRIBUTE, TOKENS_V2)
                 .build();
         HttpResponse response = pipeline.send(request);
         V2Access a = codec.decode(request, response, "access", V2Access.class);

@@ -15,10 +15,13 @@ import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.HttpUrls;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +81,7 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         if (b.userAgentSuffix != null) {
             pb.userAgentSuffix(b.userAgentSuffix);
         }
+        b.listeners.forEach(pb::addListener);
         this.pipeline = pb.build();
         this.protocol = new KeystoneProtocol(pipeline, JsonCodec.defaultMapper());
         this.tokens = CachingTokenProvider.builder(this::authenticate)
@@ -211,6 +215,7 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         private Duration callTimeout = RetryFilter.DEFAULT_CALL_TIMEOUT;
         private Duration attemptTimeout = RetryFilter.DEFAULT_ATTEMPT_TIMEOUT;
         private String userAgentSuffix;
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -335,6 +340,16 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         /** Appended to the SDK's {@code User-Agent}. */
         public Builder userAgentSuffix(String suffix) {
             this.userAgentSuffix = Objects.requireNonNull(suffix, "userAgentSuffix");
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every Keystone call this session makes (version discovery,
+         * authentication); see {@link CallListener}. Compute calls are observed by the listeners of the
+         * {@code ComputeClient}.
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -5,12 +5,14 @@ import dev.novasdk.compute.MicroversionRange;
 import dev.novasdk.compute.VersionRequirement;
 import dev.novasdk.core.error.EndpointNotFoundException;
 import dev.novasdk.core.error.ResponseParseException;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.OperationInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * that read. A failed read is not remembered, so the next call tries again. Thread-safe. Not API.
  */
 public final class Microversions {
+    // The endpoint's version document, or its parent's: the template cannot say which, and need not.
+    private static final OperationInfo VERSION_DOCUMENT = new OperationInfo("versions.get", "compute", "/");
+
     /** The microversions a cloud's compute API serves. */
     public record Range(Microversion min, Microversion max) {}
 
@@ -133,7 +138,7 @@ public final class Microversions {
     private Range read() {
         URI base = endpoints.compute();
         for (URI uri : candidates(base)) {
-            HttpRequest request = HttpRequest.get(uri);
+            HttpRequest request = versionRequest(uri);
             Optional<Range> range = judge(request, pipeline.exchange(request));
             if (range.isPresent()) {
                 return range.get();
@@ -190,7 +195,7 @@ public final class Microversions {
         if (i >= uris.size()) {
             return CompletableFuture.failedFuture(noDocument(base));
         }
-        HttpRequest request = HttpRequest.get(uris.get(i));
+        HttpRequest request = versionRequest(uris.get(i));
         return async.exchangeAsync(request).thenCompose(response -> {
             Optional<Range> range = judge(request, response);
             return range.isPresent()
@@ -261,5 +266,11 @@ public final class Microversions {
         }
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? null : uri.resolve(path.substring(0, slash + 1));
+    }
+
+    private static HttpRequest versionRequest(URI uri) {
+        return HttpRequest.builder(HttpMethod.GET, uri)
+                .attribute(OperationInfo.ATTRIBUTE, VERSION_DOCUMENT)
+                .build();
     }
 }

@@ -7,6 +7,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.OperationInfo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +59,7 @@ public final class Operation<I, O> {
     private final ResponseReader<O> reader;
     private final boolean idempotent;
     private final Set<Integer> absent;
+    private final OperationInfo info;
 
     private Operation(
             String name,
@@ -80,6 +82,7 @@ public final class Operation<I, O> {
         this.reader = reader;
         this.idempotent = idempotent;
         this.absent = absent;
+        this.info = new OperationInfo(name, api == Api.COMPUTE ? "compute" : "image", "/" + path);
     }
 
     /**
@@ -195,6 +198,11 @@ public final class Operation<I, O> {
     /** The HTTP method. */
     public HttpMethod method() {
         return method;
+    }
+
+    /** What listeners are told the operation is: its name, service type and URL template. */
+    public OperationInfo info() {
+        return info;
     }
 
     /** The path template. */

@@ -11,6 +11,7 @@ import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.observe.OperationInfo;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedIterable;
 import dev.novasdk.core.waiter.Sleeper;
@@ -182,6 +183,9 @@ public final class OperationExecutor {
                 ? uriOrNull
                 : Urls.of(endpoints.base(operation.api()), operation.path().expand(call.pathValues()), call.query());
         HttpRequest.Builder b = HttpRequest.builder(operation.method(), uri);
+        if (pipeline.observed()) {
+            b.attribute(OperationInfo.ATTRIBUTE, operation.info());
+        }
         if (operation.api() == Operation.Api.COMPUTE) {
             List<VersionRequirement> fields = operation.requirements(body);
             if (!call.requirements().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
+import dev.novasdk.core.internal.CallObserver;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +110,7 @@ public final class AuthFilter implements Filter, AsyncFilter {
         } finally {
             refusals.unlock();
         }
+        CallObserver.reauthenticated(request);
         // The 401 response is dropped: its body is a byte array, so there is nothing to release.
         return replayed(next.proceed(request.withHeader(HEADER, fresh.id())), fresh);
     }
@@ -152,6 +154,7 @@ public final class AuthFilter implements Filter, AsyncFilter {
                     } finally {
                         refusals.unlock();
                     }
+                    CallObserver.reauthenticated(request);
                     return next.proceedAsync(request.withHeader(HEADER, fresh.id()))
                             .thenApply(replayed -> replayed(replayed, fresh));
                 });

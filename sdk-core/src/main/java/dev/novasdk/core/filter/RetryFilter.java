@@ -6,6 +6,7 @@ import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestAttribute;
+import dev.novasdk.core.internal.CallObserver;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.ErrorMapper;
 import dev.novasdk.core.internal.SafeUri;
@@ -277,6 +278,9 @@ public final class RetryFilter implements Filter, AsyncFilter {
                     maxAttempts,
                     failure != null ? describe(failure) : describe(response),
                     delay.get().toMillis());
+        }
+        if (delay.isPresent()) {
+            CallObserver.retrying(request, delay.get());
         }
         return delay;
     }

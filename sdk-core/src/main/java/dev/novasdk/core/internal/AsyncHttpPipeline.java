@@ -26,13 +26,16 @@ public final class AsyncHttpPipeline implements AutoCloseable {
     private final AsyncFilterChain head;
     private final ErrorMapper errorMapper;
     private final Secrets secrets;
+    private final CallObserver observer; // null without listeners
 
     AsyncHttpPipeline(
             AsyncHttpTransport transport,
             boolean ownsTransport,
             List<Object> filters,
             ErrorMapper errorMapper,
-            Secrets secrets) {
+            Secrets secrets,
+            CallObserver observer) {
+        this.observer = observer;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.errorMapper = errorMapper;
@@ -119,9 +122,25 @@ public final class AsyncHttpPipeline implements AutoCloseable {
      */
     public CompletableFuture<HttpResponse> exchangeAsync(HttpRequest request) {
         Objects.requireNonNull(request, "request");
+        if (observer != null) {
+            return observedExchange(request);
+        }
+        return exchange(request, request);
+    }
+
+    // The call ends when its future completes, with the response or the exception the caller sees.
+    private CompletableFuture<HttpResponse> observedExchange(HttpRequest request) {
+        CallObserver.Call call = observer.callStarted(request);
+        CompletableFuture<HttpResponse> result = exchange(request, call.attach(request));
+        return cancelling(
+                result.whenComplete((r, e) -> call.callEnded(r, e == null ? null : CallObserver.unwrap(e))), result);
+    }
+
+    // sent: request, or the same request carrying what the chain needs to observe it.
+    private CompletableFuture<HttpResponse> exchange(HttpRequest request, HttpRequest sent) {
         CompletableFuture<HttpResponse> started;
         try {
-            started = head.proceedAsync(request);
+            started = head.proceedAsync(sent);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

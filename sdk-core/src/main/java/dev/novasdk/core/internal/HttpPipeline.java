@@ -21,6 +21,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.observe.CallListener;
 import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
@@ -51,12 +52,14 @@ public final class HttpPipeline implements AutoCloseable {
     private final FilterChain head;
     private final ErrorMapper errorMapper;
     private final Secrets secrets;
+    private final CallObserver observer; // null without listeners: no observation cost at all
 
     private HttpPipeline(Builder b) {
         this.ownsTransport = b.transport == null;
         this.transport = ownsTransport ? ApacheHttpTransport.create() : b.transport;
         this.secrets = b.secrets != null ? b.secrets : Secrets.create();
         this.errorMapper = ErrorMapper.create(b.clock, secrets);
+        this.observer = b.observer();
 
         List<Filter> filters = new ArrayList<>();
         for (Object f : b.filters(false, secrets)) {
@@ -115,11 +118,41 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public HttpResponse exchange(HttpRequest request) {
         Objects.requireNonNull(request, "request");
+        if (observer != null) {
+            return observedExchange(request);
+        }
         try {
             return head.proceed(request);
         } catch (IOException e) {
             throw TransportException.of(request.method(), request.uri(), e);
         }
+    }
+
+    private HttpResponse observedExchange(HttpRequest request) {
+        CallObserver.Call call = observer.callStarted(request);
+        HttpResponse response;
+        try {
+            response = head.proceed(call.attach(request));
+        } catch (IOException e) {
+            TransportException failure = TransportException.of(request.method(), request.uri(), e);
+            call.callEnded(null, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            call.callEnded(null, e);
+            throw e;
+        }
+        call.callEnded(response, null);
+        return response;
+    }
+
+    /** Whether listeners observe this pipeline's calls, so senders know whether to describe their requests. */
+    public boolean observed() {
+        return observer != null;
+    }
+
+    /** The observer of this pipeline's calls, or null when no listener is registered. */
+    public CallObserver observer() {
+        return observer;
     }
 
     /** The mapper that turns error responses into exceptions, scrubbing them of this pipeline's secrets. */
@@ -157,8 +190,15 @@ public final class HttpPipeline implements AutoCloseable {
         private final List<AsyncFilter> perCallAsync = new ArrayList<>();
         private final List<AsyncFilter> perAttemptAsync = new ArrayList<>();
         private AsyncTokenProvider asyncTokens;
+        private String globalRequestIdValue;
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {}
+
+        // A new observer of the listeners, or null without any (both pipelines of a client get one each).
+        CallObserver observer() {
+            return CallObserver.of(listeners, globalRequestIdValue, System::nanoTime);
+        }
 
         // The SDK's filters in the fixed order; each of the SDK's own serves both pipelines, only the user's
         // differ. The same auth filter instance serves both, so its backoff after refused tokens is shared.
@@ -184,6 +224,10 @@ public final class HttpPipeline implements AutoCloseable {
                 filters.add(auth);
             }
             filters.addAll(async ? perAttemptAsync : perAttempt);
+            if (!listeners.isEmpty()) {
+                // Below authentication, so the replay after a re-authentication is an attempt of its own.
+                filters.add(async ? CallObserver.asyncAttemptFilter() : CallObserver.attemptFilter());
+            }
             // Below authentication and the user's filters, so it learns the token and body that go on the wire;
             // above logging, so the log lines of this very attempt are scrubbed of them.
             filters.add(async ? secrets.asyncFilter() : secrets.filter());
@@ -214,6 +258,16 @@ public final class HttpPipeline implements AutoCloseable {
         /** Sends {@code X-OpenStack-Request-ID: globalRequestId} on every request ({@code req-<uuid>}). */
         public Builder globalRequestId(String globalRequestId) {
             this.globalRequestId = GlobalRequestIdFilter.of(globalRequestId);
+            this.globalRequestIdValue = globalRequestId;
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every call and attempt; listeners are called in the order added. Without
+         * any, calls are not observed and cost nothing extra.
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -330,7 +384,8 @@ public final class HttpPipeline implements AutoCloseable {
                 throw new IllegalStateException("a token provider is set but no async token provider");
             }
             Secrets s = secrets != null ? secrets : Secrets.create();
-            return new AsyncHttpPipeline(transport, ownsTransport, filters(true, s), ErrorMapper.create(clock, s), s);
+            return new AsyncHttpPipeline(
+                    transport, ownsTransport, filters(true, s), ErrorMapper.create(clock, s), s, observer());
         }
     }
 }
