@@ -87,31 +87,9 @@ public final class ComputeClient implements AutoCloseable {
     private final OperatorManagers operator;
 
     private ComputeClient(Builder b) {
-        HttpPipeline.Builder pb = HttpPipeline.builder()
-                // Every compute request carries its own version attribute; no default is needed here, and none
-                // may be computed here: negotiation itself goes through this pipeline.
-                .microversion(MicroversionFilter.compute(Optional::empty))
-                .retryPolicy(b.retryPolicy)
-                .sleeper(b.sleeper)
-                .clock(b.clock)
-                .callTimeout(b.callTimeout)
-                .attemptTimeout(b.attemptTimeout)
-                .tokenProvider(b.tokenProvider);
-        if (b.transport != null) {
-            pb.transport(b.transport);
-        }
-        if (b.userAgentSuffix != null) {
-            pb.userAgentSuffix(b.userAgentSuffix);
-        }
-        if (b.globalRequestId != null) {
-            pb.globalRequestId(b.globalRequestId);
-        }
-        b.perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
-        b.perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
-        this.pipeline = pb.build();
+        this.pipeline = b.pipelineBuilder().build();
         JsonCodec codec = JsonCodec.create();
-        this.endpoints =
-                new ComputeEndpoints(b.endpointResolver, b.endpoint, b.imageEndpoint, b.endpointInterface, b.region);
+        this.endpoints = b.endpoints();
         this.versions = new Microversions(pipeline, codec, endpoints, b.pinned, SDK_MAX_MICROVERSION);
         this.executor = new OperationExecutor(pipeline, codec, endpoints, versions, b.sleeper, b.nanoTime);
         this.ownsPipeline = true;
@@ -453,12 +431,63 @@ public final class ComputeClient implements AutoCloseable {
             return this;
         }
 
+        // The pipeline settings both the blocking and the async client are built with.
+        HttpPipeline.Builder pipelineBuilder() {
+            HttpPipeline.Builder pb = HttpPipeline.builder()
+                    // Every compute request carries its own version attribute; no default is needed here, and
+                    // none may be computed here: negotiation itself goes through this pipeline.
+                    .microversion(MicroversionFilter.compute(Optional::empty))
+                    .retryPolicy(retryPolicy)
+                    .sleeper(sleeper)
+                    .clock(clock)
+                    .callTimeout(callTimeout)
+                    .attemptTimeout(attemptTimeout)
+                    .tokenProvider(tokenProvider);
+            if (transport != null) {
+                pb.transport(transport);
+            }
+            if (userAgentSuffix != null) {
+                pb.userAgentSuffix(userAgentSuffix);
+            }
+            if (globalRequestId != null) {
+                pb.globalRequestId(globalRequestId);
+            }
+            perCall.forEach(f -> pb.addFilter(Position.PER_CALL, f));
+            perAttempt.forEach(f -> pb.addFilter(Position.PER_ATTEMPT, f));
+            return pb;
+        }
+
+        ComputeEndpoints endpoints() {
+            return new ComputeEndpoints(endpointResolver, endpoint, imageEndpoint, endpointInterface, region);
+        }
+
+        Microversion pinned() {
+            return pinned;
+        }
+
+        TokenProvider tokenProvider() {
+            return tokenProvider;
+        }
+
+        Sleeper sleeper() {
+            return sleeper;
+        }
+
+        LongSupplier nanoTime() {
+            return nanoTime;
+        }
+
         /**
          * A new client; nothing is sent until the first call.
          *
          * @throws IllegalArgumentException when no token provider, or neither an endpoint nor a resolver, is set
          */
         public ComputeClient build() {
+            validate();
+            return new ComputeClient(this);
+        }
+
+        void validate() {
             if (tokenProvider == null) {
                 throw new IllegalArgumentException("tokenProvider is not set: pass a Session with session(..)");
             }
@@ -466,7 +495,6 @@ public final class ComputeClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "neither endpointResolver nor endpoint is set: pass a Session with session(..)");
             }
-            return new ComputeClient(this);
         }
 
         private static URI requireAbsolute(URI uri, String name) {

@@ -118,6 +118,12 @@ public final class Session implements TokenProvider, EndpointResolver, Transport
         return tokens.refresh(staleToken);
     }
 
+    /** The cached token when it is not due for renewal; never blocks (the async clients' fast path). */
+    @Override
+    public java.util.Optional<AuthToken> cachedToken() {
+        return tokens.cachedToken();
+    }
+
     /** Drops the cached token, so the next call authenticates again. */
     public void invalidate() {
         tokens.invalidate();

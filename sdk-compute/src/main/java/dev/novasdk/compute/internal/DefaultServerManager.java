@@ -59,21 +59,28 @@ public final class DefaultServerManager implements ServerManager {
 
     @Override
     public Server create(ServerCreate request) {
+        return executor.call(ServerOperations.CREATE, Call.with(forCreate(request)));
+    }
+
+    static ServerCreate forCreate(ServerCreate request) {
         Objects.requireNonNull(request, "request");
         if (request.returnReservationId().orElse(false)) {
             throw new IllegalArgumentException("returnReservationId is set: Nova then answers a reservation id, "
                     + "not a server; use createReservation(..)");
         }
-        return executor.call(ServerOperations.CREATE, Call.with(request));
+        return request;
     }
 
     @Override
     public String createReservation(ServerCreate request) {
+        return executor.call(ServerOperations.CREATE_RESERVATION, Call.with(forReservation(request)));
+    }
+
+    static ServerCreate forReservation(ServerCreate request) {
         Objects.requireNonNull(request, "request");
-        ServerCreate withReservation = request.returnReservationId().orElse(false)
+        return request.returnReservationId().orElse(false)
                 ? request
                 : ServerCreate.builder().from(request).returnReservationId(true).build();
-        return executor.call(ServerOperations.CREATE_RESERVATION, Call.with(withReservation));
     }
 
     @Override
@@ -87,11 +94,16 @@ public final class DefaultServerManager implements ServerManager {
                 nameOrId,
                 "server",
                 id -> executor.callIfPresent(ServerOperations.GET, Call.to(id)),
-                name -> list(ServerListOptions.builder()
-                        .name("^" + REGEX_SPECIALS.matcher(name).replaceAll("\\\\$0") + "$")
-                        .build()),
+                name -> list(exactName(name)),
                 Server::name,
                 Server::id);
+    }
+
+    // Nova filters names by regular expression: anchored and escaped, it lists only this exact name.
+    static ServerListOptions exactName(String name) {
+        return ServerListOptions.builder()
+                .name("^" + REGEX_SPECIALS.matcher(name).replaceAll("\\\\$0") + "$")
+                .build();
     }
 
     @Override

@@ -8,11 +8,16 @@ import dev.novasdk.core.error.ResponseParseException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,6 +47,8 @@ public final class Microversions {
     // A lock rather than synchronized: it is held during the version document request, and a virtual thread
     // blocking in a synchronized block would pin its carrier thread.
     private final ReentrantLock negotiation = new ReentrantLock();
+    // The async clients' read of the version document in progress, if any.
+    private final AtomicReference<CompletableFuture<Range>> asyncRead = new AtomicReference<>();
 
     /** Versions for a client pinned to {@code pinned}, or negotiating up to {@code sdkMax} when it is null. */
     public Microversions(
@@ -125,36 +132,106 @@ public final class Microversions {
 
     private Range read() {
         URI base = endpoints.compute();
-        // Endpoints may embed a project id (/v2.1/<project>); the version document is one level up then.
-        for (URI uri : new URI[] {base, parent(base)}) {
-            if (uri == null) {
-                continue;
-            }
+        for (URI uri : candidates(base)) {
             HttpRequest request = HttpRequest.get(uri);
-            HttpResponse response = pipeline.exchange(request);
-            if (!response.isSuccessful()) {
-                // Only "not here" sends us to the parent (nova answers 404 for /v2.1/<project>, 300 for a
-                // bare root); an authentication, permission or server error would only repeat there, and
-                // the caller needs to see it rather than a vague "no version document".
-                if (response.statusCode() == 404 || response.statusCode() / 100 == 3) {
-                    continue;
-                }
-                throw pipeline.errorMapper().toException(request, response);
-            }
-            JsonNode version;
-            try {
-                version = codec.decode(request, response, null, JsonNode.class).get("version");
-            } catch (ResponseParseException notJson) {
-                // A 200 that is not JSON (an HTML landing page in front of the API) is not the document.
-                continue;
-            }
-            if (version != null && version.isObject()) {
-                return range(request, response, version);
+            Optional<Range> range = judge(request, pipeline.exchange(request));
+            if (range.isPresent()) {
+                return range.get();
             }
         }
-        throw new EndpointNotFoundException(
+        throw noDocument(base);
+    }
+
+    /**
+     * The cloud's range without blocking: at once when known (or pinned: then the range is never needed),
+     * else from one read of the version document through {@code async}, shared by every caller meanwhile. A
+     * failed read is not remembered.
+     */
+    public CompletableFuture<Range> cloudAsync(AsyncHttpPipeline async) {
+        Range c = cloud;
+        if (c != null || pinned != null) {
+            return CompletableFuture.completedFuture(c);
+        }
+        while (true) {
+            CompletableFuture<Range> running = asyncRead.get();
+            if (running != null) {
+                return running.copy();
+            }
+            CompletableFuture<Range> mine = new CompletableFuture<>();
+            if (!asyncRead.compareAndSet(null, mine)) {
+                continue;
+            }
+            CompletableFuture<Range> read;
+            try {
+                URI base = endpoints.compute();
+                read = readAsync(async, base, candidates(base), 0);
+            } catch (RuntimeException e) {
+                read = CompletableFuture.failedFuture(e);
+            }
+            read.whenComplete((range, failure) -> {
+                if (range != null) {
+                    cloud = range;
+                }
+                asyncRead.compareAndSet(mine, null);
+                if (failure != null) {
+                    mine.completeExceptionally(
+                            failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure);
+                } else {
+                    mine.complete(range);
+                }
+            });
+            return mine.copy();
+        }
+    }
+
+    private CompletableFuture<Range> readAsync(AsyncHttpPipeline async, URI base, List<URI> uris, int i) {
+        if (i >= uris.size()) {
+            return CompletableFuture.failedFuture(noDocument(base));
+        }
+        HttpRequest request = HttpRequest.get(uris.get(i));
+        return async.exchangeAsync(request).thenCompose(response -> {
+            Optional<Range> range = judge(request, response);
+            return range.isPresent()
+                    ? CompletableFuture.completedFuture(range.get())
+                    : readAsync(async, base, uris, i + 1);
+        });
+    }
+
+    // Endpoints may embed a project id (/v2.1/<project>); the version document is one level up then.
+    private static List<URI> candidates(URI base) {
+        URI parent = parent(base);
+        return parent == null ? List.of(base) : List.of(base, parent);
+    }
+
+    private static EndpointNotFoundException noDocument(URI base) {
+        return new EndpointNotFoundException(
                 "no compute version document at " + base + " or its parent; is the compute endpoint right?",
                 List.of(base.toString()));
+    }
+
+    // The range in a version document response; empty when the response says to look elsewhere.
+    private Optional<Range> judge(HttpRequest request, HttpResponse response) {
+        if (!response.isSuccessful()) {
+            // Only "not here" sends us to the parent (nova answers 404 for /v2.1/<project>, 300 for a
+            // bare root); an authentication, permission or server error would only repeat there, and
+            // the caller needs to see it rather than a vague "no version document".
+            if (response.statusCode() == 404 || response.statusCode() / 100 == 3) {
+                return Optional.empty();
+            }
+            throw pipeline.errorMapper().toException(request, response);
+        }
+        JsonNode version;
+        try {
+            version = codec.decode(request, response, null, JsonNode.class).get("version");
+        } catch (ResponseParseException notJson) {
+            // A 200 that is not JSON (an HTML landing page in front of the API) is not the document.
+            return Optional.empty();
+        }
+        return version != null && version.isObject()
+                ? Optional.of(range(request, response, version))
+                : Optional.empty();
     }
 
     private static Range range(HttpRequest request, HttpResponse response, JsonNode version) {

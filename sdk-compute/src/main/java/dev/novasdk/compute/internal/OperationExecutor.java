@@ -5,6 +5,7 @@ import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.filter.MicroversionFilter;
 import dev.novasdk.core.filter.RetryFilter;
 import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.internal.Checks;
@@ -121,21 +122,34 @@ public final class OperationExecutor {
         return PagedIterable.distinct(
                 previous -> {
                     Listing<D, T> listing = start.get();
-                    Operation<Void, D> page = listing.operation().page();
-                    HttpRequest request = request(
-                            page,
-                            listing.call(),
-                            previous.map(p -> p.nextLink().orElseThrow()).orElse(null));
-                    D doc = page.reader().read(codec, request, pipeline.send(request));
-                    URI next = listing.operation()
-                            .nextHref(doc)
-                            .map(href -> NextLinks.resolve(endpoints.linkBase(page.api()), href))
-                            .orElse(null);
-                    return Page.of(listing.operation().items(doc), next);
+                    HttpRequest request = pageRequest(listing, previous);
+                    return page(listing, request, pipeline.send(request));
                 },
                 idOf,
                 unsettled,
                 sleeper);
+    }
+
+    // The request of the page after previous (the first page when empty), at the first page's version.
+    <D, T> HttpRequest pageRequest(Listing<D, T> listing, Optional<Page<T>> previous) {
+        return request(
+                listing.operation().page(),
+                listing.call(),
+                previous.map(p -> p.nextLink().orElseThrow()).orElse(null));
+    }
+
+    <D, T> Page<T> page(Listing<D, T> listing, HttpRequest request, HttpResponse response) {
+        Operation<Void, D> page = listing.operation().page();
+        D doc = page.reader().read(codec, request, response);
+        URI next = listing.operation()
+                .nextHref(doc)
+                .map(href -> NextLinks.resolve(endpoints.linkBase(page.api()), href))
+                .orElse(null);
+        return Page.of(listing.operation().items(doc), next);
+    }
+
+    <I, O> O read(Operation<I, O> operation, HttpRequest request, HttpResponse response) {
+        return operation.reader().read(codec, request, response);
     }
 
     /** A listing and its call, chosen when iteration starts. */
@@ -162,7 +176,7 @@ public final class OperationExecutor {
     }
 
     // uriOrNull: a next link, which already carries the path and query.
-    private <I> HttpRequest request(Operation<I, ?> operation, Call<I> call, URI uriOrNull) {
+    <I> HttpRequest request(Operation<I, ?> operation, Call<I> call, URI uriOrNull) {
         I body = call.body();
         URI uri = uriOrNull != null
                 ? uriOrNull

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -39,8 +41,7 @@ final class ServerWaits {
             Set<ServerStatus> targets,
             WaitOptions options,
             Consumer<? super Server> progress) {
-        String names = targets.stream().map(ServerStatus::name).collect(Collectors.toCollection(TreeSet::new)).stream()
-                .collect(Collectors.joining(" or "));
+        String names = names(targets);
         FailedAction probe = new FailedAction(executor, actions, id);
         Waiter.Builder<Server> b = Waiter.<Server>builder(poll)
                 .description("server " + id + " to become " + names)
@@ -68,6 +69,122 @@ final class ServerWaits {
                                 + " after a failed action",
                         probe.failed));
         return b.build().await();
+    }
+
+    /**
+     * {@link #await} without holding a thread. The instance-action look-ups the blocking waiter makes inside its
+     * conditions are made here as part of the poll, when the server's state calls for them, so the conditions
+     * only read what the poll brought.
+     */
+    static CompletableFuture<Server> awaitAsync(
+            AsyncOperationExecutor executor,
+            Supplier<CompletableFuture<Server>> poll,
+            String id,
+            Set<ServerStatus> targets,
+            WaitOptions options,
+            Consumer<? super Server> progress) {
+        String names = names(targets);
+        AsyncProbe probe = new AsyncProbe(executor, id, targets);
+        Waiter.Builder<Polled> b = Waiter.<Polled>asyncBuilder(() -> poll.get().thenCompose(probe::look))
+                .description("server " + id + " to become " + names)
+                .successWhen(p -> targets.contains(p.server.status())
+                        && p.server.taskStateRaw().isEmpty())
+                .onProgress(p -> progress.accept(p.server))
+                .options(options)
+                .asyncSleeper(executor.sleeper())
+                .nanoTime(executor.nanoTime());
+        if (!targets.contains(ServerStatus.ERROR)) {
+            b.failWhen(
+                    p -> p.server.status() == ServerStatus.ERROR,
+                    p -> failure(p.server, "went to ERROR while waiting for " + names, p.action));
+        }
+        b.failWhen(
+                p -> p.failedSince,
+                p -> failure(
+                        p.server,
+                        "settled in " + p.server.statusRaw().orElse("no status") + " while waiting for " + names
+                                + " after a failed action",
+                        p.action));
+        return b.build().awaitAsync().thenApply(p -> p.server);
+    }
+
+    private static String names(Set<ServerStatus> targets) {
+        return targets.stream().map(ServerStatus::name).collect(Collectors.toCollection(TreeSet::new)).stream()
+                .collect(Collectors.joining(" or "));
+    }
+
+    // A polled server with the instance action its state called for: the latest for ERROR, the failed one for a
+    // server settled elsewhere (then failedSince is set).
+    private record Polled(Server server, InstanceAction action, boolean failedSince) {
+        @Override
+        public String toString() {
+            return server.toString();
+        }
+    }
+
+    /** The async twin of {@link FailedAction}: the same look-ups, as futures. */
+    private static final class AsyncProbe {
+        private final AsyncOperationExecutor executor;
+        private final String id;
+        private final Set<ServerStatus> targets;
+        private volatile String checked;
+
+        AsyncProbe(AsyncOperationExecutor executor, String id, Set<ServerStatus> targets) {
+            this.executor = executor;
+            this.id = id;
+            this.targets = targets;
+        }
+
+        CompletableFuture<Polled> look(Server s) {
+            if (s.status() == ServerStatus.ERROR && !targets.contains(ServerStatus.ERROR)) {
+                return latest().thenApply(a -> new Polled(s, a, false));
+            }
+            boolean settledElsewhere =
+                    s.taskStateRaw().isEmpty() && s.status() != ServerStatus.BUILD && !targets.contains(s.status());
+            String key = s.statusRaw().orElse("") + "|"
+                    + s.updated().map(Object::toString).orElse("");
+            if (!settledElsewhere || key.equals(checked)) {
+                return CompletableFuture.completedFuture(new Polled(s, null, false));
+            }
+            checked = key;
+            return latest().thenApply(a ->
+                    a != null && !a.failedEvents().isEmpty() ? new Polled(s, a, true) : new Polled(s, null, false));
+        }
+
+        // The latest action with its events; null when the log cannot be read (policy, old cloud).
+        private CompletableFuture<InstanceAction> latest() {
+            CompletableFuture<InstanceAction> latest;
+            try {
+                InstanceActionListOptions first =
+                        executor.requests().versions().current().isAtLeast(PAGED_ACTIONS)
+                                ? InstanceActionListOptions.builder().limit(1).build()
+                                : InstanceActionListOptions.defaults();
+                latest = executor.list(
+                                InstanceActionOperations.LIST,
+                                Call.to(id).query(first.query()).require(first.versionRequirements()))
+                        .first()
+                        .thenCompose(newest -> newest.isEmpty()
+                                ? CompletableFuture.completedFuture(null)
+                                : executor.call(
+                                        InstanceActionOperations.GET,
+                                        Call.to(id, newest.get().requestId())));
+            } catch (RuntimeException e) {
+                latest = CompletableFuture.failedFuture(e);
+            }
+            return latest.handle((action, failure) -> {
+                if (failure == null) {
+                    return action;
+                }
+                Throwable cause = AsyncOperationExecutor.unwrap(failure);
+                // The fault alone still explains the failure; a log the caller may not read must not hide it.
+                if (cause instanceof ApiException || cause instanceof IllegalStateException) {
+                    return null;
+                }
+                throw failure instanceof CompletionException
+                        ? (CompletionException) failure
+                        : new CompletionException(failure);
+            });
+        }
     }
 
     /** The exception for a server Nova gave up on; the message names the fault and the failed events. */

@@ -103,6 +103,13 @@ public final class CachingTokenProvider<T extends AuthToken> implements TokenPro
         return obtain(Objects.requireNonNull(staleToken, "staleToken"));
     }
 
+    /** The cached token when it is not due for renewal; never blocks and never authenticates. */
+    @Override
+    public Optional<AuthToken> cachedToken() {
+        Cached<T> c = cached;
+        return c != null && !c.due(clock.instant()) ? Optional.of(c.token) : Optional.empty();
+    }
+
     /** The cached token, without authenticating; it may be due for renewal or expired. */
     public Optional<T> current() {
         Cached<T> c = cached;

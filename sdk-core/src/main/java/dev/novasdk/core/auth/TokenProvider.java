@@ -22,6 +22,15 @@ public interface TokenProvider {
     AuthToken refresh(AuthToken staleToken);
 
     /**
+     * The token {@link #token()} would return, when it can be had without a request and without waiting for
+     * another thread; empty otherwise. The async pipeline calls it on its fast path, so it must not block. The
+     * default is empty, which sends every async call through {@link AsyncTokens}' authentication flight.
+     */
+    default java.util.Optional<AuthToken> cachedToken() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A provider of one fixed token that cannot be renewed (a token from {@code OS_TOKEN} with an endpoint
      * override): a 401 then surfaces as an authentication error.
      */
@@ -36,6 +45,11 @@ public interface TokenProvider {
             @Override
             public AuthToken refresh(AuthToken staleToken) {
                 return token;
+            }
+
+            @Override
+            public java.util.Optional<AuthToken> cachedToken() {
+                return java.util.Optional.of(token);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.novasdk.core.filter;
 
+import dev.novasdk.core.auth.AsyncTokenProvider;
 import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,21 +33,27 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Runs per attempt, below {@link RetryFilter}, so each retry uses the current token. Thread-safe; the
  * provider makes concurrent refreshes of one token cost a single authentication.
+ *
+ * <p>As an {@link AsyncFilter} (built with an {@link AsyncTokenProvider}) it does the same without blocking:
+ * callers refused at once share the provider's one refresh future, and the backoff state is the same object
+ * whether the blocking or the async pipeline saw the refusal.
  */
-public final class AuthFilter implements Filter {
+public final class AuthFilter implements Filter, AsyncFilter {
     static final String HEADER = "X-Auth-Token";
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final TokenProvider tokens;
+    private final AsyncTokenProvider asyncTokens; // null: blocking use only
     private final Clock clock;
     // The token most recently obtained by a refresh that no request has yet succeeded with, and the backoff
     // after the refusal of a fresh token; replaced as a whole, so readers never see half an update.
     private final AtomicReference<State> state = new AtomicReference<>(State.NONE);
     private final ReentrantLock refusals = new ReentrantLock();
 
-    private AuthFilter(TokenProvider tokens, Clock clock) {
+    private AuthFilter(TokenProvider tokens, AsyncTokenProvider asyncTokens, Clock clock) {
         this.tokens = tokens;
+        this.asyncTokens = asyncTokens;
         this.clock = clock;
     }
 
@@ -56,7 +64,19 @@ public final class AuthFilter implements Filter {
 
     /** A filter taking tokens from {@code tokens}, timing its backoff after refused fresh tokens on {@code clock}. */
     public static AuthFilter of(TokenProvider tokens, Clock clock) {
-        return new AuthFilter(Objects.requireNonNull(tokens, "tokenProvider"), Objects.requireNonNull(clock, "clock"));
+        return new AuthFilter(
+                Objects.requireNonNull(tokens, "tokenProvider"), null, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * A filter for both pipelines: blocking calls take tokens from {@code tokens}, async calls from
+     * {@code asyncTokens} (usually {@link dev.novasdk.core.auth.AsyncTokens} over {@code tokens}).
+     */
+    public static AuthFilter of(TokenProvider tokens, AsyncTokenProvider asyncTokens, Clock clock) {
+        return new AuthFilter(
+                Objects.requireNonNull(tokens, "tokenProvider"),
+                Objects.requireNonNull(asyncTokens, "asyncTokenProvider"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -70,11 +90,7 @@ public final class AuthFilter implements Filter {
         Objects.requireNonNull(next, "next");
         AuthToken used = Objects.requireNonNull(tokens.token(), "tokenProvider returned no token");
         HttpResponse response = next.proceed(request.withHeader(HEADER, used.id()));
-        if (response.statusCode() != 401) {
-            accepted();
-            return response;
-        }
-        if (!request.repeatable()) {
+        if (!worthRefreshing(request, response)) {
             return response;
         }
         AuthToken fresh;
@@ -87,17 +103,83 @@ public final class AuthFilter implements Filter {
                 return response;
             }
             fresh = Objects.requireNonNull(tokens.refresh(used), "tokenProvider returned no token");
-            if (same(fresh, used) || inBackoff(fresh)) {
-                // The provider cannot renew (a fixed token), or the token it has was refused a moment ago:
-                // replaying would only be refused again.
+            if (!replayWith(fresh, used)) {
                 return response;
             }
-            onProbation(fresh);
         } finally {
             refusals.unlock();
         }
         // The 401 response is dropped: its body is a byte array, so there is nothing to release.
-        HttpResponse replayed = next.proceed(request.withHeader(HEADER, fresh.id()));
+        return replayed(next.proceed(request.withHeader(HEADER, fresh.id())), fresh);
+    }
+
+    /**
+     * Sends the request with the current token, replaying it once after a 401, as the blocking filter does;
+     * the refresh is a future shared with every caller refused meanwhile.
+     *
+     * @throws IllegalStateException when the filter was built without an {@link AsyncTokenProvider}
+     */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(next, "next");
+        if (asyncTokens == null) {
+            throw new IllegalStateException("this AuthFilter has no AsyncTokenProvider; build it with one");
+        }
+        return asyncTokens.tokenAsync().thenCompose(used -> {
+            Objects.requireNonNull(used, "tokenProvider returned no token");
+            return next.proceedAsync(request.withHeader(HEADER, used.id())).thenCompose(response -> {
+                if (!worthRefreshing(request, response)) {
+                    return CompletableFuture.completedFuture(response);
+                }
+                // The lock is held for decisions only, never across the refresh: no thread waits on it for
+                // longer than a state update.
+                refusals.lock();
+                try {
+                    if (refusedFresh(used)) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                } finally {
+                    refusals.unlock();
+                }
+                return asyncTokens.refreshAsync(used).thenCompose(fresh -> {
+                    Objects.requireNonNull(fresh, "tokenProvider returned no token");
+                    refusals.lock();
+                    try {
+                        if (!replayWith(fresh, used)) {
+                            return CompletableFuture.completedFuture(response);
+                        }
+                    } finally {
+                        refusals.unlock();
+                    }
+                    return next.proceedAsync(request.withHeader(HEADER, fresh.id()))
+                            .thenApply(replayed -> replayed(replayed, fresh));
+                });
+            });
+        });
+    }
+
+    // Any status but 401 ends the backoff; a 401 to a body that cannot be sent again is returned as it is.
+    private boolean worthRefreshing(HttpRequest request, HttpResponse response) {
+        if (response.statusCode() != 401) {
+            accepted();
+            return false;
+        }
+        return request.repeatable();
+    }
+
+    // Called holding the lock, with the token the provider gave for the refused one.
+    private boolean replayWith(AuthToken fresh, AuthToken used) {
+        if (same(fresh, used) || inBackoff(fresh)) {
+            // The provider cannot renew (a fixed token), or the token it has was refused a moment ago:
+            // replaying would only be refused again.
+            return false;
+        }
+        onProbation(fresh);
+        return true;
+    }
+
+    private HttpResponse replayed(HttpResponse replayed, AuthToken fresh) {
         if (replayed.statusCode() == 401) {
             refused(fresh);
         } else {

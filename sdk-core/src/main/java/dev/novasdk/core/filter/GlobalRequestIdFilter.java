@@ -4,6 +4,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * traced across services' logs. Nova accepts only {@code req-<uuid>} and silently ignores anything else, so
  * the format is checked here.
  */
-public final class GlobalRequestIdFilter implements Filter {
+public final class GlobalRequestIdFilter implements Filter, AsyncFilter {
     private static final Pattern FORMAT =
             Pattern.compile("^req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
@@ -37,9 +38,18 @@ public final class GlobalRequestIdFilter implements Filter {
 
     @Override
     public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
-        if (request.headers().contains("X-OpenStack-Request-ID")) {
-            return next.proceed(request);
-        }
-        return next.proceed(request.withHeader("X-OpenStack-Request-ID", requestId));
+        return next.proceed(prepare(request));
+    }
+
+    /** Adds the header as {@link #filter} does and passes the request on without blocking. */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        return next.proceedAsync(prepare(request));
+    }
+
+    private HttpRequest prepare(HttpRequest request) {
+        return request.headers().contains("X-OpenStack-Request-ID")
+                ? request
+                : request.withHeader("X-OpenStack-Request-ID", requestId);
     }
 }

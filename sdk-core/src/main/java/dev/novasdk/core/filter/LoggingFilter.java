@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>The filter sits innermost, just above the transport, so each retry and re-authentication replay is
  * logged once. With DEBUG off it only asks the logger whether DEBUG is on.
  */
-public final class LoggingFilter implements Filter {
+public final class LoggingFilter implements Filter, AsyncFilter {
     /** The logger name, so users can turn HTTP logging on alone. */
     static final String LOGGER_NAME = "dev.novasdk.http";
 
@@ -86,6 +88,27 @@ public final class LoggingFilter implements Filter {
         long elapsed = elapsedMillis(start);
         logger.debug(safely(() -> responseLine(request, response, elapsed)));
         return response;
+    }
+
+    /** Logs as {@link #filter} does, the response line when the future completes. */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        if (!logger.isDebugEnabled()) {
+            return next.proceedAsync(request);
+        }
+        logger.debug(safely(() -> requestLine(request)));
+        long start = nanoTime.getAsLong();
+        return next.proceedAsync(request).whenComplete((response, failure) -> {
+            long elapsed = elapsedMillis(start);
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                logger.debug(safely(() -> failureLine(request, cause, elapsed)));
+            } else {
+                logger.debug(safely(() -> responseLine(request, response, elapsed)));
+            }
+        });
     }
 
     private long elapsedMillis(long start) {
@@ -181,7 +204,7 @@ public final class LoggingFilter implements Filter {
         return "<" + body.length + " bytes, " + (mediaType.isEmpty() ? "no content type" : mediaType) + ", omitted>";
     }
 
-    static String failureLine(HttpRequest request, Exception failure, long elapsedMillis) {
+    static String failureLine(HttpRequest request, Throwable failure, long elapsedMillis) {
         StringBuilder b = new StringBuilder(128)
                 .append("RESP: failed ")
                 .append(failure.getClass().getName());

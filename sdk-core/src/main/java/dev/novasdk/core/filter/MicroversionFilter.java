@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * request), else the client's default from the supplier (pinned or negotiated); with neither, no header is
  * sent and the service uses its minimum.
  */
-public final class MicroversionFilter implements Filter {
+public final class MicroversionFilter implements Filter, AsyncFilter {
     /** The microversion for one request, overriding the client's default. */
     public static final RequestAttribute<Microversion> MICROVERSION =
             RequestAttribute.of("microversion", Microversion.class);
@@ -61,12 +62,22 @@ public final class MicroversionFilter implements Filter {
 
     @Override
     public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
+        return next.proceed(prepare(request));
+    }
+
+    /** Adds the headers as {@link #filter} does and passes the request on without blocking. */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        return next.proceedAsync(prepare(request));
+    }
+
+    private HttpRequest prepare(HttpRequest request) {
         Optional<Microversion> v = request.attribute(MICROVERSION);
         if (v.isEmpty()) {
             v = defaultVersion.get();
         }
         if (v.isEmpty()) {
-            return next.proceed(request);
+            return request;
         }
         Rendered h = rendered;
         if (h == null || !h.version.equals(v.get())) {
@@ -77,7 +88,7 @@ public final class MicroversionFilter implements Filter {
         if (legacyHeader != null) {
             r = r.withHeader(legacyHeader, h.plain);
         }
-        return next.proceed(r);
+        return r;
     }
 
     // The header values of the version most recently sent: a client sends nearly every request at one version,

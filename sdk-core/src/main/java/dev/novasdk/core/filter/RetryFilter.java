@@ -9,6 +9,7 @@ import dev.novasdk.core.http.RequestAttribute;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.ErrorMapper;
 import dev.novasdk.core.internal.SafeUri;
+import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -17,6 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * of the call's budget: when the next delay would reach it, the last response or failure goes to the caller
  * at once. A request can carry its own budgets as {@link #CALL_TIMEOUT} and {@link #ATTEMPT_TIMEOUT}.
  */
-public final class RetryFilter implements Filter {
+public final class RetryFilter implements Filter, AsyncFilter {
     /**
      * The time budget of one call, all attempts and waits included, for this request only; it replaces the
      * filter's {@linkplain Builder#callTimeout(Duration) call timeout}. Must be positive.
@@ -85,6 +90,7 @@ public final class RetryFilter implements Filter {
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final AsyncSleeper asyncSleeper;
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final Duration callTimeout;
@@ -93,6 +99,7 @@ public final class RetryFilter implements Filter {
     private RetryFilter(Builder b) {
         this.policy = b.policy;
         this.sleeper = b.sleeper;
+        this.asyncSleeper = b.asyncSleeper;
         this.clock = b.clock;
         this.nanoTime = b.nanoTime;
         this.callTimeout = b.callTimeout;
@@ -123,60 +130,160 @@ public final class RetryFilter implements Filter {
     public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(next, "next");
-        int maxAttempts = policy.maxAttempts();
         Deadline call = Deadline.after(budget(request, CALL_TIMEOUT, callTimeout), "call timeout", nanoTime);
         Duration perAttempt = budget(request, ATTEMPT_TIMEOUT, attemptTimeout);
         for (int attempt = 1; ; attempt++) {
-            Deadline deadline = call.earlier(Deadline.after(perAttempt, "attempt timeout", nanoTime));
             HttpResponse response = null;
             IOException failure = null;
             try {
-                response = next.proceed(request.withAttribute(Deadline.ATTRIBUTE, deadline));
+                response = next.proceed(attemptRequest(request, call, perAttempt));
             } catch (IOException e) {
                 failure = e;
             }
-            Optional<Duration> delay = attempt >= maxAttempts
-                    ? Optional.empty()
-                    : failure != null ? delayAfter(request, failure, attempt) : delayAfter(request, response, attempt);
-            if (delay.isPresent() && delay.get().toNanos() >= call.remainingNanos()) {
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug(
-                            "{} {} attempt {}/{} failed with {}; not retrying: a wait of {} ms would pass the {}",
-                            request.method(),
-                            SafeUri.of(request.uri()),
-                            attempt,
-                            maxAttempts,
-                            failure != null ? describe(failure) : describe(response),
-                            delay.get().toMillis(),
-                            call);
-                }
-                delay = Optional.empty();
-            }
+            Optional<Duration> delay = nextDelay(request, call, attempt, response, failure);
             if (delay.isEmpty()) {
                 if (failure != null) {
                     throw failure;
                 }
                 return response;
             }
-            String reason = failure != null ? describe(failure) : describe(response);
+            // The failed response is dropped here: its body is a byte array, so there is nothing to release.
+            pause(delay.get(), request, attempt, failure != null ? describe(failure) : describe(response), failure);
+        }
+    }
+
+    /**
+     * Sends {@code request} as {@link #filter} does, waiting between attempts on the
+     * {@linkplain Builder#asyncSleeper async sleeper} instead of a thread; the sleeper is required. Cancelling the returned future stops
+     * the retries: the attempt or wait in progress is cancelled and no other starts.
+     */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(next, "next");
+        if (asyncSleeper == null) {
+            throw new IllegalStateException("this RetryFilter has no AsyncSleeper; build it with one");
+        }
+        Deadline call = Deadline.after(budget(request, CALL_TIMEOUT, callTimeout), "call timeout", nanoTime);
+        Duration perAttempt = budget(request, ATTEMPT_TIMEOUT, attemptTimeout);
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
+        result.whenComplete((r, e) -> {
+            CompletableFuture<?> step = current.get();
+            if (result.isCancelled() && step != null) {
+                step.cancel(true);
+            }
+        });
+        attemptAsync(request, next, call, perAttempt, 1, result, current);
+        return result;
+    }
+
+    private void attemptAsync(
+            HttpRequest request,
+            AsyncFilterChain next,
+            Deadline call,
+            Duration perAttempt,
+            int attempt,
+            CompletableFuture<HttpResponse> result,
+            AtomicReference<CompletableFuture<?>> current) {
+        if (result.isDone()) {
+            return;
+        }
+        CompletableFuture<HttpResponse> sent;
+        try {
+            sent = next.proceedAsync(attemptRequest(request, call, perAttempt));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        current.set(sent);
+        sent.whenComplete((response, thrown) -> {
+            Throwable cause = unwrap(thrown);
+            if (cause != null && !(cause instanceof IOException)) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            IOException failure = (IOException) cause;
+            Optional<Duration> delay =
+                    result.isDone() ? Optional.empty() : nextDelay(request, call, attempt, response, failure);
+            if (delay.isEmpty()) {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(response);
+                }
+                return;
+            }
+            CompletableFuture<Void> wait = asyncSleeper.sleep(delay.get());
+            current.set(wait);
+            wait.whenComplete((ignored, waitFailure) -> {
+                if (waitFailure != null) {
+                    if (!result.isDone()) {
+                        InterruptedIOException interrupted = new InterruptedIOException(request.method() + " "
+                                + SafeUri.of(request.uri()) + ": the wait to retry after attempt " + attempt + "/"
+                                + policy.maxAttempts() + " ended with " + unwrap(waitFailure));
+                        interrupted.initCause(unwrap(waitFailure));
+                        if (failure != null) {
+                            interrupted.addSuppressed(failure);
+                        }
+                        result.completeExceptionally(interrupted);
+                    }
+                    return;
+                }
+                attemptAsync(request, next, call, perAttempt, attempt + 1, result, current);
+            });
+        });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private HttpRequest attemptRequest(HttpRequest request, Deadline call, Duration perAttempt) {
+        return request.withAttribute(
+                Deadline.ATTRIBUTE, call.earlier(Deadline.after(perAttempt, "attempt timeout", nanoTime)));
+    }
+
+    // The wait before the next attempt, or empty when the response or failure goes to the caller; logs which.
+    private Optional<Duration> nextDelay(
+            HttpRequest request, Deadline call, int attempt, HttpResponse response, IOException failure) {
+        int maxAttempts = policy.maxAttempts();
+        Optional<Duration> delay = attempt >= maxAttempts
+                ? Optional.empty()
+                : failure != null ? delayAfter(request, failure, attempt) : delayAfter(request, response, attempt);
+        if (delay.isPresent() && delay.get().toNanos() >= call.remainingNanos()) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
-                        "{} {} attempt {}/{} failed with {}; retrying in {} ms",
+                        "{} {} attempt {}/{} failed with {}; not retrying: a wait of {} ms would pass the {}",
                         request.method(),
                         SafeUri.of(request.uri()),
                         attempt,
                         maxAttempts,
-                        reason,
-                        delay.get().toMillis());
+                        failure != null ? describe(failure) : describe(response),
+                        delay.get().toMillis(),
+                        call);
             }
-            // The failed response is dropped here: its body is a byte array, so there is nothing to release.
-            pause(delay.get(), request, attempt, reason, failure);
+            return Optional.empty();
         }
+        if (delay.isPresent() && LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "{} {} attempt {}/{} failed with {}; retrying in {} ms",
+                    request.method(),
+                    SafeUri.of(request.uri()),
+                    attempt,
+                    maxAttempts,
+                    failure != null ? describe(failure) : describe(response),
+                    delay.get().toMillis());
+        }
+        return delay;
     }
 
     private Optional<Duration> delayAfter(HttpRequest request, IOException failure, int attempt) {
         // Even a refused connection may follow the transport opening a stream body, which cannot be rewound.
-        if (!request.repeatable() || cancelled(failure)) {
+        if (!request.repeatable() || cancelled(failure) || failure.getCause() instanceof CancellationException) {
             return Optional.empty();
         }
         TransportException.Kind kind = TransportException.classify(failure);
@@ -298,6 +405,7 @@ public final class RetryFilter implements Filter {
     public static final class Builder {
         private RetryPolicy policy = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.system();
+        private AsyncSleeper asyncSleeper;
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
@@ -314,6 +422,15 @@ public final class RetryFilter implements Filter {
         /** How the filter waits between attempts; tests pass a recording sleeper. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * How the filter waits between attempts of async calls, usually {@link AsyncSleeper#of} the async
+         * client's scheduler; tests pass one that moves a fake clock. Required for {@link #filterAsync}.
+         */
+        public Builder asyncSleeper(AsyncSleeper asyncSleeper) {
+            this.asyncSleeper = Objects.requireNonNull(asyncSleeper, "asyncSleeper");
             return this;
         }
 

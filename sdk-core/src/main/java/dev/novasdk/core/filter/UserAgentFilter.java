@@ -4,13 +4,14 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sets {@code User-Agent} (the SDK's name and version, the Java version, and an optional application
  * suffix) and {@code Accept: application/json}, unless the request already has them. WebOb-based services
  * (glance, and nova's 404 for unknown URLs) answer errors as HTML unless JSON is asked for.
  */
-public final class UserAgentFilter implements Filter {
+public final class UserAgentFilter implements Filter, AsyncFilter {
     /** The SDK's own product token. */
     public static final String SDK_PRODUCT = "nova-java-sdk/" + SdkVersion.VERSION;
 
@@ -42,6 +43,16 @@ public final class UserAgentFilter implements Filter {
 
     @Override
     public HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {
+        return next.proceed(prepare(request));
+    }
+
+    /** Adds the headers as {@link #filter} does and passes the request on without blocking. */
+    @Override
+    public CompletableFuture<HttpResponse> filterAsync(HttpRequest request, AsyncFilterChain next) {
+        return next.proceedAsync(prepare(request));
+    }
+
+    private HttpRequest prepare(HttpRequest request) {
         HttpRequest r = request;
         if (!r.headers().contains("User-Agent")) {
             r = r.withHeader("User-Agent", userAgent);
@@ -49,7 +60,7 @@ public final class UserAgentFilter implements Filter {
         if (!r.headers().contains("Accept")) {
             r = r.withHeader("Accept", "application/json");
         }
-        return next.proceed(r);
+        return r;
     }
 
     private static String defaultUserAgent() {

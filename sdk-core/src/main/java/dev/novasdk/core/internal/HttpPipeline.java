@@ -1,9 +1,11 @@
 package dev.novasdk.core.internal;
 
+import dev.novasdk.core.auth.AsyncTokenProvider;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.error.OpenStackException;
 import dev.novasdk.core.error.TransportException;
+import dev.novasdk.core.filter.AsyncFilter;
 import dev.novasdk.core.filter.AuthFilter;
 import dev.novasdk.core.filter.Filter;
 import dev.novasdk.core.filter.FilterChain;
@@ -14,10 +16,12 @@ import dev.novasdk.core.filter.Position;
 import dev.novasdk.core.filter.RetryFilter;
 import dev.novasdk.core.filter.RetryPolicy;
 import dev.novasdk.core.filter.UserAgentFilter;
+import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.apache.ApacheHttpTransport;
+import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.core.waiter.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
@@ -55,24 +59,8 @@ public final class HttpPipeline implements AutoCloseable {
         this.errorMapper = ErrorMapper.create(b.clock, secrets);
 
         List<Filter> filters = new ArrayList<>();
-        filters.add(b.userAgent);
-        if (b.microversion != null) {
-            filters.add(b.microversion);
-        }
-        if (b.globalRequestId != null) {
-            filters.add(b.globalRequestId);
-        }
-        filters.addAll(b.perCall);
-        filters.add(b.retry.clock(b.clock).build());
-        if (b.tokenProvider != null) {
-            filters.add(AuthFilter.of(b.tokenProvider, b.clock));
-        }
-        filters.addAll(b.perAttempt);
-        // Below authentication and the user's filters, so it learns the token and body that go on the wire;
-        // above logging, so the log lines of this very attempt are scrubbed of them.
-        filters.add(secrets.filter());
-        if (b.logging) {
-            filters.add(LoggingFilter.create());
+        for (Object f : b.filters(false, secrets)) {
+            filters.add((Filter) f);
         }
         FilterChain chain = request -> execute(transport, request);
         for (int i = filters.size() - 1; i >= 0; i--) {
@@ -152,7 +140,7 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    /** Mutable builder of {@link HttpPipeline}; not thread-safe. */
+    /** Mutable builder of {@link HttpPipeline} and {@link AsyncHttpPipeline}; not thread-safe. */
     public static final class Builder {
         private HttpTransport transport;
         private Filter userAgent = UserAgentFilter.create();
@@ -166,8 +154,44 @@ public final class HttpPipeline implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean logging = true;
         private Secrets secrets;
+        private final List<AsyncFilter> perCallAsync = new ArrayList<>();
+        private final List<AsyncFilter> perAttemptAsync = new ArrayList<>();
+        private AsyncTokenProvider asyncTokens;
 
         private Builder() {}
+
+        // The SDK's filters in the fixed order; each of the SDK's own serves both pipelines, only the user's
+        // differ. The same auth filter instance serves both, so its backoff after refused tokens is shared.
+        private AuthFilter auth;
+
+        List<Object> filters(boolean async, Secrets secrets) {
+            List<Object> filters = new ArrayList<>();
+            filters.add(userAgent);
+            if (microversion != null) {
+                filters.add(microversion);
+            }
+            if (globalRequestId != null) {
+                filters.add(globalRequestId);
+            }
+            filters.addAll(async ? perCallAsync : perCall);
+            filters.add(retry.clock(clock).build());
+            if (tokenProvider != null) {
+                if (auth == null) {
+                    auth = asyncTokens != null
+                            ? AuthFilter.of(tokenProvider, asyncTokens, clock)
+                            : AuthFilter.of(tokenProvider, clock);
+                }
+                filters.add(auth);
+            }
+            filters.addAll(async ? perAttemptAsync : perAttempt);
+            // Below authentication and the user's filters, so it learns the token and body that go on the wire;
+            // above logging, so the log lines of this very attempt are scrubbed of them.
+            filters.add(async ? secrets.asyncFilter() : secrets.filter());
+            if (logging) {
+                filters.add(LoggingFilter.create());
+            }
+            return filters;
+        }
 
         /** The transport; the pipeline will not close it. Default: a new {@link ApacheHttpTransport} it owns. */
         public Builder transport(HttpTransport transport) {
@@ -266,9 +290,47 @@ public final class HttpPipeline implements AutoCloseable {
             return this;
         }
 
+        /** Adds a user filter to the async pipeline at {@code position}; see {@link #addFilter}. */
+        public Builder addAsyncFilter(Position position, AsyncFilter filter) {
+            Objects.requireNonNull(position, "position");
+            Objects.requireNonNull(filter, "filter");
+            (position == Position.PER_CALL ? perCallAsync : perAttemptAsync).add(filter);
+            return this;
+        }
+
+        /**
+         * How the async pipeline gets tokens (usually {@link dev.novasdk.core.auth.AsyncTokens} over the
+         * {@linkplain #tokenProvider token provider}); needed by {@link #buildAsync} when a provider is set.
+         */
+        public Builder asyncTokenProvider(AsyncTokenProvider provider) {
+            this.asyncTokens = Objects.requireNonNull(provider, "asyncTokenProvider");
+            return this;
+        }
+
+        /** How async retries wait between attempts; needed by {@link #buildAsync}. */
+        public Builder asyncSleeper(AsyncSleeper sleeper) {
+            retry.asyncSleeper(sleeper);
+            return this;
+        }
+
         /** A new pipeline. */
         public HttpPipeline build() {
             return new HttpPipeline(this);
+        }
+
+        /**
+         * A new async pipeline sending through {@code transport}, with the same filters, secrets and settings
+         * as {@link #build()} would give. It closes the transport when {@code ownsTransport}.
+         *
+         * @throws IllegalStateException when a token provider is set without an async one
+         */
+        public AsyncHttpPipeline buildAsync(AsyncHttpTransport transport, boolean ownsTransport) {
+            Objects.requireNonNull(transport, "transport");
+            if (tokenProvider != null && asyncTokens == null) {
+                throw new IllegalStateException("a token provider is set but no async token provider");
+            }
+            Secrets s = secrets != null ? secrets : Secrets.create();
+            return new AsyncHttpPipeline(transport, ownsTransport, filters(true, s), ErrorMapper.create(clock, s), s);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.novasdk.core.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.novasdk.core.filter.AsyncFilter;
 import dev.novasdk.core.filter.Filter;
 import dev.novasdk.core.filter.FilterChain;
 import dev.novasdk.core.http.HttpMethod;
@@ -319,6 +320,17 @@ public final class Secrets {
      */
     public Filter filter() {
         return this::filter;
+    }
+
+    /** {@link #filter()} for the async pipeline. */
+    public AsyncFilter asyncFilter() {
+        return (request, next) -> {
+            learn(request);
+            return next.proceedAsync(request.withAttribute(ATTRIBUTE, this)).thenApply(response -> {
+                learn(request, response);
+                return response;
+            });
+        };
     }
 
     private HttpResponse filter(HttpRequest request, FilterChain next) throws IOException {

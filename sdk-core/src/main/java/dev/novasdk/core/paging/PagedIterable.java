@@ -244,14 +244,9 @@ public final class PagedIterable<T> implements Iterable<T> {
      */
     private static final class DistinctPageIterator<T> implements Iterator<Page<T>> {
         private final PageFetcher<T> fetcher;
-        private final Function<? super T, String> idOf;
-        private final Predicate<? super T> unsettled;
+        private final Repeats<T> repeats;
         private final Sleeper sleeper;
-        private final Set<String> unsettledIds = new HashSet<>();
-        private final Recent<String> recentIds = new Recent<>();
-        private final Recent<Object> followed = new Recent<>();
         private Page<T> current;
-        private int repeats;
 
         DistinctPageIterator(
                 PageFetcher<T> fetcher,
@@ -259,8 +254,7 @@ public final class PagedIterable<T> implements Iterable<T> {
                 Predicate<? super T> unsettled,
                 Sleeper sleeper) {
             this.fetcher = fetcher;
-            this.idOf = idOf;
-            this.unsettled = unsettled;
+            this.repeats = new Repeats<>(idOf, unsettled);
             this.sleeper = sleeper;
         }
 
@@ -274,13 +268,14 @@ public final class PagedIterable<T> implements Iterable<T> {
             if (!hasNext()) {
                 throw new NoSuchElementException("the last page has been returned");
             }
-            Object continuation = current == null ? null : FetchingPageIterator.continuation(current);
-            if (continuation != null) {
-                if (followed.contains(continuation)) {
-                    pauseBeforeRepeating(continuation);
-                } else {
-                    repeats = 0;
-                    followed.add(continuation);
+            Duration pause = repeats.pauseBefore(current);
+            if (!pause.isZero()) {
+                try {
+                    sleeper.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PagingException(
+                            "interrupted while pausing before a repeated page", HttpMethod.GET, null, e);
                 }
             }
             Page<T> page = fetcher.fetch(Optional.ofNullable(current));
@@ -288,10 +283,39 @@ public final class PagedIterable<T> implements Iterable<T> {
                 throw new NullPointerException("the page fetcher returned null");
             }
             current = page;
-            return withoutRepeats(page);
+            return repeats.withoutRepeats(page);
+        }
+    }
+
+    /**
+     * What a distinct traversal remembers: the ids yielded and the links followed. Shared by the blocking
+     * iterator and {@link PagedPublisher}; one per traversal, used by one thread at a time.
+     */
+    static final class Repeats<T> {
+        private final Function<? super T, String> idOf;
+        private final Predicate<? super T> unsettled;
+        private final Set<String> unsettledIds = new HashSet<>();
+        private final Recent<String> recentIds = new Recent<>();
+        private final Recent<Object> followed = new Recent<>();
+        private int repeats;
+
+        Repeats(Function<? super T, String> idOf, Predicate<? super T> unsettled) {
+            this.idOf = idOf;
+            this.unsettled = unsettled;
         }
 
-        private void pauseBeforeRepeating(Object continuation) {
+        // The pause before following the link of {@code current} (null: the first page): zero for a link not
+        // followed before; throws once the service has repeated itself too often.
+        Duration pauseBefore(Page<T> current) {
+            Object continuation = current == null ? null : FetchingPageIterator.continuation(current);
+            if (continuation == null) {
+                return Duration.ZERO;
+            }
+            if (!followed.contains(continuation)) {
+                repeats = 0;
+                followed.add(continuation);
+                return Duration.ZERO;
+            }
             repeats++;
             URI link = continuation instanceof URI ? (URI) continuation : null;
             if (repeats > MAX_REPEATS) {
@@ -304,15 +328,10 @@ public final class PagedIterable<T> implements Iterable<T> {
                         null);
             }
             Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(repeats - 1, 8));
-            try {
-                sleeper.sleep(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PagingException("interrupted while pausing before a repeated page", HttpMethod.GET, link, e);
-            }
+            return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
         }
 
-        private Page<T> withoutRepeats(Page<T> page) {
+        Page<T> withoutRepeats(Page<T> page) {
             List<T> kept = null;
             List<T> items = page.items();
             for (int i = 0; i < items.size(); i++) {

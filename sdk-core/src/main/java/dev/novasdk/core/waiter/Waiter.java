@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -36,7 +40,9 @@ import java.util.function.Supplier;
 public final class Waiter<T> {
     private static final int MAX_VALUE_TEXT = 200;
 
-    private final Supplier<? extends T> poll;
+    private final Supplier<? extends T> poll; // null for an async waiter
+    private final Supplier<? extends CompletionStage<? extends T>> asyncPoll;
+    private final AsyncSleeper asyncSleeper;
     private final String description;
     private final Predicate<? super T> success;
     private final List<Failure<T>> failures;
@@ -48,6 +54,8 @@ public final class Waiter<T> {
 
     private Waiter(Builder<T> b) {
         this.poll = b.poll;
+        this.asyncPoll = b.asyncPoll;
+        this.asyncSleeper = b.asyncSleeper;
         this.description = b.description;
         this.success = b.success;
         this.failures = List.copyOf(b.failures);
@@ -60,7 +68,15 @@ public final class Waiter<T> {
 
     /** A builder of a waiter that calls {@code poll} to read the current value, typically a {@code get(id)}. */
     public static <T> Builder<T> builder(Supplier<? extends T> poll) {
-        return new Builder<>(poll);
+        return new Builder<>(Objects.requireNonNull(poll, "poll"), null);
+    }
+
+    /**
+     * A builder of a waiter for {@link #awaitAsync()}, that calls {@code poll} for a future of the current value,
+     * typically an async client's {@code get(id)}; it also needs an {@link Builder#asyncSleeper}.
+     */
+    public static <T> Builder<T> asyncBuilder(Supplier<? extends CompletionStage<? extends T>> poll) {
+        return new Builder<>(null, Objects.requireNonNull(poll, "poll"));
     }
 
     /**
@@ -78,50 +94,27 @@ public final class Waiter<T> {
      *                                  exceptions that mean success)
      */
     public T await() {
+        if (poll == null) {
+            throw new IllegalStateException("this waiter polls asynchronously; use awaitAsync()");
+        }
         long start = nanoTime.getAsLong();
-        long timeout = saturatedNanos(options.timeout());
-        long maxInterval = saturatedNanos(options.maxInterval());
         long interval = saturatedNanos(options.initialInterval());
         while (true) {
             T value;
+            T done;
             try {
                 value = poll.get();
+                done = judge(value, null);
             } catch (RuntimeException e) {
-                for (ExceptionSuccess<T> s : exceptionSuccesses) {
-                    if (s.type.isInstance(e)) {
-                        return Objects.requireNonNull(
-                                s.result.apply(e),
-                                "the successOnException result was null while waiting for " + description);
-                    }
-                }
-                throw e;
+                value = null;
+                done = judge(null, e);
             }
-            if (value == null) {
-                throw new NullPointerException("the poll returned null while waiting for " + description);
+            if (done != null) {
+                return done;
             }
-            progress.accept(value);
-            for (Failure<T> f : failures) {
-                if (f.condition.test(value)) {
-                    RuntimeException failure = f.exception.apply(value);
-                    throw Objects.requireNonNull(
-                            failure, "the failWhen exception was null while waiting for " + description);
-                }
-            }
-            if (success.test(value)) {
-                return value;
-            }
-            // Differences of nanoTime, not absolute values, so a wrap-around of the counter does no harm.
-            long elapsed = nanoTime.getAsLong() - start;
-            long remaining = timeout - elapsed;
-            if (remaining <= 0) {
-                throw new WaitTimeoutException(
-                        "timed out after " + format(options.timeout()) + " waiting for " + description
-                                + "; last value: " + shortText(value),
-                        Duration.ofNanos(elapsed),
-                        value);
-            }
+            long pause = pause(start, interval, value);
             try {
-                sleeper.sleep(Duration.ofNanos(Math.min(interval, remaining)));
+                sleeper.sleep(Duration.ofNanos(pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WaitInterruptedException(
@@ -129,8 +122,126 @@ public final class Waiter<T> {
                                 + description,
                         e);
             }
-            interval = (long) Math.min((double) maxInterval, interval * options.multiplier());
+            interval = nextInterval(interval);
         }
+    }
+
+    /**
+     * Waits without holding a thread: polls with the async poll, pausing on the {@link AsyncSleeper} between
+     * polls as {@link #await()} does on its sleeper. The future completes with the value {@link #await()} would
+     * return, or fails with what it would throw. Cancelling the future stops the polling: the poll or pause in
+     * progress is cancelled and no other starts.
+     *
+     * @throws IllegalStateException when the waiter was built with a blocking poll or without an async sleeper
+     */
+    public CompletableFuture<T> awaitAsync() {
+        if (asyncPoll == null || asyncSleeper == null) {
+            throw new IllegalStateException("awaitAsync() needs Waiter.asyncBuilder(..) and an asyncSleeper(..)");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
+        result.whenComplete((r, e) -> {
+            CompletableFuture<?> step = current.get();
+            if (result.isCancelled() && step != null) {
+                step.cancel(true);
+            }
+        });
+        pollAsync(nanoTime.getAsLong(), saturatedNanos(options.initialInterval()), result, current);
+        return result;
+    }
+
+    private void pollAsync(
+            long start, long interval, CompletableFuture<T> result, AtomicReference<CompletableFuture<?>> current) {
+        if (result.isDone()) {
+            return;
+        }
+        CompletableFuture<? extends T> polled;
+        try {
+            polled = asyncPoll.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            polled = CompletableFuture.failedFuture(e);
+        }
+        current.set(polled);
+        polled.whenComplete((value, thrown) -> {
+            if (result.isDone()) {
+                return;
+            }
+            long pause;
+            try {
+                Throwable cause =
+                        thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+                if (cause != null && !(cause instanceof RuntimeException)) {
+                    result.completeExceptionally(cause);
+                    return;
+                }
+                T done = judge(value, (RuntimeException) cause);
+                if (done != null) {
+                    result.complete(done);
+                    return;
+                }
+                pause = pause(start, interval, value);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            CompletableFuture<Void> wait = asyncSleeper.sleep(Duration.ofNanos(pause));
+            current.set(wait);
+            wait.whenComplete((ignored, waitFailure) -> {
+                if (waitFailure != null) {
+                    // A sleeper whose scheduler was shut down (the client closed): the wait cannot go on.
+                    result.completeExceptionally(waitFailure);
+                    return;
+                }
+                pollAsync(start, nextInterval(interval), result, current);
+            });
+        });
+    }
+
+    // The value the wait ends with, or null to poll again; throws when a failure condition matches. Exactly one
+    // of value and error is set. Each value goes to the progress callback, then to the failure conditions in the
+    // order they were added, then to the success condition.
+    private T judge(T value, RuntimeException error) {
+        if (error != null) {
+            for (ExceptionSuccess<T> s : exceptionSuccesses) {
+                if (s.type.isInstance(error)) {
+                    return Objects.requireNonNull(
+                            s.result.apply(error),
+                            "the successOnException result was null while waiting for " + description);
+                }
+            }
+            throw error;
+        }
+        if (value == null) {
+            throw new NullPointerException("the poll returned null while waiting for " + description);
+        }
+        progress.accept(value);
+        for (Failure<T> f : failures) {
+            if (f.condition.test(value)) {
+                RuntimeException failure = f.exception.apply(value);
+                throw Objects.requireNonNull(
+                        failure, "the failWhen exception was null while waiting for " + description);
+            }
+        }
+        return success.test(value) ? value : null;
+    }
+
+    // The pause before the next poll, never past the deadline; throws the timeout once it has passed.
+    private long pause(long start, long interval, T value) {
+        // Differences of nanoTime, not absolute values, so a wrap-around of the counter does no harm.
+        long elapsed = nanoTime.getAsLong() - start;
+        long remaining = saturatedNanos(options.timeout()) - elapsed;
+        if (remaining <= 0) {
+            throw new WaitTimeoutException(
+                    "timed out after " + format(options.timeout()) + " waiting for " + description + "; last value: "
+                            + shortText(value),
+                    Duration.ofNanos(elapsed),
+                    value);
+        }
+        return Math.min(interval, remaining);
+    }
+
+    private long nextInterval(long interval) {
+        return (long) Math.min((double) saturatedNanos(options.maxInterval()), interval * options.multiplier());
     }
 
     @Override
@@ -215,6 +326,8 @@ public final class Waiter<T> {
      */
     public static final class Builder<T> {
         private final Supplier<? extends T> poll;
+        private final Supplier<? extends CompletionStage<? extends T>> asyncPoll;
+        private AsyncSleeper asyncSleeper;
         private String description;
         private Predicate<? super T> success;
         private final List<Failure<T>> failures = new ArrayList<>();
@@ -224,8 +337,9 @@ public final class Waiter<T> {
         private LongSupplier nanoTime = System::nanoTime;
         private Sleeper sleeper = Sleeper.system();
 
-        private Builder(Supplier<? extends T> poll) {
-            this.poll = Objects.requireNonNull(poll, "poll");
+        private Builder(Supplier<? extends T> poll, Supplier<? extends CompletionStage<? extends T>> asyncPoll) {
+            this.poll = poll;
+            this.asyncPoll = asyncPoll;
         }
 
         /**
@@ -272,8 +386,9 @@ public final class Waiter<T> {
 
         /**
          * A callback given every polled value, in order, right after its poll and before the conditions are
-         * checked; for progress bars and logs. It runs on the thread calling {@link Waiter#await()}, so it
-         * should be quick; an exception it throws ends the wait.
+         * checked; for progress bars and logs. It runs on the thread calling {@link Waiter#await()} (for
+         * {@link Waiter#awaitAsync()}, on the thread completing the poll), so it should be quick; an exception it
+         * throws ends the wait.
          */
         public Builder<T> onProgress(Consumer<? super T> progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
@@ -298,6 +413,12 @@ public final class Waiter<T> {
         /** Sleeps between polls; {@link Sleeper#system()} unless set. */
         public Builder<T> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Pauses between the polls of {@link Waiter#awaitAsync()}; required by it. */
+        public Builder<T> asyncSleeper(AsyncSleeper asyncSleeper) {
+            this.asyncSleeper = Objects.requireNonNull(asyncSleeper, "asyncSleeper");
             return this;
         }
 

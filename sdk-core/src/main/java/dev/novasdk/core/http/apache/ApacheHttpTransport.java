@@ -2,14 +2,14 @@ package dev.novasdk.core.http.apache;
 
 import dev.novasdk.core.http.Deadline;
 import dev.novasdk.core.http.DeadlineExceededException;
-import dev.novasdk.core.http.Headers;
-import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.http.ResponseTooLargeException;
 import dev.novasdk.core.internal.Checks;
+import dev.novasdk.core.internal.DaemonThreads;
+import dev.novasdk.core.internal.ResponseLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +29,6 @@ import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.ConnectionKeepAliveStrategy;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -50,22 +49,16 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.FormattedHeader;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
-import org.apache.hc.core5.util.CharArrayBuffer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.apache.hc.core5.util.Tokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +90,6 @@ import org.slf4j.LoggerFactory;
 public final class ApacheHttpTransport implements HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ApacheHttpTransport.class);
 
-    // Framing headers follow from the body; copying a caller's value would contradict HttpClient's own.
-    private static final List<String> FRAMING_HEADERS = List.of("content-length", "transfer-encoding");
     // A pooled connection idle longer than this is checked for a server-side close before reuse, catching
     // servers (Apache httpd's default KeepAliveTimeout is 5 s) that silently drop idle connections.
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
@@ -112,14 +103,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private ApacheHttpTransport(CloseableHttpClient client, int maxResponseSize) {
         this.client = client;
         this.maxResponseSize = maxResponseSize;
-        this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread t = new Thread(runnable, "nova-apache-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        watchdog.setRemoveOnCancelPolicy(true);
-        watchdog.setKeepAliveTime(10, TimeUnit.SECONDS);
-        watchdog.allowCoreThreadTimeOut(true);
+        this.watchdog = DaemonThreads.timer("nova-apache-deadline");
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -182,31 +166,13 @@ public final class ApacheHttpTransport implements HttpTransport {
     private ClassicHttpResponse open(HttpUriRequestBase outgoing) throws IOException {
         try {
             return client.executeOpen(null, outgoing, HttpClientContext.create());
-        } catch (ConnectTimeoutException | ConnectionRequestTimeoutException e) {
-            // Both extend InterruptedIOException (a connect timeout even SocketTimeoutException), which would
-            // read as "response timed out"; yet nothing was sent, so report them as connect failures.
-            ConnectException connect = new ConnectException(e.getMessage());
-            connect.initCause(e);
-            throw connect;
         } finally {
             closeQuietly(outgoing.getEntity());
         }
     }
 
-    // Shapes HttpClient's failures by the SPI contract: limit breaches as ResponseTooLargeException, and the
-    // unchecked exceptions a library may throw on input it did not expect as IOExceptions.
     private static IOException translate(Exception e) {
-        if (e instanceof MessageConstraintException) {
-            ResponseTooLargeException tooLarge = new ResponseTooLargeException("response exceeds a limit: "
-                    + e.getMessage()
-                    + " (see ApacheHttpTransport.Builder.maxResponseHeaderCount and maxResponseHeaderSize)");
-            tooLarge.initCause(e);
-            return tooLarge;
-        }
-        if (e instanceof IOException) {
-            return (IOException) e;
-        }
-        return new IOException("malformed response or unusable request: " + e, e);
+        return ApacheMessages.translate(e, "ApacheHttpTransport.Builder");
     }
 
     /** Closes every pooled connection and stops the idle-connection evictor and the deadline watchdog. */
@@ -218,75 +184,26 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     private static HttpUriRequestBase toApacheRequest(HttpRequest request) {
         HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method().name(), request.uri());
-        request.headers().forEach((name, value) -> {
-            if (!isFramingHeader(name)) {
-                outgoing.addHeader(name, value);
-            }
-        });
+        ApacheMessages.copyHeaders(request, outgoing);
         RequestBody body = request.body().orElse(null);
         if (body != null) {
-            // The content type goes in as a header, not a ContentType, so it reaches the wire exactly as given.
-            if (!request.headers().contains("Content-Type")) {
-                outgoing.addHeader("Content-Type", body.contentType());
-            }
             byte[] bytes = body.bytesUnsafe().orElse(null);
             outgoing.setEntity(
                     bytes != null
                             ? new ByteArrayEntity(bytes, null)
                             : new InputStreamEntity(body.openStream(), body.length(), null));
-        } else if (request.method() == HttpMethod.POST
-                || request.method() == HttpMethod.PUT
-                || request.method() == HttpMethod.PATCH) {
-            // RFC 9110 asks for "Content-Length: 0" on a body-less POST or PUT; some proxies answer 411 without it.
+        } else if (ApacheMessages.needsEmptyBody(request)) {
             outgoing.setEntity(new ByteArrayEntity(NO_BYTES, null));
         }
         return outgoing;
     }
 
-    // Asked for every header of every request: compared in place rather than through a lower-cased copy.
-    private static boolean isFramingHeader(String name) {
-        for (String h : FRAMING_HEADERS) {
-            if (h.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private HttpResponse toResponse(ClassicHttpResponse response) throws IOException {
-        Headers.Builder headers = Headers.builder();
-        for (Header h : response.getHeaders()) {
-            try {
-                headers.add(h.getName(), value(h));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("malformed response header name: " + e.getMessage(), e);
-            }
-        }
-        return HttpResponse.of(response.getCode(), response.getReasonPhrase(), headers.build(), readBody(response));
-    }
-
-    // The value as Header.getValue() gives it (trimmed; CR, LF and NUL read as spaces), cut straight out of the
-    // parsed line: getValue() goes through a StringBuilder for every header of every response.
-    private static String value(Header h) {
-        if (!(h instanceof FormattedHeader)) {
-            return h.getValue();
-        }
-        CharArrayBuffer line = ((FormattedHeader) h).getBuffer();
-        int from = ((FormattedHeader) h).getValuePos();
-        int to = line.length();
-        while (from < to && Tokenizer.isWhitespace(line.charAt(from))) {
-            from++;
-        }
-        while (to > from && Tokenizer.isWhitespace(line.charAt(to - 1))) {
-            to--;
-        }
-        for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                return h.getValue();
-            }
-        }
-        return line.substring(from, to);
+        return HttpResponse.of(
+                response.getCode(),
+                response.getReasonPhrase(),
+                ApacheMessages.toHeaders(response.getHeaders()),
+                readBody(response));
     }
 
     private byte[] readBody(ClassicHttpResponse response) throws IOException {
@@ -324,8 +241,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     private IOException tooLarge(String detail) {
-        return new ResponseTooLargeException("response body" + detail + " exceeds the maximum of " + maxResponseSize
-                + " bytes (see ApacheHttpTransport.Builder.maxResponseSize)");
+        return ResponseLimits.bodyTooLarge(detail, maxResponseSize, "ApacheHttpTransport.Builder");
     }
 
     // A stream body belongs to the request; it must be closed even when the connection failed before sending.
@@ -593,15 +509,8 @@ public final class ApacheHttpTransport implements HttpTransport {
          *                               set without a proxy
          */
         public ApacheHttpTransport build() {
-            if (proxyUsername != null && proxyHost == null) {
-                throw new IllegalStateException("proxyCredentials need a proxy(host, port)");
-            }
-            // HttpClient has no limit on a response head by default; each line is capped at the whole budget here
-            // so that no single line is buffered beyond it, and the parser counts the head as it reads it.
-            Http1Config http1 = Http1Config.custom()
-                    .setMaxHeaderCount(maxResponseHeaderCount)
-                    .setMaxLineLength(maxResponseHeaderSize)
-                    .build();
+            checkProxy();
+            Http1Config http1 = http1Config();
             ManagedHttpClientConnectionFactory connections = ManagedHttpClientConnectionFactory.builder()
                     .http1Config(http1)
                     .responseParserFactory(new LimitedResponseParserFactory(http1, maxResponseHeaderSize))
@@ -615,34 +524,12 @@ public final class ApacheHttpTransport implements HttpTransport {
                             .setSoTimeout(Timeout.of(responseTimeout))
                             .setTcpNoDelay(true)
                             .build())
-                    .setDefaultConnectionConfig(ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.of(connectTimeout))
-                            .setSocketTimeout(Timeout.of(responseTimeout))
-                            .setTimeToLive(TimeValue.of(connectionTimeToLive))
-                            .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
-                            .build())
-                    .setDefaultTlsConfig(TlsConfig.custom()
-                            .setHandshakeTimeout(Timeout.of(connectTimeout))
-                            .build());
-
-            TimeValue idle = TimeValue.of(maxIdleTime);
-            ConnectionKeepAliveStrategy keepAlive = (response, context) -> {
-                TimeValue offered = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(response, context);
-                return offered == null || offered.compareTo(idle) > 0 ? idle : offered;
-            };
+                    .setDefaultConnectionConfig(connectionConfig())
+                    .setDefaultTlsConfig(tlsConfig().build());
             HttpClientBuilder client = HttpClients.custom()
                     .setConnectionManager(pool.build())
-                    .setDefaultRequestConfig(RequestConfig.custom()
-                            .setResponseTimeout(Timeout.of(responseTimeout))
-                            .setConnectionRequestTimeout(Timeout.of(poolTimeout))
-                            .setConnectionKeepAlive(idle)
-                            .setRedirectsEnabled(false)
-                            .setContentCompressionEnabled(false)
-                            .setExpectContinueEnabled(false)
-                            // Otherwise HttpClient 5.4 adds "Upgrade: TLS/1.2" to plain-http GETs.
-                            .setProtocolUpgradeEnabled(false)
-                            .build())
-                    .setKeepAliveStrategy(keepAlive)
+                    .setDefaultRequestConfig(requestConfig())
+                    .setKeepAliveStrategy(keepAliveStrategy())
                     .disableAutomaticRetries()
                     .disableRedirectHandling()
                     .disableCookieManagement()
@@ -652,22 +539,108 @@ public final class ApacheHttpTransport implements HttpTransport {
                     // connections opened with a client certificate from being reused.
                     .disableConnectionState()
                     .evictExpiredConnections()
-                    .evictIdleConnections(idle);
+                    .evictIdleConnections(TimeValue.of(maxIdleTime));
             if (proxyHost != null) {
-                HttpHost proxy = new HttpHost("http", proxyHost, proxyPort);
-                client.setProxy(proxy);
+                client.setProxy(proxy());
                 if (proxyUsername != null) {
-                    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                    credentials.setCredentials(
-                            new AuthScope(proxy),
-                            new UsernamePasswordCredentials(proxyUsername, proxyPassword.clone()));
-                    client.setDefaultCredentialsProvider(credentials);
+                    client.setDefaultCredentialsProvider(proxyCredentialsProvider());
                 }
             }
             return new ApacheHttpTransport(client.build(), maxResponseSize);
         }
 
-        private DefaultClientTlsStrategy tlsStrategy() {
+        // The settings below are shared with ApacheAsyncHttpTransport.Builder, which keeps its options here.
+
+        void checkProxy() {
+            if (proxyUsername != null && proxyHost == null) {
+                throw new IllegalStateException("proxyCredentials need a proxy(host, port)");
+            }
+        }
+
+        // HttpClient has no limit on a response head by default; each line is capped at the whole budget here
+        // so that no single line is buffered beyond it, and the parser counts the head as it reads it.
+        Http1Config http1Config() {
+            return Http1Config.custom()
+                    .setMaxHeaderCount(maxResponseHeaderCount)
+                    .setMaxLineLength(maxResponseHeaderSize)
+                    .build();
+        }
+
+        ConnectionConfig connectionConfig() {
+            return ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(responseTimeout))
+                    .setTimeToLive(TimeValue.of(connectionTimeToLive))
+                    .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+                    .build();
+        }
+
+        TlsConfig.Builder tlsConfig() {
+            return TlsConfig.custom().setHandshakeTimeout(Timeout.of(connectTimeout));
+        }
+
+        RequestConfig requestConfig() {
+            return RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(responseTimeout))
+                    .setConnectionRequestTimeout(Timeout.of(poolTimeout))
+                    .setConnectionKeepAlive(TimeValue.of(maxIdleTime))
+                    .setRedirectsEnabled(false)
+                    .setContentCompressionEnabled(false)
+                    .setExpectContinueEnabled(false)
+                    // Otherwise HttpClient 5.4 adds "Upgrade: TLS/1.2" to plain-http GETs.
+                    .setProtocolUpgradeEnabled(false)
+                    .build();
+        }
+
+        ConnectionKeepAliveStrategy keepAliveStrategy() {
+            TimeValue idle = TimeValue.of(maxIdleTime);
+            return (response, context) -> {
+                TimeValue offered = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(response, context);
+                return offered == null || offered.compareTo(idle) > 0 ? idle : offered;
+            };
+        }
+
+        Duration maxIdleTime() {
+            return maxIdleTime;
+        }
+
+        int maxConnectionsTotal() {
+            return maxConnectionsTotal;
+        }
+
+        int maxConnectionsPerRoute() {
+            return maxConnectionsPerRoute;
+        }
+
+        int maxResponseSize() {
+            return maxResponseSize;
+        }
+
+        int maxResponseHeaderCount() {
+            return maxResponseHeaderCount;
+        }
+
+        int maxResponseHeaderSize() {
+            return maxResponseHeaderSize;
+        }
+
+        /** The proxy, or {@code null} for direct connections. */
+        HttpHost proxy() {
+            return proxyHost == null ? null : new HttpHost("http", proxyHost, proxyPort);
+        }
+
+        /** The proxy's credentials, or {@code null} when none are set. */
+        BasicCredentialsProvider proxyCredentialsProvider() {
+            if (proxyUsername == null) {
+                return null;
+            }
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(
+                    new AuthScope(proxy()), new UsernamePasswordCredentials(proxyUsername, proxyPassword.clone()));
+            return credentials;
+        }
+
+        DefaultClientTlsStrategy tlsStrategy() {
             SSLContext context;
             HostnameVerifier verifier = HttpsSupport.getDefaultHostnameVerifier();
             if (insecure) {

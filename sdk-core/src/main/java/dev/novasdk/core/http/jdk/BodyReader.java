@@ -1,12 +1,15 @@
 package dev.novasdk.core.http.jdk;
 
+import dev.novasdk.core.http.Deadline;
 import dev.novasdk.core.http.HttpMethod;
-import dev.novasdk.core.http.ResponseTooLargeException;
+import dev.novasdk.core.internal.ResponseLimits;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,34 @@ final class BodyReader implements BodyHandler<byte[]> {
         return lastProgressNanos + silenceNanos - System.nanoTime();
     }
 
+    /**
+     * Nanoseconds until a limit may have passed: the deadline, or the response timeout counted from the
+     * headers or the last body bytes. Before the headers the JDK's own request timeout applies, so the wait
+     * is one response timeout.
+     */
+    long nextCheckNanos(Deadline deadline, long silenceNanos) {
+        long wait = headersReceived ? silenceLeftNanos(silenceNanos) : silenceNanos;
+        if (deadline != null) {
+            wait = Math.min(wait, deadline.remainingNanos());
+        }
+        return Math.max(0L, wait);
+    }
+
+    /**
+     * The failure to report when the deadline has passed or the body has been silent for the response timeout,
+     * or {@code null} while the exchange may go on: progress since the last check, or still before the headers.
+     */
+    IOException limitPassed(Deadline deadline, Duration responseTimeout) {
+        if (deadline != null && deadline.isExpired()) {
+            return deadline.exceeded(phase());
+        }
+        if (headersReceived && silenceLeftNanos(responseTimeout.toNanos()) <= 0) {
+            return new SocketTimeoutException("no response body data for " + responseTimeout.toMillis()
+                    + " ms (the response timeout) after " + received + " bytes");
+        }
+        return null;
+    }
+
     /** Body bytes received so far. */
     long received() {
         return received;
@@ -103,20 +134,17 @@ final class BodyReader implements BodyHandler<byte[]> {
     private IOException checkHead(ResponseInfo info) {
         Map<String, List<String>> fields = info.headers().map();
         long count = 0;
-        long size = "HTTP/1.1 200 \r\n\r\n".length();
+        long size = ResponseLimits.HEAD_FRAMING_BYTES;
         for (Map.Entry<String, List<String>> e : fields.entrySet()) {
             for (String v : e.getValue()) {
                 count++;
-                size += e.getKey().length() + v.length() + 4;
+                size += ResponseLimits.fieldBytes(e.getKey(), v);
             }
         }
-        if (count > maxHeaderCount) {
-            return new ResponseTooLargeException("response has " + count + " header fields, more than the maximum of "
-                    + maxHeaderCount + " (see JdkHttpTransport.Builder.maxResponseHeaderCount)");
-        }
-        if (size > maxHeaderSize) {
-            return new ResponseTooLargeException("response headers exceed the maximum of " + maxHeaderSize
-                    + " bytes (see JdkHttpTransport.Builder.maxResponseHeaderSize)");
+        IOException tooLarge =
+                ResponseLimits.checkHead(count, size, maxHeaderCount, maxHeaderSize, "JdkHttpTransport.Builder");
+        if (tooLarge != null) {
+            return tooLarge;
         }
         List<String> lengths = fields.getOrDefault("content-length", List.of());
         if (lengths.size() > 1) {

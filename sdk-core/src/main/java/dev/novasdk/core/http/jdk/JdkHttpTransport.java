@@ -9,13 +9,14 @@ import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.http.ResponseTooLargeException;
 import dev.novasdk.core.internal.Checks;
+import dev.novasdk.core.internal.DaemonThreads;
+import dev.novasdk.core.internal.ResponseLimits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.ProxySelector;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -30,12 +31,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -110,7 +110,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 new BodyReader(request.method(), maxResponseSize, maxResponseHeaderCount, maxResponseHeaderSize);
         CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange;
         try {
-            exchange = client.sendAsync(toJdkRequest(request), body);
+            exchange = client.sendAsync(toJdkRequest(request, responseTimeout), body);
         } catch (IllegalArgumentException e) {
             throw new IOException("unusable request: " + e.getMessage(), e);
         }
@@ -131,23 +131,14 @@ public final class JdkHttpTransport implements HttpTransport {
         long silence = responseTimeout.toNanos();
         try {
             while (true) {
-                long wait = body.headersReceived() ? body.silenceLeftNanos(silence) : silence;
-                if (deadline != null) {
-                    wait = Math.min(wait, deadline.remainingNanos());
-                }
                 try {
-                    return exchange.get(Math.max(0L, wait), TimeUnit.NANOSECONDS);
+                    return exchange.get(body.nextCheckNanos(deadline, silence), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    if (deadline != null && deadline.isExpired()) {
+                    IOException passed = body.limitPassed(deadline, responseTimeout);
+                    if (passed != null) {
                         abandon(exchange, body);
-                        throw deadline.exceeded(body.phase());
+                        throw passed;
                     }
-                    if (body.headersReceived() && body.silenceLeftNanos(silence) <= 0) {
-                        abandon(exchange, body);
-                        throw new SocketTimeoutException("no response body data for " + responseTimeout.toMillis()
-                                + " ms (the response timeout) after " + body.received() + " bytes");
-                    }
-                    // Progress since the wait began, or still before the headers: wait again.
                 }
             }
         } catch (InterruptedException e) {
@@ -164,14 +155,14 @@ public final class JdkHttpTransport implements HttpTransport {
 
     // Cancelling the subscription closes the connection during the body; cancelling the future aborts the
     // exchange before the headers (Java 16 and later).
-    private static void abandon(CompletableFuture<?> exchange, BodyReader body) {
+    static void abandon(CompletableFuture<?> exchange, BodyReader body) {
         body.cancel();
         exchange.cancel(true);
     }
 
     // The JDK completes the exchange with its own exceptions, some of them unchecked (a Content-Length that
     // is not a number); shape them by the SPI contract.
-    private static IOException failure(Throwable cause, HttpRequest request) {
+    static IOException failure(Throwable cause, HttpRequest request) {
         Throwable t = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         if (t instanceof ConnectException) {
             return unresolvedAsUnknownHost((ConnectException) t, request);
@@ -208,7 +199,7 @@ public final class JdkHttpTransport implements HttpTransport {
         executor.shutdownNow();
     }
 
-    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+    static java.net.http.HttpRequest toJdkRequest(HttpRequest request, Duration responseTimeout) {
         java.net.http.HttpRequest.Builder b =
                 java.net.http.HttpRequest.newBuilder(request.uri()).timeout(responseTimeout);
         request.headers().forEach((name, value) -> {
@@ -232,7 +223,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return b.method(request.method().name(), publisher).build();
     }
 
-    private static Headers toHeaders(Map<String, List<String>> received) throws IOException {
+    static Headers toHeaders(Map<String, List<String>> received) throws IOException {
         Headers.Builder headers = Headers.builder();
         for (Map.Entry<String, List<String>> e : received.entrySet()) {
             if (e.getKey().startsWith(":")) {
@@ -248,8 +239,7 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     static IOException tooLarge(String detail, int maxResponseSize) {
-        return new ResponseTooLargeException("response body" + detail + " exceeds the maximum of " + maxResponseSize
-                + " bytes (see JdkHttpTransport.Builder.maxResponseSize)");
+        return ResponseLimits.bodyTooLarge(detail, maxResponseSize, "JdkHttpTransport.Builder");
     }
 
     // The JDK reports an unresolvable host as a ConnectException caused by UnresolvedAddressException; the
@@ -346,7 +336,13 @@ public final class JdkHttpTransport implements HttpTransport {
 
         /** A new transport with its own client and worker threads. */
         public JdkHttpTransport build() {
-            ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+            ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("nova-jdk-http"));
+            return new JdkHttpTransport(this, clientBuilder(executor).build(), executor);
+        }
+
+        // The settings below are shared with JdkAsyncHttpTransport.Builder, which keeps its options here.
+
+        HttpClient.Builder clientBuilder(Executor executor) {
             HttpClient.Builder b = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -358,16 +354,23 @@ public final class JdkHttpTransport implements HttpTransport {
             if (proxy != null) {
                 b.proxy(ProxySelector.of(proxy));
             }
-            return new JdkHttpTransport(this, b.build(), executor);
+            return b;
         }
 
-        private static ThreadFactory daemonThreads() {
-            AtomicInteger n = new AtomicInteger();
-            return r -> {
-                Thread t = new Thread(r, "nova-jdk-http-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
+        Duration responseTimeout() {
+            return responseTimeout;
+        }
+
+        int maxResponseSize() {
+            return maxResponseSize;
+        }
+
+        int maxResponseHeaderCount() {
+            return maxResponseHeaderCount;
+        }
+
+        int maxResponseHeaderSize() {
+            return maxResponseHeaderSize;
         }
     }
 }
