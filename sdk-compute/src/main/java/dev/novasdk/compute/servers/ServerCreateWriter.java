@@ -31,9 +31,7 @@ final class ServerCreateWriter extends StdSerializer<ServerCreate> {
         gen.writeFieldName("server");
         gen.writeStartObject();
         gen.writeStringField("name", c.name());
-        if (c.imageId().isPresent()) {
-            gen.writeStringField("imageRef", c.imageId().get());
-        }
+        writeIfPresent(gen, "imageRef", c.imageId());
         gen.writeStringField("flavorRef", c.flavorId());
         if (!c.metadata().isEmpty()) {
             provider.defaultSerializeField("metadata", c.metadata(), gen);
@@ -41,18 +39,12 @@ final class ServerCreateWriter extends StdSerializer<ServerCreate> {
         if (!c.personality().isEmpty()) {
             provider.defaultSerializeField("personality", c.personality(), gen);
         }
-        if (c.userDataBase64().isPresent()) {
-            gen.writeStringField("user_data", c.userDataBase64().get());
-        }
-        if (c.keyName().isPresent()) {
-            gen.writeStringField("key_name", c.keyName().get());
-        }
+        writeIfPresent(gen, "user_data", c.userDataBase64());
+        writeIfPresent(gen, "key_name", c.keyName());
         if (c.configDrive().isPresent()) {
             gen.writeBooleanField("config_drive", c.configDrive().get());
         }
-        if (c.adminPassword().isPresent()) {
-            gen.writeStringField("adminPass", c.adminPassword().get());
-        }
+        writeIfPresent(gen, "adminPass", c.adminPassword());
         if (c.minCount().isPresent()) {
             gen.writeNumberField("min_count", c.minCount().get());
         }
@@ -73,9 +65,7 @@ final class ServerCreateWriter extends StdSerializer<ServerCreate> {
             }
             gen.writeEndArray();
         }
-        if (c.availabilityZone().isPresent()) {
-            gen.writeStringField("availability_zone", c.availabilityZone().get());
-        }
+        writeIfPresent(gen, "availability_zone", c.availabilityZone());
         if (!c.legacyBlockDeviceMappings().isEmpty()) {
             provider.defaultSerializeField("block_device_mapping", c.legacyBlockDeviceMappings(), gen);
         }
