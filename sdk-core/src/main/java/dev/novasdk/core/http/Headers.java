@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  * with; lookups ignore case. Iteration follows insertion order.
  */
 public final class Headers {
-    private static final Headers EMPTY = new Headers(new Entry[0]);
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    private static final Headers EMPTY = new Headers(NO_ENTRIES);
 
     // In insertion order, one entry per name (case-insensitively), each keeping its first spelling for the
     // wire and for logs. A request or response has a dozen headers at most, so a scan with equalsIgnoreCase
@@ -258,7 +259,10 @@ public final class Headers {
         // value until a second value of the name is added.
         private static final int INDEX_FROM = 32;
 
-        private Entry[] entries = new Entry[8];
+        // Allocated on the first add: every request builder has a headers builder, and most requests get their
+        // headers from filters instead. Sixteen fit a response's head (a service sends nine to twelve fields)
+        // without growing.
+        private Entry[] entries = NO_ENTRIES;
         private int size;
         // Lower-cased name -> position, once there are INDEX_FROM names.
         private Map<String, Integer> index;
@@ -284,7 +288,7 @@ public final class Headers {
                 return this;
             }
             if (size == entries.length) {
-                entries = Arrays.copyOf(entries, size * 2);
+                entries = Arrays.copyOf(entries, size == 0 ? 16 : size * 2);
             }
             if (index != null) {
                 index.put(key(name), size);
