@@ -330,13 +330,25 @@ public final class ServerJson {
         return Map.copyOf(m);
     }
 
+    // A present time goes in through the plain setter: the builder keeps the value, not an Optional, so wrapping
+    // it would only allocate one per timestamp of every server read.
     private static void setInstant(Server.Builder b, String name, Instant at) {
-        Optional<Instant> o = Optional.ofNullable(at);
+        if (at == null) {
+            Optional<Instant> none = Optional.empty();
+            switch (name) {
+                case "created" -> b.created(none);
+                case "updated" -> b.updated(none);
+                case "OS-SRV-USG:launched_at" -> b.launchedAt(none);
+                case "OS-SRV-USG:terminated_at" -> b.terminatedAt(none);
+                default -> throw new IllegalStateException(name);
+            }
+            return;
+        }
         switch (name) {
-            case "created" -> b.created(o);
-            case "updated" -> b.updated(o);
-            case "OS-SRV-USG:launched_at" -> b.launchedAt(o);
-            case "OS-SRV-USG:terminated_at" -> b.terminatedAt(o);
+            case "created" -> b.created(at);
+            case "updated" -> b.updated(at);
+            case "OS-SRV-USG:launched_at" -> b.launchedAt(at);
+            case "OS-SRV-USG:terminated_at" -> b.terminatedAt(at);
             default -> throw new IllegalStateException(name);
         }
     }

@@ -1,5 +1,6 @@
 package dev.novasdk.core.http;
 
+import dev.novasdk.core.internal.SecretKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,13 +18,19 @@ import java.util.function.BiConsumer;
  * with; lookups ignore case. Iteration follows insertion order.
  */
 public final class Headers {
-    private static final Headers EMPTY = new Headers(new Entry[0]);
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    private static final Headers EMPTY = new Headers(NO_ENTRIES);
 
     // In insertion order, one entry per name (case-insensitively), each keeping its first spelling for the
     // wire and for logs. A request or response has a dozen headers at most, so a scan with equalsIgnoreCase
     // beats hashing a lower-cased copy of the name, which every lookup used to allocate; and adding one header
     // to a request (filters do, five times per request) copies one small array.
     private final Entry[] entries;
+    // The outcome of the latest with(name, value) on these headers. Filters add the same headers with the same
+    // values to nearly every request (user agent, Accept, microversion), each to the result of the previous
+    // one, starting from the shared empty headers; remembering one step per instance turns those five copies
+    // per request into lookups. Immutable, so a racing replacement is harmless.
+    private volatile With memo;
 
     private Headers(Entry[] entries) {
         this.entries = entries;
@@ -59,9 +66,7 @@ public final class Headers {
     public Builder toBuilder() {
         Builder b = new Builder();
         for (Entry e : entries) {
-            for (String v : e.values) {
-                b.add(e.name, v);
-            }
+            e.forEachValue(b::add);
         }
         return b;
     }
@@ -69,13 +74,13 @@ public final class Headers {
     /** The first value of the header, or empty when absent. */
     public Optional<String> firstValue(String name) {
         Entry e = find(entries, entries.length, name);
-        return e == null ? Optional.empty() : Optional.of(e.values.get(0));
+        return e == null ? Optional.empty() : Optional.of(e.first);
     }
 
     /** All values of the header in the order they were added; empty when absent. */
     public List<String> values(String name) {
         Entry e = find(entries, entries.length, name);
-        return e == null ? List.of() : e.values;
+        return e == null ? List.of() : e.values();
     }
 
     /** Whether the header is present. */
@@ -95,9 +100,7 @@ public final class Headers {
     /** Calls the action once per value, with the name as first spelled. */
     public void forEach(BiConsumer<String, String> action) {
         for (Entry e : entries) {
-            for (String v : e.values) {
-                action.accept(e.name, v);
-            }
+            e.forEachValue(action);
         }
     }
 
@@ -113,19 +116,33 @@ public final class Headers {
 
     /** New headers where {@code name} has exactly the one value given. */
     public Headers with(String name, String value) {
+        With m = memo;
+        if (m != null && m.name.equals(name) && m.value.equals(value)) {
+            return m.result;
+        }
         Objects.requireNonNull(name, "name");
         Builder.validateName(name);
         Builder.validateValue(name, value);
+        Headers result = null;
         for (int i = 0; i < entries.length; i++) {
             if (entries[i].name.equalsIgnoreCase(name)) {
                 Entry[] copy = entries.clone();
-                copy[i] = new Entry(entries[i].name, List.of(value));
-                return new Headers(copy);
+                copy[i] = new Entry(entries[i].name, value, null);
+                result = new Headers(copy);
+                break;
             }
         }
-        Entry[] copy = Arrays.copyOf(entries, entries.length + 1);
-        copy[entries.length] = new Entry(name, List.of(value));
-        return new Headers(copy);
+        if (result == null) {
+            Entry[] copy = Arrays.copyOf(entries, entries.length + 1);
+            copy[entries.length] = new Entry(name, value, null);
+            result = new Headers(copy);
+        }
+        // Credentials are not remembered: the memo of the shared empty headers lives as long as the class, and
+        // a token must not stay reachable from there after its client is gone.
+        if (!SecretKeys.isSecretHeader(name)) {
+            memo = new With(name, value, result);
+        }
+        return result;
     }
 
     /** New headers without {@code name}. */
@@ -140,7 +157,7 @@ public final class Headers {
     public Map<String, List<String>> toMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (Entry e : entries) {
-            map.put(e.name, e.values);
+            map.put(e.name, e.values());
         }
         return Collections.unmodifiableMap(map);
     }
@@ -159,7 +176,7 @@ public final class Headers {
         }
         for (Entry e : entries) {
             Entry theirs = find(other.entries, other.entries.length, e.name);
-            if (theirs == null || !theirs.values.equals(e.values)) {
+            if (theirs == null || !theirs.values().equals(e.values())) {
                 return false;
             }
         }
@@ -170,7 +187,7 @@ public final class Headers {
     public int hashCode() {
         int h = 0;
         for (Entry e : entries) {
-            h += key(e.name).hashCode() ^ e.values.hashCode();
+            h += key(e.name).hashCode() ^ e.values().hashCode();
         }
         return h;
     }
@@ -196,13 +213,43 @@ public final class Headers {
         return null;
     }
 
+    // A name with one value keeps it in first and no list: nearly every header has one value, and a list per
+    // header of every request and response was a third of what converting them allocated.
     private static final class Entry {
         final String name;
-        final List<String> values;
+        final String first;
+        final List<String> more; // every value, first included, when there are several; else null
 
-        Entry(String name, List<String> values) {
+        Entry(String name, String first, List<String> more) {
             this.name = name;
-            this.values = values;
+            this.first = first;
+            this.more = more;
+        }
+
+        List<String> values() {
+            return more != null ? more : List.of(first);
+        }
+
+        void forEachValue(BiConsumer<String, String> action) {
+            if (more == null) {
+                action.accept(name, first);
+            } else {
+                for (String v : more) {
+                    action.accept(name, v);
+                }
+            }
+        }
+    }
+
+    private static final class With {
+        final String name;
+        final String value;
+        final Headers result;
+
+        With(String name, String value, Headers result) {
+            this.name = name;
+            this.value = value;
+            this.result = result;
         }
     }
 
@@ -212,7 +259,10 @@ public final class Headers {
         // value until a second value of the name is added.
         private static final int INDEX_FROM = 32;
 
-        private Entry[] entries = new Entry[8];
+        // Allocated on the first add: every request builder has a headers builder, and most requests get their
+        // headers from filters instead. Sixteen fit a response's head (a service sends nine to twelve fields)
+        // without growing.
+        private Entry[] entries = NO_ENTRIES;
         private int size;
         // Lower-cased name -> position, once there are INDEX_FROM names.
         private Map<String, Integer> index;
@@ -227,18 +277,18 @@ public final class Headers {
             int i = indexOf(name);
             if (i >= 0) {
                 Entry e = entries[i];
-                if (e.values instanceof ArrayList) {
-                    e.values.add(value);
+                if (e.more != null) {
+                    e.more.add(value); // an ArrayList of this builder's own, replaced by a copy in build()
                 } else {
                     List<String> values = new ArrayList<>(4);
-                    values.addAll(e.values);
+                    values.add(e.first);
                     values.add(value);
-                    entries[i] = new Entry(e.name, values);
+                    entries[i] = new Entry(e.name, e.first, values);
                 }
                 return this;
             }
             if (size == entries.length) {
-                entries = Arrays.copyOf(entries, size * 2);
+                entries = Arrays.copyOf(entries, size == 0 ? 16 : size * 2);
             }
             if (index != null) {
                 index.put(key(name), size);
@@ -250,7 +300,7 @@ public final class Headers {
                 }
                 index.put(key(name), size);
             }
-            entries[size++] = new Entry(name, List.of(value));
+            entries[size++] = new Entry(name, value, null);
             return this;
         }
 
@@ -306,9 +356,9 @@ public final class Headers {
             }
             Entry[] out = Arrays.copyOf(entries, size);
             for (int i = 0; i < size; i++) {
-                List<String> values = out[i].values;
-                if (values.size() > 1) {
-                    out[i] = new Entry(out[i].name, List.copyOf(values));
+                Entry e = out[i];
+                if (e.more != null) {
+                    out[i] = new Entry(e.name, e.first, List.copyOf(e.more));
                 }
             }
             return new Headers(out);

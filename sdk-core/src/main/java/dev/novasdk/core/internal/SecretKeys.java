@@ -1,5 +1,8 @@
 package dev.novasdk.core.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,6 +47,23 @@ public final class SecretKeys {
 
     private static final String[] SECRET_KEY_LIST = SECRET_KEYS.toArray(new String[0]);
 
+    // Every name a reader takes for a secret (the keys above, the suffixes of isSecretKey, and the readers' own
+    // "token" and "password") contains one of these, in lower case. Checked when the class loads, so that a key
+    // added above without a fragment fails every test instead of going unlearned.
+    private static final byte[][] KEY_FRAGMENTS = {
+        ascii("pass"), ascii("secret"), ascii("token"), ascii("private_key"), ascii("blob"), ascii("user_data")
+    };
+
+    static {
+        List<String> names = new ArrayList<>(SECRET_KEYS);
+        names.addAll(List.of("token", "password", "x_password", "x_passwd", "x_secret", "x_token"));
+        for (String name : names) {
+            if (!mayNameSecret(name.getBytes(StandardCharsets.US_ASCII))) {
+                throw new IllegalStateException("secret key '" + name + "' contains no KEY_FRAGMENTS entry");
+            }
+        }
+    }
+
     private SecretKeys() {}
 
     /** Whether the header carries a credential ({@code X-Auth-Token}, {@code X-Subject-Token}, ...). */
@@ -74,6 +94,50 @@ public final class SecretKeys {
                 || endsWithIgnoreCase(name, "passwd")
                 || endsWithIgnoreCase(name, "_secret")
                 || endsWithIgnoreCase(name, "_token");
+    }
+
+    /**
+     * Whether a JSON document may have a member whose value is a secret: {@code false} only when no secret key
+     * name is spelled in it, ignoring case, and nothing else could spell one (an escape, a non-ASCII byte that
+     * a case-insensitive comparison might fold into ASCII). Lets the secret registry skip parsing the bodies
+     * of most requests without missing a secret.
+     */
+    public static boolean mayNameSecret(byte[] json) {
+        int n = json.length;
+        for (int i = 0; i < n; i++) {
+            int b = json[i];
+            if (b < 0 || b == '\\') {
+                return true;
+            }
+            int lower = b | 0x20;
+            if (lower == 'p' || lower == 's' || lower == 't' || lower == 'b' || lower == 'u') {
+                for (byte[] fragment : KEY_FRAGMENTS) {
+                    if (startsWithIgnoreCase(json, i, fragment)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] json, int from, byte[] lowerCaseFragment) {
+        if (json.length - from < lowerCaseFragment.length) {
+            return false;
+        }
+        for (int j = 0; j < lowerCaseFragment.length; j++) {
+            int b = json[from + j];
+            int f = lowerCaseFragment[j];
+            // Letters compare with their case bit set; '_' (0x5f) must not match DEL (0x7f), so others compare as is.
+            if (f >= 'a' && f <= 'z' ? (b | 0x20) != f : b != f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {

@@ -148,7 +148,12 @@ public final class Secrets {
         });
         Optional<RequestBody> body = request.body();
         if (body.isPresent() && isJson(body.get().contentType())) {
-            body.get().bytesUnsafe().ifPresent(this::learnJson);
+            // Most request bodies (a create without a password or user data, an action) name no secret key: a
+            // scan of the bytes finds that without setting up a parser.
+            byte[] bytes = body.get().bytesUnsafe().orElse(null);
+            if (bytes != null && SecretKeys.mayNameSecret(bytes)) {
+                learnJson(bytes);
+            }
         }
     }
 
@@ -167,7 +172,7 @@ public final class Secrets {
                 && response.isSuccessful()
                 && !request.attribute(RESPONSE_BODY_HOLDS_NO_SECRETS).orElse(false)
                 && response.bodyLength() > 0
-                && response.mediaType().map(Secrets::isJson).orElse(false)) {
+                && isJson(response.headers().firstValue("Content-Type").orElse(""))) {
             // A stream over the received bytes: a create's response is read here without copying it.
             learnJson(response.bodyStream());
         }

@@ -3,6 +3,7 @@ package dev.novasdk.core.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,5 +138,35 @@ class HeadersTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> Headers.builder().add("X-Test", "a\r\nX-Injected: 1"));
         org.junit.jupiter.api.Assertions.assertEquals("value of header 'X-Test' contains CR or LF", e.getMessage());
+    }
+
+    @Test
+    void with_repeated_givesTheSameHeadersAndFollowsAChangedValue() {
+        Headers base = Headers.of("Accept", "application/json");
+
+        Headers first = base.with("OpenStack-API-Version", "compute 2.93");
+        Headers again = base.with("OpenStack-API-Version", "compute 2.93");
+        Headers other = base.with("OpenStack-API-Version", "compute 2.1");
+        Headers spelledOtherwise = base.with("openstack-api-version", "compute 2.93");
+
+        assertSame(first, again);
+        assertEquals(Optional.of("compute 2.1"), other.firstValue("OpenStack-API-Version"));
+        assertEquals(List.of("Accept", "openstack-api-version"), spelledOtherwise.names());
+        assertEquals(
+                Optional.of("compute 2.93"),
+                base.with("OpenStack-API-Version", "compute 2.93").firstValue("openstack-api-version"));
+        assertEquals(1, base.size());
+        assertThrows(IllegalArgumentException.class, () -> base.with("OpenStack-API-Version", "a\r\nb"));
+    }
+
+    @Test
+    void with_credentialHeader_isNotRemembered() {
+        Headers base = Headers.of("Accept", "application/json");
+
+        Headers first = base.with("X-Auth-Token", "gAAAAtoken");
+        Headers again = base.with("X-Auth-Token", "gAAAAtoken");
+
+        assertEquals(first, again);
+        assertNotSame(first, again);
     }
 }

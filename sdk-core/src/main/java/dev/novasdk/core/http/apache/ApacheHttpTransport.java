@@ -8,7 +8,6 @@ import dev.novasdk.core.http.HttpTransport;
 import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.http.ResponseTooLargeException;
 import dev.novasdk.core.internal.Checks;
-import dev.novasdk.core.internal.DaemonThreads;
 import dev.novasdk.core.internal.ResponseLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +21,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -98,12 +94,11 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final CloseableHttpClient client;
     private final int maxResponseSize;
     // Aborts requests whose deadline passes; one thread, started on the first request with a deadline.
-    private final ScheduledThreadPoolExecutor watchdog;
+    private final DeadlineWatchdog watchdog = new DeadlineWatchdog("nova-apache-deadline");
 
     private ApacheHttpTransport(CloseableHttpClient client, int maxResponseSize) {
         this.client = client;
         this.maxResponseSize = maxResponseSize;
-        this.watchdog = DaemonThreads.timer("nova-apache-deadline");
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -134,9 +129,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         HttpUriRequestBase outgoing = toApacheRequest(request);
         // Cancelling closes the connection, which ends a blocked read in any phase: pool lease, connect,
         // headers or body. Only this alarm cancels requests, so a cancelled request means the deadline passed.
-        ScheduledFuture<?> alarm = deadline == null
-                ? null
-                : watchdog.schedule(outgoing::cancel, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        DeadlineWatchdog.Alarm alarm = deadline == null ? null : watchdog.arm(outgoing, deadline.remainingNanos());
         String phase = "waiting for the response";
         try {
             ClassicHttpResponse response = open(outgoing);
@@ -158,7 +151,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             throw translate(e);
         } finally {
             if (alarm != null) {
-                alarm.cancel(false);
+                watchdog.disarm(alarm);
             }
         }
     }
@@ -178,7 +171,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     /** Closes every pooled connection and stops the idle-connection evictor and the deadline watchdog. */
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        watchdog.close();
         client.close(CloseMode.GRACEFUL);
     }
 
