@@ -7,12 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.AsyncHttpTransportContractTest;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link ApacheAsyncHttpTransport} against the async transport contract, plus its own header behaviour. */
@@ -77,6 +79,18 @@ class ApacheAsyncHttpTransportContractTest extends AsyncHttpTransportContractTes
                         .build());
 
         SERVER.verify(1, getRequestedFor(urlEqualTo("/h")).withHeader("User-Agent", equalTo("nova-sdk/1.0")));
+    }
+
+    @Test
+    void execute_plainHttpToServerOfferingH2c_staysOnHttp11() throws IOException {
+        // WireMock accepts h2c; uwsgi-hosted OpenStack APIs do not, so plain http must never try it.
+        SERVER.stubFor(get("/h").willReturn(aResponse().withStatus(200)));
+
+        transport().execute(HttpRequest.get(uri("/h")));
+
+        List<LoggedRequest> seen = SERVER.findAll(getRequestedFor(urlEqualTo("/h")));
+        assertEquals("HTTP/1.1", seen.get(0).getProtocol());
+        SERVER.verify(1, getRequestedFor(urlEqualTo("/h")).withoutHeader("Upgrade"));
     }
 
     @Test
