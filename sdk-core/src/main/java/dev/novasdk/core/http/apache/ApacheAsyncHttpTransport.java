@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,11 +70,14 @@ import org.apache.hc.core5.util.TimeValue;
  * once it is parsed; a stream {@link RequestBody} is read on an I/O thread, so it should come from memory or
  * a local file, never from the network.
  *
- * <p>Threads: {@link Builder#ioThreads} I/O threads named {@code nova-apache-async-io-N}, started by
- * {@link Builder#build()}, plus one {@code nova-apache-async-deadline} thread while requests with a deadline
- * are pending. All are daemons, and {@link #close()} ends them. Futures complete on the I/O threads: code
- * chained with the non-{@code Async} methods of {@link CompletableFuture} must not block, or every exchange
- * of the transport waits for it.
+ * <p>Threads, all daemons, all ended by {@link #close()}: {@link Builder#ioThreads} I/O threads and one
+ * thread that starts them, named {@code nova-apache-async-io-N}; one {@code nova-apache-async-deadline} timer
+ * thread while requests with a deadline are pending; and one {@code nova-apache-async-dns} thread while host
+ * names are looked up. HttpClient would resolve the host of a new connection on the thread that asks for it,
+ * the caller of {@link #executeAsync} included; the transport looks names up on its own thread first and
+ * reuses the answer for 30 s, so the caller never waits for DNS. Futures complete on the I/O threads: code
+ * chained with the non-{@code Async} methods of {@link CompletableFuture} must not block, or every exchange of
+ * the transport waits for it.
  *
  * <p>Thread-safe: share one instance between threads and clients, and {@link #close()} it once at the end.
  *
@@ -93,13 +97,20 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     private static final String NO_USER_AGENT = "dev.novasdk.no-user-agent";
 
     private final CloseableHttpAsyncClient client;
+    private final AheadOfTimeDns dns;
+    // The host whose name a new connection resolves: the proxy's when there is one.
+    private final String proxyHost;
     private final ScheduledThreadPoolExecutor timer;
     private final int maxResponseSize;
     private final int maxResponseHeaderCount;
     private final int maxResponseHeaderSize;
+    private volatile boolean closed;
 
-    private ApacheAsyncHttpTransport(CloseableHttpAsyncClient client, ApacheHttpTransport.Builder settings) {
+    private ApacheAsyncHttpTransport(
+            CloseableHttpAsyncClient client, AheadOfTimeDns dns, ApacheHttpTransport.Builder settings) {
         this.client = client;
+        this.dns = dns;
+        this.proxyHost = settings.proxy() == null ? null : settings.proxy().getHostName();
         this.timer = DaemonThreads.timer("nova-apache-async-deadline");
         this.maxResponseSize = settings.maxResponseSize();
         this.maxResponseHeaderCount = settings.maxResponseHeaderCount();
@@ -129,17 +140,28 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
         if (deadline != null && deadline.isExpired()) {
             return CompletableFuture.failedFuture(deadline.exceeded("before the request was sent"));
         }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IOException("the transport is closed"));
+        }
         Exchange exchange = new Exchange(deadline);
         HttpClientContext context = HttpClientContext.create();
         if (!request.headers().contains("User-Agent")) {
             context.setAttribute(NO_USER_AGENT, Boolean.TRUE);
         }
-        try {
-            exchange.start(client.execute(toProducer(request), new BodyConsumer(exchange), null, context, exchange));
-        } catch (RuntimeException e) {
-            // A closed client, or a request HttpClient cannot express; nothing was sent either way.
-            exchange.failed(new IOException("cannot send the request: " + e.getMessage(), e));
-        }
+        // The deadline counts from here: a slow name lookup before the exchange is part of the request's time.
+        exchange.arm();
+        dns.whenResolved(proxyHost != null ? proxyHost : request.uri().getHost(), () -> {
+            if (exchange.result.isDone()) {
+                return; // cancelled or past its deadline while the name was looked up: send nothing
+            }
+            try {
+                exchange.start(
+                        client.execute(toProducer(request), new BodyConsumer(exchange), null, context, exchange));
+            } catch (RuntimeException e) {
+                // A closed client, or a request HttpClient cannot express; nothing was sent either way.
+                exchange.failed(new IOException("cannot send the request: " + e.getMessage(), e));
+            }
+        });
         return exchange.result;
     }
 
@@ -149,7 +171,9 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
      */
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
+        dns.close();
         client.close(CloseMode.IMMEDIATE);
         try {
             client.awaitShutdown(TimeValue.ofSeconds(5));
@@ -191,24 +215,40 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     private final class Exchange implements FutureCallback<HttpResponse> {
         final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         private final Deadline deadline;
+        private volatile Future<HttpResponse> call;
         private volatile boolean headersReceived;
 
         Exchange(Deadline deadline) {
             this.deadline = deadline;
         }
 
-        void start(Future<HttpResponse> call) {
-            ScheduledFuture<?> alarm = deadline == null
-                    ? null
-                    : timer.schedule(this::deadlinePassed, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-            result.whenComplete((response, failure) -> {
-                if (alarm != null) {
-                    alarm.cancel(false);
+        void arm() {
+            ScheduledFuture<?> alarm = null;
+            if (deadline != null) {
+                try {
+                    alarm = timer.schedule(this::deadlinePassed, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException closing) {
+                    failed(new IOException("the transport is closed"));
                 }
-                if (failure != null) {
-                    call.cancel(true);
+            }
+            ScheduledFuture<?> armed = alarm;
+            result.whenComplete((response, failure) -> {
+                if (armed != null) {
+                    armed.cancel(false);
+                }
+                Future<HttpResponse> c = call;
+                if (failure != null && c != null) {
+                    c.cancel(true);
                 }
             });
+        }
+
+        void start(Future<HttpResponse> call) {
+            this.call = call;
+            // Completed while HttpClient took the request: the completion above may not have seen the call.
+            if (result.isCompletedExceptionally()) {
+                call.cancel(true);
+            }
         }
 
         private void deadlinePassed() {
@@ -558,7 +598,9 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
                     .setMaxHeaderCount(Math.min(settings.maxResponseHeaderCount(), headerSize / 4))
                     .setMaxLineLength(headerSize)
                     .build();
+            AheadOfTimeDns dns = new AheadOfTimeDns();
             PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setDnsResolver(dns)
                     .setTlsStrategy(settings.tlsStrategy())
                     .setMaxConnTotal(settings.maxConnectionsTotal())
                     .setMaxConnPerRoute(settings.maxConnectionsPerRoute())
@@ -601,7 +643,7 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
             }
             CloseableHttpAsyncClient built = client.build();
             built.start();
-            return new ApacheAsyncHttpTransport(built, settings);
+            return new ApacheAsyncHttpTransport(built, dns, settings);
         }
     }
 }
