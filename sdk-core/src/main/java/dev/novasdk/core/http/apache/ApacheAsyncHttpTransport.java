@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -64,7 +65,9 @@ import org.apache.hc.core5.util.TimeValue;
  * {@code Content-Length}; failures are classified alike (connect, TLS and pool timeouts as
  * {@link ConnectException}); a request's {@link Deadline} aborts the exchange in any phase, on one shared
  * timer thread; a body over {@link Builder#maxResponseSize} fails with {@link ResponseTooLargeException} and
- * drops the connection as soon as the limit is passed. Differences, due to the async client: the header
+ * drops the connection as soon as the limit is passed. Differences, due to the async client: waiting for a
+ * pooled connection and opening it share one budget, {@code poolTimeout + connectTimeout}, since the async
+ * pool checks its own lease timeout only when a connection comes back; the header
  * limits are enforced by HttpClient's count and line length limits while the head is parsed (never more than
  * {@code maxResponseHeaderSize / 4} fields, since a field takes at least four bytes), and the total size
  * once it is parsed; a stream {@link RequestBody} is read on an I/O thread, so it should come from memory or
@@ -95,6 +98,8 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     // Marks an exchange whose request has no User-Agent, for the interceptor that takes HttpClient's default
     // one off again (the async client, unlike the classic one, cannot be told not to add it).
     private static final String NO_USER_AGENT = "dev.novasdk.no-user-agent";
+    // The exchange a request belongs to, for the chain step that tells it a connection is ready.
+    private static final String EXCHANGE = "dev.novasdk.exchange";
 
     private final CloseableHttpAsyncClient client;
     private final AheadOfTimeDns dns;
@@ -104,6 +109,8 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     private final int maxResponseSize;
     private final int maxResponseHeaderCount;
     private final int maxResponseHeaderSize;
+    private final long connectBudgetNanos;
+    private final String connectBudget;
     private volatile boolean closed;
 
     private ApacheAsyncHttpTransport(
@@ -115,6 +122,10 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
         this.maxResponseSize = settings.maxResponseSize();
         this.maxResponseHeaderCount = settings.maxResponseHeaderCount();
         this.maxResponseHeaderSize = settings.maxResponseHeaderSize();
+        this.connectBudgetNanos =
+                settings.poolTimeout().plus(settings.connectTimeout()).toNanos();
+        this.connectBudget = "the pool timeout of " + settings.poolTimeout().toMillis()
+                + " ms and the connect timeout of " + settings.connectTimeout().toMillis() + " ms";
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -145,6 +156,7 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
         }
         Exchange exchange = new Exchange(deadline);
         HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(EXCHANGE, exchange);
         if (!request.headers().contains("User-Agent")) {
             context.setAttribute(NO_USER_AGENT, Boolean.TRUE);
         }
@@ -216,6 +228,7 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
         final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         private final Deadline deadline;
         private volatile Future<HttpResponse> call;
+        private volatile ScheduledFuture<?> connectAlarm;
         private volatile boolean headersReceived;
 
         Exchange(Deadline deadline) {
@@ -224,23 +237,44 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
 
         void arm() {
             ScheduledFuture<?> alarm = null;
-            if (deadline != null) {
-                try {
+            ScheduledFuture<?> connecting = null;
+            try {
+                if (deadline != null) {
                     alarm = timer.schedule(this::deadlinePassed, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException closing) {
-                    failed(new IOException("the transport is closed"));
                 }
+                connecting = timer.schedule(this::notConnected, connectBudgetNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                failed(new IOException("the transport is closed"));
             }
+            this.connectAlarm = connecting;
             ScheduledFuture<?> armed = alarm;
             result.whenComplete((response, failure) -> {
                 if (armed != null) {
                     armed.cancel(false);
                 }
+                connected();
                 Future<HttpResponse> c = call;
                 if (failure != null && c != null) {
                     c.cancel(true);
                 }
             });
+        }
+
+        /** A connection is leased and open: the wait for one is over. */
+        void connected() {
+            ScheduledFuture<?> a = connectAlarm;
+            if (a != null) {
+                a.cancel(false);
+            }
+        }
+
+        // HttpClient's async pool checks a waiting lease's timeout only when the pool changes, which may be never
+        // while every connection hangs on a silent server; this alarm bounds the wait for a connection.
+        private void notConnected() {
+            ConnectException e = new ConnectException("no connection became ready within " + connectBudget
+                    + ": every pooled connection stayed busy (see " + BUILDER
+                    + ".poolTimeout and maxConnectionsPerRoute)");
+            result.completeExceptionally(e);
         }
 
         void start(Future<HttpResponse> call) {
@@ -623,6 +657,17 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
                             .build())
                     .setDefaultRequestConfig(settings.requestConfig())
                     .setKeepAliveStrategy(settings.keepAliveStrategy())
+                    // After the connect step of HttpClient's chain, a connection is leased and open.
+                    .addExecInterceptorAfter(
+                            ChainElement.CONNECT.name(),
+                            "nova-connected",
+                            (request, entity, scope, chain, callback) -> {
+                                Object exchange = scope.clientContext.getAttribute(EXCHANGE);
+                                if (exchange instanceof Exchange) {
+                                    ((Exchange) exchange).connected();
+                                }
+                                chain.proceed(request, entity, scope, callback);
+                            })
                     .addRequestInterceptorLast((request, entity, context) -> {
                         if (context != null && context.getAttribute(NO_USER_AGENT) != null) {
                             request.removeHeaders("User-Agent");
