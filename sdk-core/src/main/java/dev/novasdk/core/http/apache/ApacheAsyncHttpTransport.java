@@ -75,10 +75,10 @@ import org.apache.hc.core5.util.TimeValue;
  *
  * <p>Threads, all daemons, all ended by {@link #close()}: {@link Builder#ioThreads} I/O threads and one
  * thread that starts them, named {@code nova-apache-async-io-N}; one {@code nova-apache-async-deadline} timer
- * thread while requests with a deadline are pending; and one {@code nova-apache-async-dns} thread while host
- * names are looked up. HttpClient would resolve the host of a new connection on the thread that asks for it,
- * the caller of {@link #executeAsync} included; the transport looks names up on its own thread first and
- * reuses the answer for 30 s, so the caller never waits for DNS. Futures complete on the I/O threads: code
+ * thread while requests are pending, for their deadlines and their waits for a connection; and one
+ * {@code nova-apache-async-dns} thread while host names are looked up. HttpClient would resolve the host of a
+ * new connection on the thread that asks for it, the caller of {@link #executeAsync} included; the transport
+ * looks names up on its own thread first and reuses the answer for 30 s, so the caller never waits for DNS. Futures complete on the I/O threads: code
  * chained with the non-{@code Async} methods of {@link CompletableFuture} must not block, or every exchange of
  * the transport waits for it.
  *
@@ -220,9 +220,10 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     }
 
     /**
-     * One exchange: the future handed to the caller, HttpClient's callback that completes it, and the deadline
-     * alarm. Whatever completes the caller's future first wins; completing it any other way than with a
-     * response (cancellation, the deadline) aborts HttpClient's exchange, which closes its connection.
+     * One exchange: the future handed to the caller, HttpClient's callback that completes it, and the alarms
+     * for its deadline and its wait for a connection. Whatever completes the caller's future first wins;
+     * completing it any other way than with a response (cancellation, an alarm) aborts HttpClient's exchange,
+     * which closes its connection.
      */
     private final class Exchange implements FutureCallback<HttpResponse> {
         final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
