@@ -14,8 +14,15 @@ import java.util.concurrent.CompletableFuture;
  * closes its connection; no response is delivered after that.
  *
  * <p>{@link #executeAsync} must not block the calling thread: no connection set-up, DNS lookup or waiting for
- * a pooled connection on it. The future may complete on the transport's I/O threads, so code chained to it
- * with the non-{@code Async} methods of {@link CompletableFuture} must not block either.
+ * a pooled connection on it. It throws only {@link NullPointerException} for a null request; every other
+ * failure, a closed transport or a deadline already passed included, fails the returned future. The future
+ * may complete on the transport's I/O threads, so code chained to it with the non-{@code Async} methods of
+ * {@link CompletableFuture} must not block either.
+ *
+ * <p>Threads are the transport's to own: few, daemon, named after the transport, and ended by {@link #close()}.
+ * Many exchanges in flight must not hold a thread each. Implementations: {@code ApacheAsyncHttpTransport}
+ * (HTTP/1.1 and HTTP/2) and {@code JdkAsyncHttpTransport}; each extends the abstract
+ * {@code AsyncHttpTransportContractTest} of the sdk-core test-jar.
  */
 @FunctionalInterface
 public interface AsyncHttpTransport extends AutoCloseable {

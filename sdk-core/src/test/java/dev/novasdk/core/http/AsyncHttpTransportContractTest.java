@@ -45,6 +45,12 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
     /** How long a test waits for a future that must complete; only reached when the transport is broken. */
     private static final long WAIT_SECONDS = 30;
 
+    /**
+     * How long a test waits for the server to see a connection closed by the client: far below the response
+     * timeout of {@code patientTransport()}, so only an aborted exchange closes it in time.
+     */
+    private static final long HANG_UP_SECONDS = 5;
+
     /** A new transport with these timeouts and otherwise default settings; closed by its user. */
     protected abstract AsyncHttpTransport newAsyncTransport(Duration connectTimeout, Duration responseTimeout);
 
@@ -142,26 +148,26 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
         CountDownLatch headSent = new CountDownLatch(1);
         CountDownLatch hungUp = new CountDownLatch(1);
         try (FaultServer server = FaultServer.start(x -> {
-            if (x.index() > 1) {
-                x.respond(200, "next");
-                return;
-            }
-            x.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello");
-            headSent.countDown();
-            x.stall();
-            hungUp.countDown();
-        })) {
-            CompletableFuture<HttpResponse> future = asyncTransport().executeAsync(HttpRequest.get(server.uri("/x")));
+                    if (x.index() > 1) {
+                        x.respond(200, "next");
+                        return;
+                    }
+                    x.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello");
+                    headSent.countDown();
+                    x.stall();
+                    hungUp.countDown();
+                });
+                AsyncHttpTransport patient = patientTransport()) {
+            CompletableFuture<HttpResponse> future = patient.executeAsync(HttpRequest.get(server.uri("/x")));
             assertTrue(headSent.await(WAIT_SECONDS, TimeUnit.SECONDS), "the request never reached the server");
 
             assertTrue(future.cancel(true));
 
-            assertTrue(hungUp.await(WAIT_SECONDS, TimeUnit.SECONDS), "the connection stayed open after cancel");
+            assertTrue(hungUp.await(HANG_UP_SECONDS, TimeUnit.SECONDS), "the connection stayed open after cancel");
             assertThrows(CancellationException.class, future::join);
             assertEquals(
                     "next",
-                    asyncTransport()
-                            .executeAsync(HttpRequest.get(server.uri("/y")))
+                    patient.executeAsync(HttpRequest.get(server.uri("/y")))
                             .get(WAIT_SECONDS, TimeUnit.SECONDS)
                             .bodyAsString());
         }
@@ -172,16 +178,17 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
         CountDownLatch received = new CountDownLatch(1);
         CountDownLatch hungUp = new CountDownLatch(1);
         try (FaultServer server = FaultServer.start(x -> {
-            received.countDown();
-            x.stall();
-            hungUp.countDown();
-        })) {
-            CompletableFuture<HttpResponse> future = asyncTransport().executeAsync(HttpRequest.get(server.uri("/x")));
+                    received.countDown();
+                    x.stall();
+                    hungUp.countDown();
+                });
+                AsyncHttpTransport patient = patientTransport()) {
+            CompletableFuture<HttpResponse> future = patient.executeAsync(HttpRequest.get(server.uri("/x")));
             assertTrue(received.await(WAIT_SECONDS, TimeUnit.SECONDS), "the request never reached the server");
 
             assertTrue(future.cancel(true));
 
-            assertTrue(hungUp.await(WAIT_SECONDS, TimeUnit.SECONDS), "the connection stayed open after cancel");
+            assertTrue(hungUp.await(HANG_UP_SECONDS, TimeUnit.SECONDS), "the connection stayed open after cancel");
             assertTrue(future.isCancelled());
         }
     }
@@ -190,20 +197,22 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
     void executeAsync_deadlinePassesMidBody_failsWithDeadlineExceededAndDropsConnection() throws Exception {
         CountDownLatch hungUp = new CountDownLatch(1);
         try (FaultServer server = FaultServer.start(x -> {
-            x.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello");
-            x.stall();
-            hungUp.countDown();
-        })) {
+                    x.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello");
+                    x.stall();
+                    hungUp.countDown();
+                });
+                AsyncHttpTransport patient = patientTransport()) {
             HttpRequest request = HttpRequest.get(server.uri("/x"))
                     .withAttribute(Deadline.ATTRIBUTE, Deadline.after(Duration.ofMillis(300)));
 
-            CompletableFuture<HttpResponse> future = asyncTransport().executeAsync(request);
+            CompletableFuture<HttpResponse> future = patient.executeAsync(request);
 
             ExecutionException e =
                     assertThrows(ExecutionException.class, () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
             assertInstanceOf(DeadlineExceededException.class, e.getCause(), () -> describe(e.getCause()));
             assertTrue(e.getCause().getMessage().contains("body"), e.getCause()::getMessage);
-            assertTrue(hungUp.await(WAIT_SECONDS, TimeUnit.SECONDS), "the connection stayed open after the deadline");
+            assertTrue(
+                    hungUp.await(HANG_UP_SECONDS, TimeUnit.SECONDS), "the connection stayed open after the deadline");
         }
     }
 
@@ -234,7 +243,10 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
         try (AsyncHttpTransport few = newAsyncTransportWithIoThreads(ioThreads, 64)) {
             List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                futures.add(few.executeAsync(HttpRequest.get(uri("/c/" + i)))
+                // With a deadline, as the SDK's RetryFilter sends every request: its timer thread counts too.
+                HttpRequest request =
+                        HttpRequest.get(uri("/c/" + i)).withAttribute(Deadline.ATTRIBUTE, Deadline.after(TIMEOUT));
+                futures.add(few.executeAsync(request)
                         .whenComplete((r, e) -> peak.accumulateAndGet(transportThreads(), Math::max)));
             }
             peak.accumulateAndGet(transportThreads(), Math::max);
@@ -247,8 +259,9 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
             }
         }
         int used = peak.get() - before;
-        // The I/O threads, plus the timer and whatever single thread the underlying client keeps for itself.
-        int allowed = ioThreads + 2;
+        // The I/O threads, plus the deadline timer and at most two threads the transport or its client keeps
+        // for itself (a name lookup thread, a selector or reactor thread).
+        int allowed = ioThreads + 3;
         System.out.printf(
                 "%s: %d concurrent requests on %d I/O threads used at most %d transport threads%n",
                 getClass().getSimpleName(), requests, ioThreads, used);
@@ -286,6 +299,11 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertInstanceOf(IOException.class, e.getCause(), () -> describe(e.getCause()));
+    }
+
+    // A transport whose response timeout never closes a connection during a test.
+    private AsyncHttpTransport patientTransport() {
+        return newAsyncTransport(TIMEOUT, Duration.ofMinutes(5));
     }
 
     // Starts every thread of the suite's own transport, which some clients start lazily on first use, so that

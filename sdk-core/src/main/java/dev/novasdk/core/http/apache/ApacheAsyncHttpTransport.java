@@ -23,11 +23,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -63,17 +65,22 @@ import org.apache.hc.core5.util.TimeValue;
  * {@code Content-Length}; failures are classified alike (connect, TLS and pool timeouts as
  * {@link ConnectException}); a request's {@link Deadline} aborts the exchange in any phase, on one shared
  * timer thread; a body over {@link Builder#maxResponseSize} fails with {@link ResponseTooLargeException} and
- * drops the connection as soon as the limit is passed. Differences, due to the async client: the header
+ * drops the connection as soon as the limit is passed. Differences, due to the async client: waiting for a
+ * pooled connection and opening it share one budget, {@code poolTimeout + connectTimeout}, since the async
+ * pool checks its own lease timeout only when a connection comes back; the header
  * limits are enforced by HttpClient's count and line length limits while the head is parsed (never more than
  * {@code maxResponseHeaderSize / 4} fields, since a field takes at least four bytes), and the total size
  * once it is parsed; a stream {@link RequestBody} is read on an I/O thread, so it should come from memory or
  * a local file, never from the network.
  *
- * <p>Threads: {@link Builder#ioThreads} I/O threads named {@code nova-apache-async-io-N}, started by
- * {@link Builder#build()}, plus one {@code nova-apache-async-deadline} thread while requests with a deadline
- * are pending. All are daemons, and {@link #close()} ends them. Futures complete on the I/O threads: code
- * chained with the non-{@code Async} methods of {@link CompletableFuture} must not block, or every exchange
- * of the transport waits for it.
+ * <p>Threads, all daemons, all ended by {@link #close()}: {@link Builder#ioThreads} I/O threads and one
+ * thread that starts them, named {@code nova-apache-async-io-N}; one {@code nova-apache-async-deadline} timer
+ * thread while requests are pending, for their deadlines and their waits for a connection; and one
+ * {@code nova-apache-async-dns} thread while host names are looked up. HttpClient would resolve the host of a
+ * new connection on the thread that asks for it, the caller of {@link #executeAsync} included; the transport
+ * looks names up on its own thread first and reuses the answer for 30 s, so the caller never waits for DNS. Futures complete on the I/O threads: code
+ * chained with the non-{@code Async} methods of {@link CompletableFuture} must not block, or every exchange of
+ * the transport waits for it.
  *
  * <p>Thread-safe: share one instance between threads and clients, and {@link #close()} it once at the end.
  *
@@ -91,19 +98,34 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     // Marks an exchange whose request has no User-Agent, for the interceptor that takes HttpClient's default
     // one off again (the async client, unlike the classic one, cannot be told not to add it).
     private static final String NO_USER_AGENT = "dev.novasdk.no-user-agent";
+    // The exchange a request belongs to, for the chain step that tells it a connection is ready.
+    private static final String EXCHANGE = "dev.novasdk.exchange";
 
     private final CloseableHttpAsyncClient client;
+    private final AheadOfTimeDns dns;
+    // The host whose name a new connection resolves: the proxy's when there is one.
+    private final String proxyHost;
     private final ScheduledThreadPoolExecutor timer;
     private final int maxResponseSize;
     private final int maxResponseHeaderCount;
     private final int maxResponseHeaderSize;
+    private final long connectBudgetNanos;
+    private final String connectBudget;
+    private volatile boolean closed;
 
-    private ApacheAsyncHttpTransport(CloseableHttpAsyncClient client, ApacheHttpTransport.Builder settings) {
+    private ApacheAsyncHttpTransport(
+            CloseableHttpAsyncClient client, AheadOfTimeDns dns, ApacheHttpTransport.Builder settings) {
         this.client = client;
+        this.dns = dns;
+        this.proxyHost = settings.proxy() == null ? null : settings.proxy().getHostName();
         this.timer = DaemonThreads.timer("nova-apache-async-deadline");
         this.maxResponseSize = settings.maxResponseSize();
         this.maxResponseHeaderCount = settings.maxResponseHeaderCount();
         this.maxResponseHeaderSize = settings.maxResponseHeaderSize();
+        this.connectBudgetNanos =
+                settings.poolTimeout().plus(settings.connectTimeout()).toNanos();
+        this.connectBudget = "the pool timeout of " + settings.poolTimeout().toMillis()
+                + " ms and the connect timeout of " + settings.connectTimeout().toMillis() + " ms";
     }
 
     /** A transport with the defaults of {@link Builder}. */
@@ -129,17 +151,29 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
         if (deadline != null && deadline.isExpired()) {
             return CompletableFuture.failedFuture(deadline.exceeded("before the request was sent"));
         }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IOException("the transport is closed"));
+        }
         Exchange exchange = new Exchange(deadline);
         HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(EXCHANGE, exchange);
         if (!request.headers().contains("User-Agent")) {
             context.setAttribute(NO_USER_AGENT, Boolean.TRUE);
         }
-        try {
-            exchange.start(client.execute(toProducer(request), new BodyConsumer(exchange), null, context, exchange));
-        } catch (RuntimeException e) {
-            // A closed client, or a request HttpClient cannot express; nothing was sent either way.
-            exchange.failed(new IOException("cannot send the request: " + e.getMessage(), e));
-        }
+        // The deadline counts from here: a slow name lookup before the exchange is part of the request's time.
+        exchange.arm();
+        dns.whenResolved(proxyHost != null ? proxyHost : request.uri().getHost(), () -> {
+            if (exchange.result.isDone()) {
+                return; // cancelled or past its deadline while the name was looked up: send nothing
+            }
+            try {
+                exchange.start(
+                        client.execute(toProducer(request), new BodyConsumer(exchange), null, context, exchange));
+            } catch (RuntimeException e) {
+                // A closed client, or a request HttpClient cannot express; nothing was sent either way.
+                exchange.failed(new IOException("cannot send the request: " + e.getMessage(), e));
+            }
+        });
         return exchange.result;
     }
 
@@ -149,7 +183,9 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
      */
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
+        dns.close();
         client.close(CloseMode.IMMEDIATE);
         try {
             client.awaitShutdown(TimeValue.ofSeconds(5));
@@ -184,31 +220,70 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
     }
 
     /**
-     * One exchange: the future handed to the caller, HttpClient's callback that completes it, and the deadline
-     * alarm. Whatever completes the caller's future first wins; completing it any other way than with a
-     * response (cancellation, the deadline) aborts HttpClient's exchange, which closes its connection.
+     * One exchange: the future handed to the caller, HttpClient's callback that completes it, and the alarms
+     * for its deadline and its wait for a connection. Whatever completes the caller's future first wins;
+     * completing it any other way than with a response (cancellation, an alarm) aborts HttpClient's exchange,
+     * which closes its connection.
      */
     private final class Exchange implements FutureCallback<HttpResponse> {
         final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         private final Deadline deadline;
+        private volatile Future<HttpResponse> call;
+        private volatile ScheduledFuture<?> connectAlarm;
         private volatile boolean headersReceived;
 
         Exchange(Deadline deadline) {
             this.deadline = deadline;
         }
 
-        void start(Future<HttpResponse> call) {
-            ScheduledFuture<?> alarm = deadline == null
-                    ? null
-                    : timer.schedule(this::deadlinePassed, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-            result.whenComplete((response, failure) -> {
-                if (alarm != null) {
-                    alarm.cancel(false);
+        void arm() {
+            ScheduledFuture<?> alarm = null;
+            ScheduledFuture<?> connecting = null;
+            try {
+                if (deadline != null) {
+                    alarm = timer.schedule(this::deadlinePassed, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 }
-                if (failure != null) {
-                    call.cancel(true);
+                connecting = timer.schedule(this::notConnected, connectBudgetNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                failed(new IOException("the transport is closed"));
+            }
+            this.connectAlarm = connecting;
+            ScheduledFuture<?> armed = alarm;
+            result.whenComplete((response, failure) -> {
+                if (armed != null) {
+                    armed.cancel(false);
+                }
+                connected();
+                Future<HttpResponse> c = call;
+                if (failure != null && c != null) {
+                    c.cancel(true);
                 }
             });
+        }
+
+        /** A connection is leased and open: the wait for one is over. */
+        void connected() {
+            ScheduledFuture<?> a = connectAlarm;
+            if (a != null) {
+                a.cancel(false);
+            }
+        }
+
+        // HttpClient's async pool checks a waiting lease's timeout only when the pool changes, which may be never
+        // while every connection hangs on a silent server; this alarm bounds the wait for a connection.
+        private void notConnected() {
+            ConnectException e = new ConnectException("no connection became ready within " + connectBudget
+                    + ": every pooled connection stayed busy (see " + BUILDER
+                    + ".poolTimeout and maxConnectionsPerRoute)");
+            result.completeExceptionally(e);
+        }
+
+        void start(Future<HttpResponse> call) {
+            this.call = call;
+            // Completed while HttpClient took the request: the completion above may not have seen the call.
+            if (result.isCompletedExceptionally()) {
+                call.cancel(true);
+            }
         }
 
         private void deadlinePassed() {
@@ -558,7 +633,9 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
                     .setMaxHeaderCount(Math.min(settings.maxResponseHeaderCount(), headerSize / 4))
                     .setMaxLineLength(headerSize)
                     .build();
+            AheadOfTimeDns dns = new AheadOfTimeDns();
             PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setDnsResolver(dns)
                     .setTlsStrategy(settings.tlsStrategy())
                     .setMaxConnTotal(settings.maxConnectionsTotal())
                     .setMaxConnPerRoute(settings.maxConnectionsPerRoute())
@@ -581,6 +658,17 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
                             .build())
                     .setDefaultRequestConfig(settings.requestConfig())
                     .setKeepAliveStrategy(settings.keepAliveStrategy())
+                    // After the connect step of HttpClient's chain, a connection is leased and open.
+                    .addExecInterceptorAfter(
+                            ChainElement.CONNECT.name(),
+                            "nova-connected",
+                            (request, entity, scope, chain, callback) -> {
+                                Object exchange = scope.clientContext.getAttribute(EXCHANGE);
+                                if (exchange instanceof Exchange) {
+                                    ((Exchange) exchange).connected();
+                                }
+                                chain.proceed(request, entity, scope, callback);
+                            })
                     .addRequestInterceptorLast((request, entity, context) -> {
                         if (context != null && context.getAttribute(NO_USER_AGENT) != null) {
                             request.removeHeaders("User-Agent");
@@ -601,7 +689,7 @@ public final class ApacheAsyncHttpTransport implements AsyncHttpTransport {
             }
             CloseableHttpAsyncClient built = client.build();
             built.start();
-            return new ApacheAsyncHttpTransport(built, settings);
+            return new ApacheAsyncHttpTransport(built, dns, settings);
         }
     }
 }

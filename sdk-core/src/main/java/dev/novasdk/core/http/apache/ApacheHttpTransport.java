@@ -597,6 +597,14 @@ public final class ApacheHttpTransport implements HttpTransport {
             return maxIdleTime;
         }
 
+        Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        Duration poolTimeout() {
+            return poolTimeout;
+        }
+
         int maxConnectionsTotal() {
             return maxConnectionsTotal;
         }

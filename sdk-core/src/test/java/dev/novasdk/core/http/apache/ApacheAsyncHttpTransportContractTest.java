@@ -1,18 +1,32 @@
 package dev.novasdk.core.http.apache;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.novasdk.core.error.TransportException;
 import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.AsyncHttpTransportContractTest;
+import dev.novasdk.core.http.FaultServer;
+import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link ApacheAsyncHttpTransport} against the async transport contract, plus its own header behaviour. */
@@ -72,11 +86,23 @@ class ApacheAsyncHttpTransportContractTest extends AsyncHttpTransportContractTes
         SERVER.stubFor(get("/h").willReturn(aResponse().withStatus(200)));
 
         transport()
-                .execute(HttpRequest.builder(dev.novasdk.core.http.HttpMethod.GET, uri("/h"))
+                .execute(HttpRequest.builder(HttpMethod.GET, uri("/h"))
                         .header("User-Agent", "nova-sdk/1.0")
                         .build());
 
         SERVER.verify(1, getRequestedFor(urlEqualTo("/h")).withHeader("User-Agent", equalTo("nova-sdk/1.0")));
+    }
+
+    @Test
+    void execute_plainHttpToServerOfferingH2c_staysOnHttp11() throws IOException {
+        // WireMock accepts h2c; uwsgi-hosted OpenStack APIs do not, so plain http must never try it.
+        SERVER.stubFor(get("/h").willReturn(aResponse().withStatus(200)));
+
+        transport().execute(HttpRequest.get(uri("/h")));
+
+        List<LoggedRequest> seen = SERVER.findAll(getRequestedFor(urlEqualTo("/h")));
+        assertEquals("HTTP/1.1", seen.get(0).getProtocol());
+        SERVER.verify(1, getRequestedFor(urlEqualTo("/h")).withoutHeader("Upgrade"));
     }
 
     @Test
@@ -86,5 +112,72 @@ class ApacheAsyncHttpTransportContractTest extends AsyncHttpTransportContractTes
         HttpResponse response = transport().execute(HttpRequest.get(uri("/h")));
 
         assertEquals("Instance Locked", response.reasonPhrase());
+    }
+
+    @Test
+    void executeAsync_poolOfOne_reusesOneConnectionForSequentialRequests() throws Exception {
+        SERVER.stubFor(get("/servers").willReturn(aResponse().withStatus(200).withBody("{\"servers\": []}")));
+        SERVER.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{\"itemNotFound\": {}}")));
+        SERVER.stubFor(head(urlEqualTo("/images/1"))
+                .willReturn(aResponse().withStatus(200).withHeader("X-Image-Meta-Size", "9")));
+        SERVER.stubFor(delete("/servers/1").willReturn(aResponse().withStatus(204)));
+        // One connection and a short pool timeout: a response whose connection was not handed back to the pool
+        // would make the next request fail with a pool timeout.
+        try (CountingTcpRelay relay = new CountingTcpRelay(SERVER.getPort());
+                ApacheAsyncHttpTransport pooled = ApacheAsyncHttpTransport.builder()
+                        .maxConnectionsTotal(1)
+                        .maxConnectionsPerRoute(1)
+                        .poolTimeout(Duration.ofSeconds(1))
+                        .build()) {
+            String base = "http://127.0.0.1:" + relay.port();
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, send(pooled, HttpMethod.GET, base + "/servers"));
+                assertEquals(404, send(pooled, HttpMethod.GET, base + "/missing"));
+                assertEquals(200, send(pooled, HttpMethod.HEAD, base + "/images/1"));
+                assertEquals(204, send(pooled, HttpMethod.DELETE, base + "/servers/1"));
+            }
+
+            assertEquals(1, relay.connections());
+        }
+    }
+
+    @Test
+    void executeAsync_poolExhausted_failsWithConnectFailureAfterPoolAndConnectTimeouts() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (FaultServer server = FaultServer.start(x -> {
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    x.respond(200, "held");
+                });
+                ApacheAsyncHttpTransport single = ApacheAsyncHttpTransport.builder()
+                        .maxConnectionsTotal(1)
+                        .maxConnectionsPerRoute(1)
+                        .poolTimeout(Duration.ofMillis(200))
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build()) {
+            CompletableFuture<HttpResponse> holder = single.executeAsync(HttpRequest.get(server.uri("/held")));
+
+            CompletableFuture<HttpResponse> waiting = single.executeAsync(HttpRequest.get(server.uri("/waiting")));
+
+            // Well before the held response is released: HttpClient alone would let the lease wait for it.
+            ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+            IOException failure = assertInstanceOf(IOException.class, e.getCause());
+            assertEquals(
+                    TransportException.Kind.CONNECT_FAILED,
+                    TransportException.classify(failure),
+                    () -> describe(failure));
+            release.countDown();
+            assertEquals("held", holder.get(30, TimeUnit.SECONDS).bodyAsString());
+        }
+    }
+
+    private static int send(ApacheAsyncHttpTransport transport, HttpMethod method, String uri) throws Exception {
+        return transport
+                .executeAsync(HttpRequest.builder(method, URI.create(uri)).build())
+                .get(30, TimeUnit.SECONDS)
+                .statusCode();
     }
 }
