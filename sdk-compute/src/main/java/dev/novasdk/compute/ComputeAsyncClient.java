@@ -41,6 +41,7 @@ import dev.novasdk.core.http.AsyncHttpTransport;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.http.apache.ApacheAsyncHttpTransport;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
+import dev.novasdk.core.internal.DaemonThreads;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.internal.Secrets;
@@ -59,10 +60,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -108,7 +107,8 @@ public final class ComputeAsyncClient implements AutoCloseable {
         List<ExecutorService> mine = new ArrayList<>();
         ScheduledExecutorService scheduler = b.scheduler;
         if (scheduler == null) {
-            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemon("novasdk-async-scheduler"));
+            ScheduledThreadPoolExecutor s =
+                    new ScheduledThreadPoolExecutor(1, DaemonThreads.named("novasdk-async-scheduler"));
             // Cancelled waits (a cancelled waiter, a retry cut short) must not pile up in the queue.
             s.setRemoveOnCancelPolicy(true);
             scheduler = s;
@@ -117,7 +117,7 @@ public final class ComputeAsyncClient implements AutoCloseable {
         Executor authExecutor = b.authExecutor;
         if (authExecutor == null) {
             ThreadPoolExecutor e = new ThreadPoolExecutor(
-                    0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("novasdk-async-auth"));
+                    0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("novasdk-async-auth"));
             authExecutor = e;
             mine.add(e);
         }
@@ -191,15 +191,6 @@ public final class ComputeAsyncClient implements AutoCloseable {
                     new DefaultMigrationAsyncManager(executor),
                     new DefaultUsageAsyncManager(executor));
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** A builder; a session (or a token provider and endpoint) is required. */
