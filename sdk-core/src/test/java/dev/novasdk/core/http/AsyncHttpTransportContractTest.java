@@ -49,7 +49,7 @@ public abstract class AsyncHttpTransportContractTest extends HttpTransportContra
      * How long a test waits for the server to see a connection closed by the client: far below the response
      * timeout of {@code patientTransport()}, so only an aborted exchange closes it in time.
      */
-    private static final long HANG_UP_SECONDS = 5;
+    private static final long HANG_UP_SECONDS = 30;
 
     /** A new transport with these timeouts and otherwise default settings; closed by its user. */
     protected abstract AsyncHttpTransport newAsyncTransport(Duration connectTimeout, Duration responseTimeout);
