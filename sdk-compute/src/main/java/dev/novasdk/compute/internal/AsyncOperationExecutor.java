@@ -3,6 +3,7 @@ package dev.novasdk.compute.internal;
 import dev.novasdk.core.auth.AsyncTokenProvider;
 import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.paging.PagedPublisher;
 import dev.novasdk.core.waiter.AsyncSleeper;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -57,10 +59,21 @@ public final class AsyncOperationExecutor {
     public <I, O> CompletableFuture<O> call(Operation<I, O> operation, Call<I> call) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(call, "call");
-        return ready().thenCompose(v -> {
+        AtomicReference<CompletableFuture<?>> sent = new AtomicReference<>();
+        CompletableFuture<O> result = ready().thenCompose(v -> {
             HttpRequest request = requests.request(operation, call, null);
-            return pipeline.sendAsync(request).thenApply(response -> requests.read(operation, request, response));
+            CompletableFuture<HttpResponse> response = pipeline.sendAsync(request);
+            sent.set(response);
+            return response.thenApply(r -> requests.read(operation, request, r));
         });
+        // A cancelled call cancels its exchange (the transport drops the connection) once it has started.
+        result.whenComplete((r, e) -> {
+            CompletableFuture<?> exchange = sent.get();
+            if (result.isCancelled() && exchange != null) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
     /** {@link #call}, with empty for a status the operation says means "no such resource". */

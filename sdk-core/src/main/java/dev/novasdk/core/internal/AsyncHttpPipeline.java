@@ -88,12 +88,29 @@ public final class AsyncHttpPipeline implements AutoCloseable {
      * exception {@link HttpPipeline#send} would throw.
      */
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        return exchangeAsync(request).thenApply(response -> {
-            if (!response.isSuccessful()) {
-                throw errorMapper.toException(request, response);
+        CompletableFuture<HttpResponse> exchange = exchangeAsync(request);
+        return cancelling(
+                exchange.thenApply(response -> {
+                    if (!response.isSuccessful()) {
+                        throw errorMapper.toException(request, response);
+                    }
+                    return response;
+                }),
+                exchange);
+    }
+
+    /**
+     * {@code derived}, made to cancel {@code source} when it is cancelled: a stage built with {@code thenApply}
+     * does not pass a cancellation back to the future it was built on, and the caller's cancel must reach the
+     * exchange.
+     */
+    public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> derived, CompletableFuture<?> source) {
+        derived.whenComplete((r, e) -> {
+            if (derived.isCancelled()) {
+                source.cancel(true);
             }
-            return response;
         });
+        return derived;
     }
 
     /**
@@ -122,12 +139,7 @@ public final class AsyncHttpPipeline implements AutoCloseable {
             throw new CompletionException(cause);
         });
         // Cancelling the caller's future cancels the exchange below it (the transport aborts the connection).
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                started.cancel(true);
-            }
-        });
-        return result;
+        return cancelling(result, started);
     }
 
     /** The mapper that turns error responses into exceptions, scrubbing them of this pipeline's secrets. */
