@@ -15,6 +15,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -292,6 +293,7 @@ public final class AsyncComparison {
         out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             out.printf(
+                    Locale.ROOT,
                     "| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.0f |%n",
                     r.scenario(),
                     r.client(),
