@@ -1,11 +1,35 @@
 package dev.novasdk.compute;
 
+import dev.novasdk.compute.aggregates.AggregateAsyncManager;
+import dev.novasdk.compute.flavors.FlavorAsyncManager;
+import dev.novasdk.compute.hypervisors.HypervisorAsyncManager;
+import dev.novasdk.compute.images.ImageAsyncManager;
 import dev.novasdk.compute.internal.AsyncOperationExecutor;
 import dev.novasdk.compute.internal.ComputeEndpoints;
+import dev.novasdk.compute.internal.DefaultAggregateAsyncManager;
+import dev.novasdk.compute.internal.DefaultAvailabilityZoneAsyncManager;
+import dev.novasdk.compute.internal.DefaultFlavorAsyncManager;
+import dev.novasdk.compute.internal.DefaultHypervisorAsyncManager;
+import dev.novasdk.compute.internal.DefaultImageAsyncManager;
+import dev.novasdk.compute.internal.DefaultKeypairAsyncManager;
+import dev.novasdk.compute.internal.DefaultLimitsAsyncManager;
+import dev.novasdk.compute.internal.DefaultMigrationAsyncManager;
+import dev.novasdk.compute.internal.DefaultQuotaAsyncManager;
 import dev.novasdk.compute.internal.DefaultServerAsyncManager;
+import dev.novasdk.compute.internal.DefaultServerGroupAsyncManager;
+import dev.novasdk.compute.internal.DefaultServiceAsyncManager;
+import dev.novasdk.compute.internal.DefaultUsageAsyncManager;
 import dev.novasdk.compute.internal.Microversions;
 import dev.novasdk.compute.internal.OperationExecutor;
+import dev.novasdk.compute.keypairs.KeypairAsyncManager;
+import dev.novasdk.compute.limits.LimitsAsyncManager;
+import dev.novasdk.compute.migrations.MigrationAsyncManager;
+import dev.novasdk.compute.quotas.QuotaAsyncManager;
+import dev.novasdk.compute.servergroups.ServerGroupAsyncManager;
 import dev.novasdk.compute.servers.ServerAsyncManager;
+import dev.novasdk.compute.services.ServiceAsyncManager;
+import dev.novasdk.compute.usage.UsageAsyncManager;
+import dev.novasdk.compute.zones.AvailabilityZoneAsyncManager;
 import dev.novasdk.core.auth.AsyncTokens;
 import dev.novasdk.core.auth.TokenProvider;
 import dev.novasdk.core.endpoint.EndpointInterface;
@@ -77,6 +101,7 @@ public final class ComputeAsyncClient implements AutoCloseable {
     private final List<ExecutorService> owned;
     private final boolean ownsPipeline;
     private final ServerAsyncManager servers;
+    private final Managers managers;
 
     private ComputeAsyncClient(Builder b) {
         List<ExecutorService> mine = new ArrayList<>();
@@ -122,6 +147,7 @@ public final class ComputeAsyncClient implements AutoCloseable {
         this.owned = List.copyOf(mine);
         this.ownsPipeline = true;
         this.servers = new DefaultServerAsyncManager(executor);
+        this.managers = Managers.of(executor);
     }
 
     private ComputeAsyncClient(ComputeAsyncClient base, AsyncOperationExecutor executor) {
@@ -132,6 +158,38 @@ public final class ComputeAsyncClient implements AutoCloseable {
         this.owned = List.of();
         this.ownsPipeline = false;
         this.servers = new DefaultServerAsyncManager(executor);
+        this.managers = Managers.of(executor);
+    }
+
+    // The managers besides servers, one set per executor (a withTimeouts view has its own).
+    private record Managers(
+            ImageAsyncManager images,
+            FlavorAsyncManager flavors,
+            KeypairAsyncManager keypairs,
+            ServerGroupAsyncManager serverGroups,
+            LimitsAsyncManager limits,
+            QuotaAsyncManager quotas,
+            AvailabilityZoneAsyncManager availabilityZones,
+            HypervisorAsyncManager hypervisors,
+            ServiceAsyncManager services,
+            AggregateAsyncManager aggregates,
+            MigrationAsyncManager migrations,
+            UsageAsyncManager usage) {
+        static Managers of(AsyncOperationExecutor executor) {
+            return new Managers(
+                    new DefaultImageAsyncManager(executor),
+                    new DefaultFlavorAsyncManager(executor),
+                    new DefaultKeypairAsyncManager(executor),
+                    new DefaultServerGroupAsyncManager(executor),
+                    new DefaultLimitsAsyncManager(executor),
+                    new DefaultQuotaAsyncManager(executor),
+                    new DefaultAvailabilityZoneAsyncManager(executor),
+                    new DefaultHypervisorAsyncManager(executor),
+                    new DefaultServiceAsyncManager(executor),
+                    new DefaultAggregateAsyncManager(executor),
+                    new DefaultMigrationAsyncManager(executor),
+                    new DefaultUsageAsyncManager(executor));
+        }
     }
 
     private static ThreadFactory daemon(String name) {
@@ -161,6 +219,66 @@ public final class ComputeAsyncClient implements AutoCloseable {
     /** Servers: create, find, list, act on, wait for. */
     public ServerAsyncManager servers() {
         return servers;
+    }
+
+    /** Images, from Glance when the catalog has it, else through Nova's image proxy. */
+    public ImageAsyncManager images() {
+        return managers.images();
+    }
+
+    /** Flavors. */
+    public FlavorAsyncManager flavors() {
+        return managers.flavors();
+    }
+
+    /** Keypairs: import, generate (up to 2.91), list, get, delete. */
+    public KeypairAsyncManager keypairs() {
+        return managers.keypairs();
+    }
+
+    /** Server groups: (anti-)affinity placement of servers. */
+    public ServerGroupAsyncManager serverGroups() {
+        return managers.serverGroups();
+    }
+
+    /** The project's limits and usage. */
+    public LimitsAsyncManager limits() {
+        return managers.limits();
+    }
+
+    /** Quota sets and quota class sets (mostly admin). */
+    public QuotaAsyncManager quotas() {
+        return managers.quotas();
+    }
+
+    /** Availability zones. */
+    public AvailabilityZoneAsyncManager availabilityZones() {
+        return managers.availabilityZones();
+    }
+
+    /** Hypervisors (admin). */
+    public HypervisorAsyncManager hypervisors() {
+        return managers.hypervisors();
+    }
+
+    /** Compute services (admin). */
+    public ServiceAsyncManager services() {
+        return managers.services();
+    }
+
+    /** Host aggregates (admin). */
+    public AggregateAsyncManager aggregates() {
+        return managers.aggregates();
+    }
+
+    /** Migration records (admin). */
+    public MigrationAsyncManager migrations() {
+        return managers.migrations();
+    }
+
+    /** Simple tenant usage. */
+    public UsageAsyncManager usage() {
+        return managers.usage();
     }
 
     /**

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.novasdk.core.auth.AuthToken;
 import dev.novasdk.core.auth.TokenProvider;
+import dev.novasdk.core.endpoint.EndpointResolver;
 import dev.novasdk.core.error.EndpointNotFoundException;
 import dev.novasdk.core.waiter.Sleeper;
 import java.net.URI;
@@ -77,19 +78,23 @@ public final class ComputeStubs {
 
     /** A client builder for the WireMock server: compute at {@code /v2.1}, no image service in the catalog. */
     public static ComputeClient.Builder client(WireMockExtension wm, FakeTime time) {
-        URI compute = URI.create(wm.baseUrl() + COMPUTE_PATH);
         return ComputeClient.builder()
                 .tokenProvider(fixedToken())
-                .endpointResolver(q -> {
-                    if (q.serviceType().equals("compute")) {
-                        return compute;
-                    }
-                    throw new EndpointNotFoundException(
-                            "no " + q.serviceType() + " endpoint in the test catalog",
-                            List.of("compute/public/RegionOne"));
-                })
+                .endpointResolver(catalog(wm))
                 .sleeper(time.sleeper())
                 .nanoTime(time.nanoTime());
+    }
+
+    /** A catalog with compute at {@code /v2.1} on the WireMock server and no image service. */
+    public static EndpointResolver catalog(WireMockExtension wm) {
+        URI compute = URI.create(wm.baseUrl() + COMPUTE_PATH);
+        return q -> {
+            if (q.serviceType().equals("compute")) {
+                return compute;
+            }
+            throw new EndpointNotFoundException(
+                    "no " + q.serviceType() + " endpoint in the test catalog", List.of("compute/public/RegionOne"));
+        };
     }
 
     /** Nova's version document ({@code GET /v2.1}) for a cloud serving {@code min} to {@code max}. */

@@ -62,30 +62,39 @@ public final class DefaultAggregateManager implements AggregateManager {
 
     @Override
     public Aggregate addHost(String id, String host) {
-        return executor.call(
-                AggregateOperations.ADD_HOST,
-                Call.to(id).body(new AggregateOperations.Host(Ids.require("host", host))));
+        return executor.call(AggregateOperations.ADD_HOST, Call.to(id).body(host(host)));
     }
 
     @Override
     public Aggregate removeHost(String id, String host) {
-        return executor.call(
-                AggregateOperations.REMOVE_HOST,
-                Call.to(id).body(new AggregateOperations.Host(Ids.require("host", host))));
+        return executor.call(AggregateOperations.REMOVE_HOST, Call.to(id).body(host(host)));
     }
 
     @Override
     public Aggregate setMetadata(String id, Map<String, String> metadata) {
-        Objects.requireNonNull(metadata, "metadata");
-        // A copy that keeps null values (removals) and the caller's order.
-        Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        AggregateMetadataRules.check(copy);
-        return executor.call(
-                AggregateOperations.SET_METADATA, Call.to(id).body(new AggregateOperations.Metadata(copy)));
+        return executor.call(AggregateOperations.SET_METADATA, Call.to(id).body(metadata(metadata)));
     }
 
     @Override
     public void cacheImages(String id, List<String> imageIds) {
+        executor.call(AggregateOperations.CACHE_IMAGES, Call.to(id).body(cache(imageIds)));
+    }
+
+    // The bodies of the methods that check their arguments, shared with DefaultAggregateAsyncManager.
+
+    static AggregateOperations.Host host(String host) {
+        return new AggregateOperations.Host(Ids.require("host", host));
+    }
+
+    static AggregateOperations.Metadata metadata(Map<String, String> metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        // A copy that keeps null values (removals) and the caller's order.
+        Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        AggregateMetadataRules.check(copy);
+        return new AggregateOperations.Metadata(copy);
+    }
+
+    static AggregateOperations.Cache cache(List<String> imageIds) {
         Objects.requireNonNull(imageIds, "imageIds");
         if (imageIds.isEmpty()) {
             throw new IllegalArgumentException("imageIds must not be empty: Nova requires at least one image");
@@ -94,6 +103,6 @@ public final class DefaultAggregateManager implements AggregateManager {
         for (String image : imageIds) {
             refs.add(new AggregateOperations.ImageRef(Ids.require("imageIds[]", image)));
         }
-        executor.call(AggregateOperations.CACHE_IMAGES, Call.to(id).body(new AggregateOperations.Cache(refs)));
+        return new AggregateOperations.Cache(refs);
     }
 }

@@ -33,7 +33,12 @@ public final class DefaultAvailabilityZoneManager implements AvailabilityZoneMan
     @Override
     public Optional<AvailabilityZone> find(String name) {
         Ids.require("name", name);
-        return list().stream().filter(z -> z.zoneName().equals(name)).findFirst();
+        return named(list(), name);
+    }
+
+    // Shared with DefaultAvailabilityZoneAsyncManager.
+    static Optional<AvailabilityZone> named(List<AvailabilityZone> zones, String name) {
+        return zones.stream().filter(z -> z.zoneName().equals(name)).findFirst();
     }
 
     private static Operation<Void, List<AvailabilityZone>> list(String path) {

@@ -16,6 +16,11 @@ import java.util.Optional;
 
 /** {@link FlavorManager} on the operation executor. Thread-safe. Not API. */
 public final class DefaultFlavorManager implements FlavorManager {
+    // Like novaclient, find looks among all visibilities, so admins find private flavors; Nova limits others.
+    static final FlavorListOptions FIND_AMONG = FlavorListOptions.builder()
+            .visibility(FlavorListOptions.Visibility.ALL)
+            .build();
+
     private final OperationExecutor executor;
 
     /** A manager sending through {@code executor}. */
@@ -26,9 +31,7 @@ public final class DefaultFlavorManager implements FlavorManager {
     @Override
     public PagedIterable<Flavor> list(FlavorListOptions options) {
         Objects.requireNonNull(options, "options");
-        return executor.list(
-                options.detail() ? FlavorOperations.LIST_DETAIL : FlavorOperations.LIST,
-                Call.to().query(options.query()));
+        return executor.list(listOperation(options), Call.to().query(options.query()));
     }
 
     @Override
@@ -42,10 +45,7 @@ public final class DefaultFlavorManager implements FlavorManager {
                 nameOrId,
                 "flavor",
                 id -> executor.callIfPresent(FlavorOperations.GET, Call.to(id)),
-                // Like novaclient: all visibilities, so admins find private flavors; Nova limits others anyway.
-                name -> list(FlavorListOptions.builder()
-                        .visibility(FlavorListOptions.Visibility.ALL)
-                        .build()),
+                name -> list(FIND_AMONG),
                 f -> Optional.of(f.name()),
                 Flavor::id);
     }
@@ -63,18 +63,12 @@ public final class DefaultFlavorManager implements FlavorManager {
 
     @Override
     public Map<String, String> setExtraSpecs(String id, Map<String, String> extraSpecs) {
-        Objects.requireNonNull(extraSpecs, "extraSpecs");
-        Map<String, String> copy = new LinkedHashMap<>();
-        extraSpecs.forEach((k, v) -> copy.put(ExtraSpecRules.key(k), ExtraSpecRules.value(k, v)));
-        return strings(
-                executor.call(FlavorOperations.SET_EXTRA_SPECS, Call.to(id).body(Collections.unmodifiableMap(copy))));
+        return strings(executor.call(FlavorOperations.SET_EXTRA_SPECS, setExtraSpecsCall(id, extraSpecs)));
     }
 
     @Override
     public String updateExtraSpec(String id, String key, String value) {
-        Map<String, String> body = Map.of(ExtraSpecRules.key(key), ExtraSpecRules.value(key, value));
-        return strings(executor.call(
-                        FlavorOperations.UPDATE_EXTRA_SPEC, Call.to(id, key).body(body)))
+        return strings(executor.call(FlavorOperations.UPDATE_EXTRA_SPEC, updateExtraSpecCall(id, key, value)))
                 .get(key);
     }
 
@@ -90,30 +84,44 @@ public final class DefaultFlavorManager implements FlavorManager {
 
     @Override
     public List<FlavorAccess> addTenantAccess(String id, String projectId) {
-        return List.of(executor.call(
-                FlavorOperations.ADD_TENANT_ACCESS,
-                Call.to(id).body(new FlavorOperations.Tenant(Ids.require("projectId", projectId)))));
+        return List.of(executor.call(FlavorOperations.ADD_TENANT_ACCESS, tenantCall(id, projectId)));
     }
 
     @Override
     public List<FlavorAccess> removeTenantAccess(String id, String projectId) {
-        return List.of(executor.call(
-                FlavorOperations.REMOVE_TENANT_ACCESS,
-                Call.to(id).body(new FlavorOperations.Tenant(Ids.require("projectId", projectId)))));
+        return List.of(executor.call(FlavorOperations.REMOVE_TENANT_ACCESS, tenantCall(id, projectId)));
     }
 
     @Override
     public Flavor update(String id, FlavorUpdate update) {
+        return executor.call(FlavorOperations.UPDATE, updateCall(id, update));
+    }
+
+    // The calls of the methods that check or shape their arguments, shared with DefaultFlavorAsyncManager.
+
+    static Call<Map<String, String>> setExtraSpecsCall(String id, Map<String, String> extraSpecs) {
+        Objects.requireNonNull(extraSpecs, "extraSpecs");
+        Map<String, String> copy = new LinkedHashMap<>();
+        extraSpecs.forEach((k, v) -> copy.put(ExtraSpecRules.key(k), ExtraSpecRules.value(k, v)));
+        return Call.to(id).body(Collections.unmodifiableMap(copy));
+    }
+
+    static Call<Map<String, String>> updateExtraSpecCall(String id, String key, String value) {
+        return Call.to(id, key).body(Map.of(ExtraSpecRules.key(key), ExtraSpecRules.value(key, value)));
+    }
+
+    static Call<FlavorOperations.Tenant> tenantCall(String id, String projectId) {
+        return Call.to(id).body(new FlavorOperations.Tenant(Ids.require("projectId", projectId)));
+    }
+
+    static Call<FlavorOperations.Description> updateCall(String id, FlavorUpdate update) {
         Objects.requireNonNull(update, "update");
-        return executor.call(
-                FlavorOperations.UPDATE,
-                Call.to(id)
-                        .body(new FlavorOperations.Description(
-                                update.description().orElse(null))));
+        return Call.to(id)
+                .body(new FlavorOperations.Description(update.description().orElse(null)));
     }
 
     // Nova sends extra spec values as strings, but old clouds hold numbers and booleans set before the schema.
-    private static Map<String, String> strings(Map<?, ?> specs) {
+    static Map<String, String> strings(Map<?, ?> specs) {
         Map<String, String> out = new LinkedHashMap<>();
         specs.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : v.toString()));
         return Collections.unmodifiableMap(out);
@@ -128,5 +136,10 @@ public final class DefaultFlavorManager implements FlavorManager {
     @Override
     public void delete(String id) {
         executor.call(FlavorOperations.DELETE, Call.to(id));
+    }
+
+    // The summary or the detail listing; shared with DefaultFlavorAsyncManager.
+    static ListOperation<FlavorListDocument, Flavor> listOperation(FlavorListOptions options) {
+        return options.detail() ? FlavorOperations.LIST_DETAIL : FlavorOperations.LIST;
     }
 }

@@ -6,6 +6,7 @@ import dev.novasdk.compute.hypervisors.HypervisorListOptions;
 import dev.novasdk.compute.hypervisors.HypervisorManager;
 import dev.novasdk.compute.hypervisors.HypervisorStatistics;
 import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.paging.PagedIterable;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +25,7 @@ public final class DefaultHypervisorManager implements HypervisorManager {
     public PagedIterable<Hypervisor> list(HypervisorListOptions options) {
         Objects.requireNonNull(options, "options");
         return executor.list(
-                options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST,
-                Call.to().query(options.query()).require(options.versionRequirements()));
+                listOperation(options), Call.to().query(options.query()).require(options.versionRequirements()));
     }
 
     @Override
@@ -60,23 +60,40 @@ public final class DefaultHypervisorManager implements HypervisorManager {
         return byPattern(pattern, true, HypervisorOperations.SERVERS_PATH);
     }
 
-    // From 2.53 the pattern is a filter of the listing; before, a path of its own.
     private List<Hypervisor> byPattern(
             String pattern, boolean withServers, Operation<Void, HypervisorOperations.Page> path) {
-        Ids.require("pattern", pattern);
-        if (executor.versions().current().isAtLeast(HypervisorOperations.UUID_IDS)) {
-            HypervisorListOptions options = HypervisorListOptions.builder()
-                    .detail(false)
-                    .hostnamePattern(pattern)
-                    .withServers(withServers)
-                    .build();
-            List<VersionRequirement> requirements = options.versionRequirements();
-            HypervisorOperations.Page page = executor.call(
-                    HypervisorOperations.LIST.page(),
-                    Call.to().query(options.query()).require(requirements));
+        ByPattern search = ByPattern.of(executor.versions().current(), pattern, withServers, path);
+        return search.items(executor.call(search.operation(), search.call()));
+    }
+
+    /**
+     * The request of {@link #search} or {@link #servers}: from 2.53 the pattern is a filter of the listing;
+     * before, a path of its own. Shared with DefaultHypervisorAsyncManager.
+     */
+    record ByPattern(Operation<Void, HypervisorOperations.Page> operation, Call<Void> call) {
+        static ByPattern of(
+                Microversion current,
+                String pattern,
+                boolean withServers,
+                Operation<Void, HypervisorOperations.Page> path) {
+            Ids.require("pattern", pattern);
+            if (current.isAtLeast(HypervisorOperations.UUID_IDS)) {
+                HypervisorListOptions options = HypervisorListOptions.builder()
+                        .detail(false)
+                        .hostnamePattern(pattern)
+                        .withServers(withServers)
+                        .build();
+                List<VersionRequirement> requirements = options.versionRequirements();
+                return new ByPattern(
+                        HypervisorOperations.LIST.page(),
+                        Call.to().query(options.query()).require(requirements));
+            }
+            return new ByPattern(path, Call.to(pattern));
+        }
+
+        List<Hypervisor> items(HypervisorOperations.Page page) {
             return List.copyOf(Pages.items(page.hypervisors()));
         }
-        return List.copyOf(Pages.items(executor.call(path, Call.to(pattern)).hypervisors()));
     }
 
     @Override
@@ -87,5 +104,10 @@ public final class DefaultHypervisorManager implements HypervisorManager {
     @Override
     public Hypervisor uptime(String id) {
         return executor.call(HypervisorOperations.UPTIME, Call.to(id));
+    }
+
+    // The summary or the detail listing; shared with DefaultHypervisorAsyncManager.
+    static ListOperation<HypervisorOperations.Page, Hypervisor> listOperation(HypervisorListOptions options) {
+        return options.detail() ? HypervisorOperations.LIST_DETAIL : HypervisorOperations.LIST;
     }
 }

@@ -32,19 +32,22 @@ public final class DefaultImageManager implements ImageManager {
     @Override
     public PagedIterable<Image> list(ImageListOptions options) {
         Objects.requireNonNull(options, "options");
-        return executor.list(
-                Image::id,
-                image -> false,
-                () -> glance()
-                        ? new OperationExecutor.Listing<>(
-                                ImageOperations.GLANCE_LIST, Call.to().query(options.glanceQuery()))
-                        : new OperationExecutor.Listing<>(
-                                ImageOperations.PROXY_LIST, Call.to().query(options.novaQuery())));
+        return executor.list(Image::id, image -> false, () -> listing(executor.endpoints(), options));
+    }
+
+    // Chosen when iteration starts (the catalog is known by then); shared with DefaultImageAsyncManager.
+    static OperationExecutor.Listing<ImageListDocument, Image> listing(
+            ComputeEndpoints endpoints, ImageListOptions options) {
+        return glance(endpoints)
+                ? new OperationExecutor.Listing<>(
+                        ImageOperations.GLANCE_LIST, Call.to().query(options.glanceQuery()))
+                : new OperationExecutor.Listing<>(
+                        ImageOperations.PROXY_LIST, Call.to().query(options.novaQuery()));
     }
 
     @Override
     public Image get(String id) {
-        return executor.call(glance() ? ImageOperations.GLANCE_GET : ImageOperations.PROXY_GET, Call.to(id));
+        return executor.call(get(executor.endpoints()), Call.to(id));
     }
 
     @Override
@@ -52,8 +55,7 @@ public final class DefaultImageManager implements ImageManager {
         return Finder.find(
                 nameOrId,
                 "image",
-                id -> executor.callIfPresent(
-                        glance() ? ImageOperations.GLANCE_GET : ImageOperations.PROXY_GET, Call.to(id)),
+                id -> executor.callIfPresent(get(executor.endpoints()), Call.to(id)),
                 name -> list(ImageListOptions.builder().name(name).build()),
                 Image::name,
                 Image::id);
@@ -61,11 +63,23 @@ public final class DefaultImageManager implements ImageManager {
 
     @Override
     public Image waitForStatus(String id, ImageStatus status, WaitOptions options) {
+        return untilStatus(Waiter.<Image>builder(() -> get(id)), id, status, options)
+                .sleeper(executor.sleeper())
+                .nanoTime(executor.nanoTime())
+                .build()
+                .await();
+    }
+
+    /**
+     * {@code waiter} (polling the image) with the argument checks, end states and description of
+     * {@link #waitForStatus}; the blocking and the async waiter share them.
+     */
+    static Waiter.Builder<Image> untilStatus(
+            Waiter.Builder<Image> waiter, String id, ImageStatus status, WaitOptions options) {
         Ids.require(id);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(options, "options");
-        return Waiter.<Image>builder(() -> get(id))
-                .description("image " + id + " to become " + status.value())
+        return waiter.description("image " + id + " to become " + status.value())
                 .successWhen(i -> i.status() == status)
                 .failWhen(
                         i -> i.status() != status && FAILED.contains(i.status()),
@@ -77,14 +91,15 @@ public final class DefaultImageManager implements ImageManager {
                                 null,
                                 null,
                                 null))
-                .options(options)
-                .sleeper(executor.sleeper())
-                .nanoTime(executor.nanoTime())
-                .build()
-                .await();
+                .options(options);
     }
 
-    private boolean glance() {
-        return executor.endpoints().imageV2().isPresent();
+    // Glance when the catalog has an image service, else Nova's proxy.
+    static Operation<Void, Image> get(ComputeEndpoints endpoints) {
+        return glance(endpoints) ? ImageOperations.GLANCE_GET : ImageOperations.PROXY_GET;
+    }
+
+    private static boolean glance(ComputeEndpoints endpoints) {
+        return endpoints.imageV2().isPresent();
     }
 }

@@ -16,17 +16,23 @@ final class DefaultInstanceActionManager implements InstanceActionManager {
 
     @Override
     public PagedIterable<InstanceAction> list(String serverId, InstanceActionListOptions options) {
+        return executor.list(InstanceActionOperations.LIST, listCall(serverId, options));
+    }
+
+    static Call<Void> listCall(String serverId, InstanceActionListOptions options) {
         Ids.require("serverId", serverId);
         Objects.requireNonNull(options, "options");
-        return executor.list(
-                InstanceActionOperations.LIST,
-                Call.to(serverId).query(options.query()).require(options.versionRequirements()));
+        return Call.to(serverId).query(options.query()).require(options.versionRequirements());
+    }
+
+    static Call<Void> getCall(String serverId, String requestId) {
+        Ids.require("serverId", serverId);
+        Ids.require("requestId", requestId);
+        return Call.to(serverId, requestId);
     }
 
     @Override
     public InstanceAction get(String serverId, String requestId) {
-        Ids.require("serverId", serverId);
-        Ids.require("requestId", requestId);
-        return executor.call(InstanceActionOperations.GET, Call.to(serverId, requestId));
+        return executor.call(InstanceActionOperations.GET, getCall(serverId, requestId));
     }
 }

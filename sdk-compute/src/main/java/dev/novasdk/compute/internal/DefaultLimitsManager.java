@@ -28,7 +28,12 @@ public final class DefaultLimitsManager implements LimitsManager {
 
     @Override
     public Limits get(String projectId) {
+        return executor.call(GET, forProject(projectId));
+    }
+
+    // Shared with DefaultLimitsAsyncManager.
+    static Call<Void> forProject(String projectId) {
         Ids.require("projectId", projectId);
-        return executor.call(GET, Call.to().query(Map.of("tenant_id", List.of(projectId))));
+        return Call.to().query(Map.of("tenant_id", List.of(projectId)));
     }
 }

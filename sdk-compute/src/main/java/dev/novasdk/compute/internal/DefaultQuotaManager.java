@@ -100,14 +100,20 @@ public final class DefaultQuotaManager implements QuotaManager {
 
     @Override
     public QuotaSet updateClassSet(String className, QuotaUpdate update) {
+        return executor.call(CLASS_UPDATE, classUpdate(className, update));
+    }
+
+    // The calls that check their arguments, shared with DefaultQuotaAsyncManager.
+
+    static Call<QuotaUpdate> classUpdate(String className, QuotaUpdate update) {
         Objects.requireNonNull(update, "update");
         if (update.force().isPresent()) {
             throw new IllegalArgumentException("force is not accepted by quota class set updates");
         }
-        return executor.call(CLASS_UPDATE, Call.to(className).body(update));
+        return Call.to(className).body(update);
     }
 
-    private static Call<Void> forUser(String projectId, String userId) {
+    static Call<Void> forUser(String projectId, String userId) {
         Ids.require("userId", userId);
         return Call.to(projectId).query(Map.of("user_id", List.of(userId)));
     }

@@ -4,6 +4,7 @@ import dev.novasdk.compute.servergroups.ServerGroup;
 import dev.novasdk.compute.servergroups.ServerGroupCreate;
 import dev.novasdk.compute.servergroups.ServerGroupListOptions;
 import dev.novasdk.compute.servergroups.ServerGroupManager;
+import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedIterable;
 import java.util.LinkedHashMap;
@@ -27,21 +28,33 @@ public final class DefaultServerGroupManager implements ServerGroupManager {
     @Override
     public PagedIterable<ServerGroup> list(ServerGroupListOptions options) {
         Objects.requireNonNull(options, "options");
-        int pageSize = options.limit().orElse(NOVA_MAX_LIMIT);
-        int first = options.offset().orElse(0);
-        // Nova pages server groups by offset and sends no links: the next page starts where this one ended,
-        // and a short page is the last. The marker of a page carries its successor's offset.
         return PagedIterable.of(previous -> {
-            int offset =
-                    previous.flatMap(Page::nextMarker).map(Integer::parseInt).orElse(first);
-            Map<String, List<String>> query = new LinkedHashMap<>(options.query());
-            if (offset != first || options.offset().isPresent()) {
-                query.put("offset", List.of(Integer.toString(offset)));
-            }
-            List<ServerGroup> items =
-                    executor.call(ServerGroupOperations.LIST, Call.to().query(query));
-            return Page.withMarker(items, items.size() >= pageSize ? Integer.toString(offset + items.size()) : null);
+            int offset = offset(options, previous);
+            return page(options, offset, executor.call(ServerGroupOperations.LIST, pageCall(options, offset)));
         });
+    }
+
+    // Nova pages server groups by offset and sends no links: the next page starts where this one ended, and a
+    // short page is the last. The marker of a page carries its successor's offset. Shared with
+    // DefaultServerGroupAsyncManager.
+
+    static int offset(ServerGroupListOptions options, Optional<Page<ServerGroup>> previous) {
+        return previous.flatMap(Page::nextMarker)
+                .map(Integer::parseInt)
+                .orElse(options.offset().orElse(0));
+    }
+
+    static Call<Void> pageCall(ServerGroupListOptions options, int offset) {
+        Map<String, List<String>> query = new LinkedHashMap<>(options.query());
+        if (offset != options.offset().orElse(0) || options.offset().isPresent()) {
+            query.put("offset", List.of(Integer.toString(offset)));
+        }
+        return Call.to().query(query);
+    }
+
+    static Page<ServerGroup> page(ServerGroupListOptions options, int offset, List<ServerGroup> items) {
+        int pageSize = options.limit().orElse(NOVA_MAX_LIMIT);
+        return Page.withMarker(items, items.size() >= pageSize ? Integer.toString(offset + items.size()) : null);
     }
 
     @Override
@@ -63,11 +76,14 @@ public final class DefaultServerGroupManager implements ServerGroupManager {
     @Override
     public ServerGroup create(ServerGroupCreate group) {
         Objects.requireNonNull(group, "group");
-        // The body's shape depends on the version: the form the client's version takes is the one sent.
-        boolean policyForm = executor.versions().current().isAtLeast(ServerGroupOperations.POLICY_SINCE);
-        return executor.call(
-                policyForm ? ServerGroupOperations.CREATE_POLICY : ServerGroupOperations.CREATE_POLICIES,
-                Call.with(group));
+        return executor.call(create(executor.versions().current()), Call.with(group));
+    }
+
+    // The body's shape depends on the version: the form the client's version takes is the one sent.
+    static Operation<ServerGroupCreate, ServerGroup> create(Microversion current) {
+        return current.isAtLeast(ServerGroupOperations.POLICY_SINCE)
+                ? ServerGroupOperations.CREATE_POLICY
+                : ServerGroupOperations.CREATE_POLICIES;
     }
 
     @Override

@@ -45,14 +45,12 @@ public final class DefaultServerManager implements ServerManager {
     private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
 
     private final OperationExecutor executor;
-    private final ServerMoves moves;
     private final SubResourceManagers sub;
     private final InstanceActionManager instanceActions;
 
     /** A manager sending through {@code executor}. */
     public DefaultServerManager(OperationExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.moves = new ServerMoves(executor);
         this.sub = new SubResourceManagers(executor);
         this.instanceActions = new DefaultInstanceActionManager(executor);
     }
@@ -142,105 +140,97 @@ public final class DefaultServerManager implements ServerManager {
 
     @Override
     public void reboot(String id, RebootType type) {
-        Objects.requireNonNull(type, "type");
-        executor.call(ServerOperations.REBOOT, Call.to(id).body(new ServerOperations.Reboot(type.name())));
+        ServerActions.reboot(id, type).run(executor);
     }
 
     @Override
     public void pause(String id) {
-        executor.call(ServerStateOperations.PAUSE, Call.to(id));
+        ServerActions.on(ServerStateOperations.PAUSE, id).run(executor);
     }
 
     @Override
     public void unpause(String id) {
-        executor.call(ServerStateOperations.UNPAUSE, Call.to(id));
+        ServerActions.on(ServerStateOperations.UNPAUSE, id).run(executor);
     }
 
     @Override
     public void suspend(String id) {
-        executor.call(ServerStateOperations.SUSPEND, Call.to(id));
+        ServerActions.on(ServerStateOperations.SUSPEND, id).run(executor);
     }
 
     @Override
     public void resume(String id) {
-        executor.call(ServerStateOperations.RESUME, Call.to(id));
+        ServerActions.on(ServerStateOperations.RESUME, id).run(executor);
     }
 
     @Override
     public void lock(String id) {
-        executor.call(ServerStateOperations.LOCK, Call.to(id));
+        ServerActions.on(ServerStateOperations.LOCK, id).run(executor);
     }
 
     @Override
     public void lock(String id, String reason) {
-        executor.call(ServerStateOperations.LOCK_WITH_REASON, Call.to(id).body(new ServerStateOperations.Lock(reason)));
+        ServerActions.lock(id, reason).run(executor);
     }
 
     @Override
     public void unlock(String id) {
-        executor.call(ServerStateOperations.UNLOCK, Call.to(id));
+        ServerActions.on(ServerStateOperations.UNLOCK, id).run(executor);
     }
 
     @Override
     public ServerRescueResult rescue(String id) {
-        return executor.call(ServerStateOperations.RESCUE, Call.to(id));
+        return ServerActions.on(ServerStateOperations.RESCUE, id).run(executor);
     }
 
     @Override
     public ServerRescueResult rescue(String id, ServerRescue options) {
-        Objects.requireNonNull(options, "options");
-        return executor.call(ServerStateOperations.RESCUE_WITH, Call.to(id).body(options));
+        return ServerActions.rescue(id, options).run(executor);
     }
 
     @Override
     public void unrescue(String id) {
-        executor.call(ServerStateOperations.UNRESCUE, Call.to(id));
+        ServerActions.on(ServerStateOperations.UNRESCUE, id).run(executor);
     }
 
     @Override
     public void shelve(String id) {
-        executor.call(ServerStateOperations.SHELVE, Call.to(id));
+        ServerActions.on(ServerStateOperations.SHELVE, id).run(executor);
     }
 
     @Override
     public void shelveOffload(String id) {
-        executor.call(ServerStateOperations.SHELVE_OFFLOAD, Call.to(id));
+        ServerActions.on(ServerStateOperations.SHELVE_OFFLOAD, id).run(executor);
     }
 
     @Override
     public void unshelve(String id) {
-        executor.call(ServerStateOperations.UNSHELVE, Call.to(id));
+        ServerActions.on(ServerStateOperations.UNSHELVE, id).run(executor);
     }
 
     @Override
     public void unshelve(String id, ServerUnshelve options) {
-        Objects.requireNonNull(options, "options");
-        executor.call(ServerStateOperations.UNSHELVE_TO, Call.to(id).body(options));
+        ServerActions.unshelve(id, options).run(executor);
     }
 
     @Override
     public void triggerCrashDump(String id) {
-        executor.call(ServerStateOperations.TRIGGER_CRASH_DUMP, Call.to(id));
+        ServerActions.on(ServerStateOperations.TRIGGER_CRASH_DUMP, id).run(executor);
     }
 
     @Override
     public void resetState(String id, ResetState state) {
-        Objects.requireNonNull(state, "state");
-        executor.call(
-                ServerStateOperations.RESET_STATE,
-                Call.to(id).body(new ServerStateOperations.ResetStateBody(state.value())));
+        ServerActions.resetState(id, state).run(executor);
     }
 
     @Override
     public void restore(String id) {
-        executor.call(ServerStateOperations.RESTORE, Call.to(id));
+        ServerActions.on(ServerStateOperations.RESTORE, id).run(executor);
     }
 
     @Override
     public void changePassword(String id, String adminPassword) {
-        executor.call(
-                ServerStateOperations.CHANGE_PASSWORD,
-                Call.to(id).body(new ServerStateOperations.AdminPassword(adminPassword)));
+        ServerActions.changePassword(id, adminPassword).run(executor);
     }
 
     @Override
@@ -250,77 +240,80 @@ public final class DefaultServerManager implements ServerManager {
 
     @Override
     public String consoleOutput(String id, int lines) {
-        if (lines < 1) {
-            throw new IllegalArgumentException("lines must be at least 1, got " + lines);
-        }
-        return executor.call(
-                ServerOperations.CONSOLE_OUTPUT, Call.to(id).body(new ServerOperations.ConsoleOutput(lines)));
+        return ServerActions.consoleOutput(id, lines).run(executor);
     }
 
     @Override
     public String consoleOutput(String id) {
-        return executor.call(
-                ServerOperations.CONSOLE_OUTPUT, Call.to(id).body(new ServerOperations.ConsoleOutput(null)));
+        return ServerActions.consoleOutput(id).run(executor);
     }
 
     @Override
     public void resize(String id, String flavorId) {
-        moves.resize(id, flavorId, null);
+        ServerMoves.resize(id, flavorId, null).run(executor);
     }
 
     @Override
     public void resize(String id, String flavorId, DiskConfig diskConfig) {
-        moves.resize(id, flavorId, Objects.requireNonNull(diskConfig, "diskConfig"));
+        ServerMoves.resize(id, flavorId, Objects.requireNonNull(diskConfig, "diskConfig"))
+                .run(executor);
     }
 
     @Override
     public void confirmResize(String id) {
-        moves.confirmResize(id);
+        ServerActions.on(ServerMoveOperations.CONFIRM_RESIZE, id).run(executor);
     }
 
     @Override
     public void revertResize(String id) {
-        moves.revertResize(id);
+        ServerActions.on(ServerMoveOperations.REVERT_RESIZE, id).run(executor);
     }
 
     @Override
     public Server rebuild(String id, ServerRebuild rebuild) {
-        return moves.rebuild(id, rebuild);
+        return ServerMoves.rebuild(id, rebuild).run(executor);
     }
 
     @Override
     public void migrate(String id) {
-        moves.migrate(id);
+        ServerActions.on(ServerMoveOperations.MIGRATE, id).run(executor);
     }
 
     @Override
     public void migrate(String id, String host) {
-        moves.migrate(id, host);
+        ServerMoves.migrate(id, host).run(executor);
     }
 
     @Override
     public void liveMigrate(String id, ServerLiveMigrate request) {
-        moves.liveMigrate(id, request);
+        ServerMoves.liveMigrate(id, request).run(executor);
     }
 
     @Override
     public Optional<String> evacuate(String id, ServerEvacuate request) {
-        return moves.evacuate(id, request);
+        return ServerMoves.evacuate(id, request).run(executor);
     }
 
     @Override
     public String createImage(String id, ServerImageCreate request) {
-        return moves.createImage(id, request);
+        return ServerMoves.createImage(id, request).run(executor);
     }
 
     @Override
     public String createBackup(String id, ServerBackupCreate request) {
-        return moves.createBackup(id, request);
+        return ServerMoves.createBackup(id, request).run(executor);
     }
 
     @Override
     public RemoteConsole remoteConsole(String id, ConsoleType type) {
-        return moves.remoteConsole(id, type);
+        ServerMoves.checkConsole(id, type);
+        try {
+            return ServerMoves.remoteConsole(id, type, executor.versions().current())
+                    .run(executor);
+        } catch (RuntimeException e) {
+            Throwable mapped = ServerMoves.consoleFailure(e, type);
+            throw mapped instanceof RuntimeException ? (RuntimeException) mapped : e;
+        }
     }
 
     @Override

@@ -24,19 +24,24 @@ public final class DefaultUsageManager implements UsageManager {
 
     @Override
     public TenantUsage get(String projectId, UsageListOptions options) {
-        Objects.requireNonNull(options, "options");
-        UsageOperations.ProjectPage page = executor.call(
-                UsageOperations.PROJECT.page(),
-                Call.to(projectId).query(options.query()).require(options.versionRequirements()));
-        return page.usage() == null ? TenantUsage.builder().build() : page.usage();
+        return usage(executor.call(UsageOperations.PROJECT.page(), projectCall(projectId, options)));
     }
 
     @Override
     public PagedIterable<TenantUsage> pages(String projectId, UsageListOptions options) {
         Objects.requireNonNull(options, "options");
         Ids.require("projectId", projectId);
-        return executor.list(
-                UsageOperations.PROJECT,
-                Call.to(projectId).query(options.query()).require(options.versionRequirements()));
+        return executor.list(UsageOperations.PROJECT, projectCall(projectId, options));
+    }
+
+    // Shared with DefaultUsageAsyncManager.
+
+    static Call<Void> projectCall(String projectId, UsageListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return Call.to(projectId).query(options.query()).require(options.versionRequirements());
+    }
+
+    static TenantUsage usage(UsageOperations.ProjectPage page) {
+        return page.usage() == null ? TenantUsage.builder().build() : page.usage();
     }
 }

@@ -16,20 +16,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The resize, rebuild, migration, snapshot and remote console calls of {@link DefaultServerManager}, on the
- * descriptors of {@link ServerMoveOperations}. Thread-safe. Not API.
+ * The resize, rebuild, migration, snapshot and remote console calls of {@link DefaultServerManager} and
+ * {@link DefaultServerAsyncManager}, as {@link Invocation}s of the descriptors of {@link ServerMoveOperations}:
+ * each factory checks its arguments (throwing what the blocking method throws) and builds the body. Not API.
  */
 final class ServerMoves {
     private static final Microversion REMOTE_CONSOLES = Microversion.of(2, 6);
     private static final String UNAVAILABLE_CONSOLE = "Unavailable console type";
 
-    private final OperationExecutor executor;
+    private ServerMoves() {}
 
-    ServerMoves(OperationExecutor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
-    }
-
-    void resize(String id, String flavorId, DiskConfig diskConfig) {
+    static Invocation<ServerMoveOperations.Resize, Void> resize(String id, String flavorId, DiskConfig diskConfig) {
         Ids.require("flavorId", flavorId);
         String disk = null;
         if (diskConfig != null) {
@@ -38,78 +35,81 @@ final class ServerMoves {
             }
             disk = diskConfig.value();
         }
-        executor.call(ServerMoveOperations.RESIZE, Call.to(id).body(new ServerMoveOperations.Resize(flavorId, disk)));
+        return Invocation.of(
+                ServerMoveOperations.RESIZE, Call.to(id).body(new ServerMoveOperations.Resize(flavorId, disk)));
     }
 
-    void confirmResize(String id) {
-        executor.call(ServerMoveOperations.CONFIRM_RESIZE, Call.to(id));
-    }
-
-    void revertResize(String id) {
-        executor.call(ServerMoveOperations.REVERT_RESIZE, Call.to(id));
-    }
-
-    Server rebuild(String id, ServerRebuild rebuild) {
+    static Invocation<ServerRebuild, Server> rebuild(String id, ServerRebuild rebuild) {
         Objects.requireNonNull(rebuild, "rebuild");
-        return executor.call(ServerMoveOperations.REBUILD, Call.to(id).body(rebuild));
+        return Invocation.of(ServerMoveOperations.REBUILD, Call.to(id).body(rebuild));
     }
 
-    void migrate(String id) {
-        executor.call(ServerMoveOperations.MIGRATE, Call.to(id));
-    }
-
-    void migrate(String id, String host) {
+    static Invocation<ServerMoveOperations.Migrate, Void> migrate(String id, String host) {
         Ids.require("host", host);
-        executor.call(ServerMoveOperations.MIGRATE_TO_HOST, Call.to(id).body(new ServerMoveOperations.Migrate(host)));
+        return Invocation.of(
+                ServerMoveOperations.MIGRATE_TO_HOST, Call.to(id).body(new ServerMoveOperations.Migrate(host)));
     }
 
-    void liveMigrate(String id, ServerLiveMigrate request) {
+    static Invocation<ServerLiveMigrate, Void> liveMigrate(String id, ServerLiveMigrate request) {
         Objects.requireNonNull(request, "request");
-        executor.call(ServerMoveOperations.LIVE_MIGRATE, Call.to(id).body(request));
+        return Invocation.of(ServerMoveOperations.LIVE_MIGRATE, Call.to(id).body(request));
     }
 
-    Optional<String> evacuate(String id, ServerEvacuate request) {
+    static Invocation<ServerEvacuate, Optional<String>> evacuate(String id, ServerEvacuate request) {
         Objects.requireNonNull(request, "request");
-        return executor.call(ServerMoveOperations.EVACUATE, Call.to(id).body(request));
+        return Invocation.of(ServerMoveOperations.EVACUATE, Call.to(id).body(request));
     }
 
-    String createImage(String id, ServerImageCreate request) {
+    static Invocation<ServerImageCreate, String> createImage(String id, ServerImageCreate request) {
         Objects.requireNonNull(request, "request");
-        return executor.call(ServerMoveOperations.CREATE_IMAGE, Call.to(id).body(request));
+        return Invocation.of(ServerMoveOperations.CREATE_IMAGE, Call.to(id).body(request));
     }
 
-    String createBackup(String id, ServerBackupCreate request) {
+    static Invocation<ServerBackupCreate, String> createBackup(String id, ServerBackupCreate request) {
         Objects.requireNonNull(request, "request");
-        return executor.call(ServerMoveOperations.CREATE_BACKUP, Call.to(id).body(request));
+        return Invocation.of(ServerMoveOperations.CREATE_BACKUP, Call.to(id).body(request));
     }
 
-    RemoteConsole remoteConsole(String id, ConsoleType type) {
+    /** The checks of a remote console request, which need no microversion. */
+    static void checkConsole(String id, ConsoleType type) {
         Objects.requireNonNull(type, "type");
         if (type == ConsoleType.UNKNOWN) {
             throw new IllegalArgumentException("type UNKNOWN cannot be requested; name a console type");
         }
         Ids.require(id);
+    }
+
+    /**
+     * The remote console call at {@code version}: {@code remote-consoles} from 2.6, the legacy action of the
+     * console's protocol before.
+     *
+     * @throws IllegalStateException when the type has no legacy action and the version is below 2.6
+     */
+    static Invocation<?, RemoteConsole> remoteConsole(String id, ConsoleType type, Microversion version) {
         String protocol = type.protocol().value();
-        Microversion version = executor.versions().current();
-        try {
-            if (version.isAtLeast(REMOTE_CONSOLES)) {
-                return executor.call(
-                        ServerMoveOperations.REMOTE_CONSOLE,
-                        Call.to(id).body(new ServerMoveOperations.RemoteConsoleRequest(protocol, type.value())));
-            }
-            Operation<ServerMoveOperations.LegacyConsoleRequest, RemoteConsole> legacy =
-                    ServerMoveOperations.legacyConsole(protocol)
-                            .orElseThrow(() -> new IllegalStateException("a " + type.value()
-                                    + " console needs compute microversion 2.8 or later (remote-consoles); the client uses "
-                                    + version));
-            return executor.call(legacy, Call.to(id).body(new ServerMoveOperations.LegacyConsoleRequest(type.value())));
-        } catch (BadRequestException e) {
+        if (version.isAtLeast(REMOTE_CONSOLES)) {
+            return Invocation.of(
+                    ServerMoveOperations.REMOTE_CONSOLE,
+                    Call.to(id).body(new ServerMoveOperations.RemoteConsoleRequest(protocol, type.value())));
+        }
+        Operation<ServerMoveOperations.LegacyConsoleRequest, RemoteConsole> legacy = ServerMoveOperations.legacyConsole(
+                        protocol)
+                .orElseThrow(() -> new IllegalStateException("a " + type.value()
+                        + " console needs compute microversion 2.8 or later (remote-consoles); the client uses "
+                        + version));
+        return Invocation.of(legacy, Call.to(id).body(new ServerMoveOperations.LegacyConsoleRequest(type.value())));
+    }
+
+    /** What a remote console call fails with: Nova's "Unavailable console type" 400 as its own exception. */
+    static Throwable consoleFailure(Throwable failure, ConsoleType type) {
+        if (failure instanceof BadRequestException) {
+            BadRequestException e = (BadRequestException) failure;
             if (e.serviceMessage()
                     .filter(m -> m.startsWith(UNAVAILABLE_CONSOLE))
                     .isPresent()) {
-                throw new ConsoleUnavailableException(e.error(), type);
+                return new ConsoleUnavailableException(e.error(), type);
             }
-            throw e;
         }
+        return failure;
     }
 }

@@ -108,7 +108,76 @@ public final class SubResourceManagers {
         return tag;
     }
 
-    private static <T> List<T> unmodifiable(List<T> list) {
+    static Map<String, String> metadataUpdate(Map<String, String> metadata) {
+        Map<String, String> items = metadataItems(metadata);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("no metadata to update; use replace(id, Map.of()) to remove all");
+        }
+        return items;
+    }
+
+    static Call<Map<String, String>> metadataSet(String serverId, String key, String value) {
+        metadataValue(metadataKey(key), value);
+        return Call.to(serverId, key).body(Map.of(key, value));
+    }
+
+    static String metadataValueIn(StringMap meta, String key) {
+        String value = meta.get(key);
+        if (value == null) {
+            // Nova answers {"meta": {key: value}}; another key would be a broken proxy, not an absent key.
+            throw new IllegalStateException("Nova answered metadata " + meta.keySet() + " for key '" + key + "'");
+        }
+        return value;
+    }
+
+    static List<String> tags(Collection<String> tags) {
+        Objects.requireNonNull(tags, "tags");
+        List<String> checked = new ArrayList<>();
+        for (String t : tags) {
+            checked.add(tag(t));
+        }
+        // Nova drops repeats before counting, so the limit applies to distinct tags.
+        int distinct = new LinkedHashSet<>(checked).size();
+        if (distinct > TAGS_MAX) {
+            throw new IllegalArgumentException(
+                    "a server takes at most " + TAGS_MAX + " tags, got " + distinct + " distinct ones");
+        }
+        return checked;
+    }
+
+    /**
+     * Whether a tag check's failure means "no such tag": Nova answers 404 both for a missing tag ("Server <id>
+     * has no tag '<tag>'") and for a missing server ("Instance <id> could not be found."); only the first is an
+     * answer.
+     */
+    static boolean isMissingTag(Throwable failure) {
+        return failure instanceof NotFoundException
+                && ((NotFoundException) failure)
+                        .serviceMessage()
+                        .filter(m -> m.contains("has no tag"))
+                        .isPresent();
+    }
+
+    static List<ServerAddress> addressesOn(AddressMap doc, String networkLabel) {
+        List<ServerAddress> addresses = doc.get(networkLabel);
+        return addresses == null ? List.of() : unmodifiable(addresses);
+    }
+
+    static Optional<String> password(String stored) {
+        return Optional.ofNullable(stored).filter(p -> !p.isEmpty());
+    }
+
+    static Name groupName(String name) {
+        return new Name(Ids.require("name", name));
+    }
+
+    static Call<Void> volumeList(String serverId, VolumeAttachmentListOptions options) {
+        Objects.requireNonNull(options, "options");
+        Ids.require("serverId", serverId);
+        return Call.to(serverId).query(options.query());
+    }
+
+    static <T> List<T> unmodifiable(List<T> list) {
         return Collections.unmodifiableList(list);
     }
 
@@ -134,29 +203,18 @@ public final class SubResourceManagers {
 
         @Override
         public Map<String, String> update(String serverId, Map<String, String> metadata) {
-            Map<String, String> items = metadataItems(metadata);
-            if (items.isEmpty()) {
-                throw new IllegalArgumentException("no metadata to update; use replace(id, Map.of()) to remove all");
-            }
             return Collections.unmodifiableMap(
-                    executor.call(METADATA_UPDATE, Call.to(serverId).body(items)));
+                    executor.call(METADATA_UPDATE, Call.to(serverId).body(metadataUpdate(metadata))));
         }
 
         @Override
         public String get(String serverId, String key) {
-            StringMap meta = executor.call(METADATA_GET, Call.to(serverId, metadataKey(key)));
-            String value = meta.get(key);
-            if (value == null) {
-                // Nova answers {"meta": {key: value}}; another key would be a broken proxy, not an absent key.
-                throw new IllegalStateException("Nova answered metadata " + meta.keySet() + " for key '" + key + "'");
-            }
-            return value;
+            return metadataValueIn(executor.call(METADATA_GET, Call.to(serverId, metadataKey(key))), key);
         }
 
         @Override
         public void set(String serverId, String key, String value) {
-            metadataValue(metadataKey(key), value);
-            executor.call(METADATA_SET, Call.to(serverId, key).body(Map.of(key, value)));
+            executor.call(METADATA_SET, metadataSet(serverId, key, value));
         }
 
         @Override
@@ -181,18 +239,7 @@ public final class SubResourceManagers {
 
         @Override
         public List<String> replace(String serverId, Collection<String> tags) {
-            Objects.requireNonNull(tags, "tags");
-            List<String> checked = new ArrayList<>();
-            for (String t : tags) {
-                checked.add(tag(t));
-            }
-            // Nova drops repeats before counting, so the limit applies to distinct tags.
-            int distinct = new LinkedHashSet<>(checked).size();
-            if (distinct > TAGS_MAX) {
-                throw new IllegalArgumentException(
-                        "a server takes at most " + TAGS_MAX + " tags, got " + distinct + " distinct ones");
-            }
-            return unmodifiable(executor.call(TAGS_REPLACE, Call.to(serverId).body(checked)));
+            return unmodifiable(executor.call(TAGS_REPLACE, Call.to(serverId).body(SubResourceManagers.tags(tags))));
         }
 
         @Override
@@ -206,9 +253,7 @@ public final class SubResourceManagers {
                 executor.call(TAG_CHECK, Call.to(serverId, tag(tag)));
                 return true;
             } catch (NotFoundException e) {
-                // Nova answers 404 both for a missing tag ("Server <id> has no tag '<tag>'") and for a missing
-                // server ("Instance <id> could not be found."); only the first is an answer.
-                if (e.serviceMessage().filter(m -> m.contains("has no tag")).isPresent()) {
+                if (isMissingTag(e)) {
                     return false;
                 }
                 throw e;
@@ -242,9 +287,7 @@ public final class SubResourceManagers {
 
         @Override
         public List<ServerAddress> list(String serverId, String networkLabel) {
-            AddressMap doc = executor.call(IPS_NETWORK, Call.to(serverId, networkLabel));
-            List<ServerAddress> addresses = doc.get(networkLabel);
-            return addresses == null ? List.of() : unmodifiable(addresses);
+            return addressesOn(executor.call(IPS_NETWORK, Call.to(serverId, networkLabel)), networkLabel);
         }
     }
 
@@ -257,8 +300,7 @@ public final class SubResourceManagers {
 
         @Override
         public Optional<String> get(String serverId) {
-            return Optional.ofNullable(executor.call(PASSWORD, Call.to(serverId)))
-                    .filter(p -> !p.isEmpty());
+            return password(executor.call(PASSWORD, Call.to(serverId)));
         }
 
         @Override
@@ -296,12 +338,12 @@ public final class SubResourceManagers {
 
         @Override
         public void add(String serverId, String name) {
-            executor.call(SECURITY_GROUP_ADD, Call.to(serverId).body(new Name(Ids.require("name", name))));
+            executor.call(SECURITY_GROUP_ADD, Call.to(serverId).body(groupName(name)));
         }
 
         @Override
         public void remove(String serverId, String name) {
-            executor.call(SECURITY_GROUP_REMOVE, Call.to(serverId).body(new Name(Ids.require("name", name))));
+            executor.call(SECURITY_GROUP_REMOVE, Call.to(serverId).body(groupName(name)));
         }
     }
 
@@ -346,9 +388,7 @@ public final class SubResourceManagers {
 
         @Override
         public PagedIterable<VolumeAttachment> list(String serverId, VolumeAttachmentListOptions options) {
-            Objects.requireNonNull(options, "options");
-            Ids.require("serverId", serverId);
-            return executor.list(VOLUME_LIST, Call.to(serverId).query(options.query()));
+            return executor.list(VOLUME_LIST, volumeList(serverId, options));
         }
 
         @Override
