@@ -31,6 +31,7 @@ import dev.novasdk.compute.servers.metadata.ServerMetadataAsyncManager;
 import dev.novasdk.compute.servers.metadata.ServerTagAsyncManager;
 import dev.novasdk.compute.servers.migrations.ServerMigrationAsyncManager;
 import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.paging.PagedPublisher;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
@@ -321,7 +322,8 @@ public final class DefaultServerAsyncManager implements ServerAsyncManager {
             Ids.require(id);
             Objects.requireNonNull(options, "options");
             // Only the 404 is success, as in the blocking waiter.
-            return Waiter.<Optional<Server>>asyncBuilder(() -> get(id).thenApply(Optional::of))
+            CompletableFuture<Optional<Server>> waiting = Waiter.<Optional<Server>>asyncBuilder(
+                            () -> get(id).thenApply(Optional::of))
                     .description("server " + id + " to be deleted")
                     .successWhen(Optional::isEmpty)
                     .successOnException(NotFoundException.class, e -> Optional.empty())
@@ -334,8 +336,9 @@ public final class DefaultServerAsyncManager implements ServerAsyncManager {
                     .asyncSleeper(executor.sleeper())
                     .nanoTime(executor.nanoTime())
                     .build()
-                    .awaitAsync()
-                    .thenApply(s -> (Void) null);
+                    .awaitAsync();
+            // thenApply does not pass a cancel back to the waiter: cancelling the caller's future must stop it.
+            return AsyncHttpPipeline.cancelling(waiting.thenApply(s -> (Void) null), waiting);
         });
     }
 

@@ -10,6 +10,7 @@ import dev.novasdk.compute.servers.ServerFault;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.http.Microversion;
+import dev.novasdk.core.internal.AsyncHttpPipeline;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
 import java.util.Objects;
@@ -105,7 +106,9 @@ final class ServerWaits {
                         "settled in " + p.server.statusRaw().orElse("no status") + " while waiting for " + names
                                 + " after a failed action",
                         p.action));
-        return b.build().awaitAsync().thenApply(p -> p.server);
+        CompletableFuture<Polled> waiting = b.build().awaitAsync();
+        // thenApply does not pass a cancel back: without this, cancelling the caller's future left the polling on.
+        return AsyncHttpPipeline.cancelling(waiting.thenApply(p -> p.server), waiting);
     }
 
     private static String names(Set<ServerStatus> targets) {

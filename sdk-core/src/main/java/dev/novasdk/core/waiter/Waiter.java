@@ -186,6 +186,11 @@ public final class Waiter<T> {
             }
             CompletableFuture<Void> wait = asyncSleeper.sleep(Duration.ofNanos(pause));
             current.set(wait);
+            // A cancel that came while the pause was being asked for found the finished poll in current, not the
+            // pause: cancel the pause here, so its timer does not stay queued.
+            if (result.isCancelled()) {
+                wait.cancel(true);
+            }
             wait.whenComplete((ignored, waitFailure) -> {
                 if (waitFailure != null) {
                     // A sleeper whose scheduler was shut down (the client closed): the wait cannot go on.

@@ -1,6 +1,8 @@
 package dev.novasdk.testkit.junit;
 
+import dev.novasdk.compute.ComputeAsyncClient;
 import dev.novasdk.compute.ComputeClient;
+import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.core.waiter.Sleeper;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.Session;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,8 +26,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Injects a running {@link FakeCloud} into test methods, lifecycle methods and constructors that declare a
- * {@code FakeCloud} parameter, and closes it when its scope ends; a {@link Session} or {@link ComputeClient}
- * parameter gets a ready client of that cloud, whose waiters advance the cloud's clock instead of sleeping.
+ * {@code FakeCloud} parameter, and closes it when its scope ends; a {@link Session}, {@link ComputeClient} or
+ * {@link ComputeAsyncClient} parameter gets a ready client of that cloud, whose waiters (and retries) advance
+ * the cloud's clock instead of sleeping.
  * Clouds start lazily, so tests that do not ask for one pay nothing.
  *
  * <p>Use {@link WithFakeCloud} for the common settings, or register a configured instance:
@@ -117,7 +121,10 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == FakeCloud.class || type == Session.class || type == ComputeClient.class;
+        return type == FakeCloud.class
+                || type == Session.class
+                || type == ComputeClient.class
+                || type == ComputeAsyncClient.class;
     }
 
     @Override
@@ -133,19 +140,27 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(
                         "clients@" + System.identityHashCode(cloud), k -> new Clients(cloud), Clients.class);
+        if (type == ComputeAsyncClient.class) {
+            return clients.async();
+        }
         return type == Session.class ? clients.session : clients.nova;
     }
 
     /**
-     * A {@link Session} and {@link ComputeClient} for a fake cloud, configured from its {@code OS_*} settings
-     * and living on its clock: waiters sleep by advancing that clock, so a test never waits in real time.
+     * A {@link Session}, {@link ComputeClient} and (built on first request) {@link ComputeAsyncClient} for a fake
+     * cloud, configured from its {@code OS_*} settings and living on its clock: waiters sleep by advancing that
+     * clock, so a test never waits in real time.
      */
     private static final class Clients implements ExtensionContext.Store.CloseableResource {
         final Session session;
         final ComputeClient nova;
+        private final FakeClock clock;
+        private final LongSupplier nanoTime;
+        private ComputeAsyncClient async;
 
         Clients(FakeCloud cloud) {
             FakeClock clock = cloud.clock();
+            this.clock = clock;
             Sleeper sleeper = clock.isTicking() ? Sleeper.system() : clock::advance;
             this.session = CloudConfig.builder()
                     .environment(cloud.osEnvironment())
@@ -157,20 +172,40 @@ public final class FakeCloudExtension implements BeforeAllCallback, BeforeEachCa
                     .build();
             Instant origin = clock.instant();
             long base = System.nanoTime();
+            this.nanoTime = clock.isTicking()
+                    ? System::nanoTime
+                    : () -> base + Duration.between(origin, clock.instant()).toNanos();
             this.nova = ComputeClient.builder()
                     .session(session)
                     .sleeper(sleeper)
-                    .nanoTime(
-                            clock.isTicking()
-                                    ? System::nanoTime
-                                    : () -> base
-                                            + Duration.between(origin, clock.instant())
-                                                    .toNanos())
+                    .nanoTime(nanoTime)
                     .build();
+        }
+
+        // Built on first request only: its transport starts I/O threads that tests of the blocking client
+        // should not pay for.
+        synchronized ComputeAsyncClient async() {
+            if (async == null) {
+                ComputeAsyncClient.Builder b = ComputeAsyncClient.builder()
+                        .session(session)
+                        .clock(clock)
+                        .nanoTime(nanoTime);
+                if (!clock.isTicking()) {
+                    // Retry delays and waiter pauses move the cloud's clock and complete at once.
+                    b.asyncSleeper(AsyncSleeper.ofInstant(clock::advance));
+                }
+                async = b.build();
+            }
+            return async;
         }
 
         @Override
         public void close() {
+            synchronized (this) {
+                if (async != null) {
+                    async.close();
+                }
+            }
             nova.close();
             session.close();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.novasdk.compute.ComputeAsyncClient;
 import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.servers.Server;
 import dev.novasdk.compute.servers.ServerCreate;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The extension hands tests a ready Session and ComputeClient living on the fake cloud's clock. */
+/**
+ * The extension hands tests a ready Session, ComputeClient and ComputeAsyncClient living on the fake cloud's
+ * clock.
+ */
 @ExtendWith(FakeCloudExtension.class)
 class FakeCloudExtensionClientsTest {
     @Test
@@ -46,5 +50,35 @@ class FakeCloudExtensionClientsTest {
     void parameters_ofOneTest_shareOneSessionAndClient(ComputeClient a, ComputeClient b, Session s1, Session s2) {
         assertSame(a, b);
         assertSame(s1, s2);
+    }
+
+    @Test
+    void computeAsyncClient_bootsAndWaitsOnTheCloudsClockSharingTheSession(
+            ComputeAsyncClient async, ComputeAsyncClient again, ComputeClient nova, FakeCloud cloud) {
+        assertSame(async, again);
+        java.time.Instant before = cloud.clock().instant();
+        Server created = async.servers()
+                .create(ServerCreate.builder()
+                        .name("vm1")
+                        .imageId(nova.images().find("cirros").orElseThrow().id())
+                        .flavorId("1")
+                        .networksNone()
+                        .build())
+                .join();
+
+        Server active = async.servers()
+                .waitForStatus(
+                        created.id(),
+                        ServerStatus.ACTIVE,
+                        WaitOptions.of(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(10)))
+                // A waiter pausing in real time would never see the cloud's clock move: fail, do not hang.
+                .orTimeout(1, java.util.concurrent.TimeUnit.MINUTES)
+                .join();
+
+        assertEquals(ServerStatus.ACTIVE, active.status());
+        // One session behind both clients: one token.
+        assertEquals(1, cloud.authenticationCount());
+        // The build steps (4 s on the cloud's clock) passed by the waiter moving the clock, not by real pauses.
+        assertTrue(Duration.between(before, cloud.clock().instant()).compareTo(Duration.ofSeconds(3)) >= 0);
     }
 }
