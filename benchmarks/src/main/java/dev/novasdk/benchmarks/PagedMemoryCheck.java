@@ -105,7 +105,6 @@ public final class PagedMemoryCheck {
      */
     static Figures measure(URI cloud, Listing listing) {
         AtomicLong peakAfterAnyGc = new AtomicLong();
-        AtomicLong collections = new AtomicLong();
         NotificationListener listener = (notification, handback) -> {
             if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 return;
@@ -116,7 +115,6 @@ public final class PagedMemoryCheck {
                     .mapToLong(MemoryUsage::getUsed)
                     .sum();
             peakAfterAnyGc.accumulateAndGet(used, Math::max);
-            collections.incrementAndGet();
         };
         List<NotificationEmitter> emitters = new ArrayList<>();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -131,7 +129,9 @@ public final class PagedMemoryCheck {
             compute.servers().get(Fixtures.SERVER_ID);
             long liveBefore = liveHeap();
             peakAfterAnyGc.set(0);
-            collections.set(0);
+            // Counted from the collectors' own counters, which a collection updates before it returns: the
+            // notifications arrive later, on a thread of their own, and may not all be in when the listing ends.
+            long collectionsBefore = collectionCount();
             long peakLive = 0;
             int n = 0;
             for (Server s : compute.servers()
@@ -150,7 +150,7 @@ public final class PagedMemoryCheck {
                     liveBefore,
                     peakLive,
                     peakAfterAnyGc.get(),
-                    collections.get(),
+                    collectionCount() - collectionsBefore,
                     Runtime.getRuntime().maxMemory());
         } finally {
             for (NotificationEmitter e : emitters) {
@@ -161,6 +161,14 @@ public final class PagedMemoryCheck {
                 }
             }
         }
+    }
+
+    private static long collectionCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     // The heap in use after a full collection: what is reachable now.

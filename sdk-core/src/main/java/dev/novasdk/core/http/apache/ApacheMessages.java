@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.FormattedHeader;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.util.CharArrayBuffer;
 import org.apache.hc.core5.util.Tokenizer;
 
@@ -78,6 +79,14 @@ final class ApacheMessages {
             // Both extend InterruptedIOException (a connect timeout even SocketTimeoutException), which would
             // read as "response timed out"; yet nothing was sent, so report them as connect failures.
             ConnectException connect = new ConnectException(e.getMessage());
+            connect.initCause(e);
+            return connect;
+        }
+        if (e instanceof RequestNotExecutedException) {
+            // The connection closed before the request went out (a pooled connection the server had just closed
+            // after "Connection: close"): nothing was sent, so the retry filter may send it again, whatever the
+            // method.
+            ConnectException connect = new ConnectException("the request was not sent: " + e.getMessage());
             connect.initCause(e);
             return connect;
         }
