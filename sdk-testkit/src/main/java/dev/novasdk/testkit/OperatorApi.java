@@ -990,7 +990,8 @@ final class OperatorApi {
             List<Server> all = new ArrayList<>();
             all.addAll(state.servers.values());
             all.addAll(state.deletedServers.values());
-            all.sort(Comparator.comparing(x -> x.id));
+            // Nova pages the window by (project_id, uuid).
+            all.sort(Comparator.comparing((Server x) -> x.projectId).thenComparing(x -> x.id));
             int from = 0;
             if (marker != null) {
                 from = -1;
@@ -1003,16 +1004,22 @@ final class OperatorApi {
                     throw NovaFault.badRequest("Marker " + marker + " could not be found.");
                 }
             }
+            // Nova hands the window to the database as whole seconds (utils.isotime drops the fraction), and the
+            // database keeps launched_at and terminated_at in whole seconds: a server launched in the current second
+            // is not in the report until the next one, and one never launched is never in it.
+            Instant windowStart = CloudState.seconds(start);
+            Instant windowStop = CloudState.seconds(stop);
             Map<String, Map<String, Object>> byTenant = new LinkedHashMap<>();
             int taken = 0;
             String last = null;
             for (int i = from; i < all.size() && taken < limit; i++) {
                 Server srv = all.get(i);
-                Instant began = srv.created;
-                Instant ended = srv.terminatedAt;
+                Instant began = srv.launchedAt == null ? null : CloudState.seconds(srv.launchedAt);
+                Instant ended = srv.terminatedAt == null ? null : CloudState.seconds(srv.terminatedAt);
                 if ((tenant != null && !tenant.equals(srv.projectId))
-                        || began.isAfter(stop)
-                        || (ended != null && ended.isBefore(start))) {
+                        || began == null
+                        || !began.isBefore(windowStop)
+                        || (ended != null && !ended.isAfter(windowStart))) {
                     continue;
                 }
                 taken++;
@@ -1051,8 +1058,8 @@ final class OperatorApi {
                     su.put("memory_mb", f.ramMb);
                     su.put("local_gb", f.diskGb + f.ephemeralGb);
                     su.put("vcpus", f.vcpus);
-                    su.put("started_at", CloudState.MICROS.format(CloudState.seconds(began)));
-                    su.put("ended_at", ended == null ? null : CloudState.MICROS.format(CloudState.seconds(ended)));
+                    su.put("started_at", CloudState.MICROS.format(began));
+                    su.put("ended_at", ended == null ? null : CloudState.MICROS.format(ended));
                     su.put("state", srv.gone || ended != null ? "terminated" : srv.vmState);
                     su.put(
                             "uptime",

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,8 +158,46 @@ class OperatorEmulationTest {
     }
 
     @Test
+    void usage_holdsAServerFromTheSecondAfterItsLaunch() {
+        FakeClock clock = FakeClock.startingAt(Instant.parse("2026-12-03T10:00:00.100Z"));
+        try (FakeCloud c = FakeCloud.builder().clock(clock).start()) {
+            String token = Http.token(c);
+            String id = Http.createServer(c, token, "ops-window");
+            String path = "/os-simple-tenant-usage/" + c.projectId() + "?start=2026-12-03T09:00:00";
+            assertFalse(usageNames(c, token, path).contains("ops-window"), "building: never launched yet");
+            // Four build steps of one second each: launched at 10:00:04.1, then read in that same second.
+            clock.advance(Duration.ofSeconds(4));
+            assertEquals(
+                    "ACTIVE",
+                    Http.json(Http.nova(c, token, "GET", "/servers/" + id, "2.93", null))
+                            .get("server")
+                            .get("status")
+                            .asText());
+            assertFalse(usageNames(c, token, path).contains("ops-window"), "launched in the current second");
+            clock.advance(Duration.ofMillis(900));
+            assertTrue(usageNames(c, token, path).contains("ops-window"), "the next second");
+            assertEquals(
+                    "2026-12-03T10:00:04.000000",
+                    Http.json(Http.nova(c, token, "GET", path, "2.93", null))
+                            .get("tenant_usage")
+                            .get("server_usages")
+                            .get(0)
+                            .get("started_at")
+                            .asText(),
+                    "launched_at as the database keeps it");
+        }
+    }
+
+    private static String usageNames(FakeCloud c, String token, String path) {
+        HttpResponse<String> r = Http.nova(c, token, "GET", path, "2.93", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    @Test
     void usage_summedFromServers_refusesAZoneSuffix() {
         Http.createServer(cloud, admin, "ops-usage");
+        cloud.clock().advance(Duration.ofSeconds(10));
         JsonNode all = get("/os-simple-tenant-usage?start=2000-01-01T00:00:00&detailed=1", "2.93", 200);
         JsonNode mine = all.get("tenant_usages").get(0);
         assertEquals(cloud.projectId(), mine.get("tenant_id").asText());

@@ -32,6 +32,7 @@ import dev.novasdk.core.error.BadRequestException;
 import dev.novasdk.core.error.ConflictException;
 import dev.novasdk.core.error.ForbiddenException;
 import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.waiter.Waiter;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.NamedRef;
 import dev.novasdk.identity.Session;
@@ -375,12 +376,22 @@ abstract class OperatorSuite {
             nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
             TenantUsage mine = nova.usage().get(projectId(), UsageListOptions.since(start));
             assertEquals(Optional.of(projectId()), mine.tenantId());
-            // Nova pages a project's servers at its max_limit (1000) even without a limit, and the shared lab's
-            // admin project has more than that in a day: look through every page.
+            // Nova compares the window in whole seconds, so a server launched in the current second joins the
+            // report only in the next one (seen on the lab in 6 of 8 reads right after ACTIVE): poll, as a
+            // billing reader would. It pages a project's servers at its max_limit (1000) even without a limit,
+            // and the shared lab's admin project has more than that in a day: look through every page.
             assertTrue(
-                    nova.usage().pages(projectId(), UsageListOptions.since(start)).stream()
-                            .flatMap(u -> u.serverUsages().stream())
-                            .anyMatch(u -> u.instanceId().equals(s.id())),
+                    Waiter.<Boolean>builder(
+                                    () -> nova.usage().pages(projectId(), UsageListOptions.since(start)).stream()
+                                            .flatMap(u -> u.serverUsages().stream())
+                                            .anyMatch(u -> u.instanceId().equals(s.id())))
+                            .description("server " + s.id() + " to appear in the usage report")
+                            .successWhen(Boolean::booleanValue)
+                            .options(cloud.waits())
+                            .sleeper(cloud.sleeper())
+                            .nanoTime(cloud.nanoTime())
+                            .build()
+                            .await(),
                     "the booted server is in the report");
             assertTrue(mine.totalHours().orElseThrow() >= 0);
             List<TenantUsage> all =
