@@ -186,7 +186,12 @@ final class KeystoneProtocol {
                         response.requestId().orElse(null),
                         "no X-Subject-Token header in the token response",
                         null));
-        V3Token t = codec.decode(request, response, "token", V3Token.class);
+        V3Token t;
+        try {
+            t = codec.decode(request, response, "token", V3Token.class);
+        } finally {
+            response.release();
+        }
         Token.Builder b = Token.builder()
                 .id(tokenId)
                 .identityVersion(Version.V3.label)
@@ -219,7 +224,12 @@ final class KeystoneProtocol {
                 .attribute(OperationInfo.ATTRIBUTE, TOKENS_V2)
                 .build();
         HttpResponse response = pipeline.send(request);
-        V2Access a = codec.decode(request, response, "access", V2Access.class);
+        V2Access a;
+        try {
+            a = codec.decode(request, response, "access", V2Access.class);
+        } finally {
+            response.release();
+        }
         if (a.token() == null || a.token().id() == null) {
             throw new ResponseParseException(
                     request.method(),

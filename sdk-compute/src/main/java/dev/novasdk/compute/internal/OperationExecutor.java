@@ -84,7 +84,13 @@ public final class OperationExecutor {
      */
     public <I, O> O call(Operation<I, O> operation, Call<I> call) {
         HttpRequest request = request(operation, call, null);
-        return operation.reader().read(codec, request, pipeline.send(request));
+        HttpResponse response = pipeline.send(request);
+        try {
+            return operation.reader().read(codec, request, response);
+        } finally {
+            // Readers decode into values of their own, so the transport may reuse the body's buffer.
+            response.release();
+        }
     }
 
     /** {@link #call}, with empty for a status the operation says means "no such resource". */
@@ -124,7 +130,12 @@ public final class OperationExecutor {
                 previous -> {
                     Listing<D, T> listing = start.get();
                     HttpRequest request = pageRequest(listing, previous);
-                    return page(listing, request, pipeline.send(request));
+                    HttpResponse response = pipeline.send(request);
+                    try {
+                        return page(listing, request, response);
+                    } finally {
+                        response.release();
+                    }
                 },
                 idOf,
                 unsettled,

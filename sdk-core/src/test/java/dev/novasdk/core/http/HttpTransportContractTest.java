@@ -143,6 +143,39 @@ public abstract class HttpTransportContractTest {
     }
 
     @Test
+    void release_neverLetsAResponseReadAnotherResponsesBytes() throws IOException {
+        String a = "{\"a\": \"" + "a".repeat(3000) + "\"}";
+        String b = "{\"b\": \"" + "b".repeat(3000) + "\"}";
+        String length = Integer.toString(a.length());
+        SERVER.stubFor(get("/a")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Length", length)
+                        .withBody(a)));
+        SERVER.stubFor(get("/b")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Length", length)
+                        .withBody(b)));
+
+        HttpResponse kept = transport.execute(HttpRequest.get(uri("/a")));
+        HttpResponse released = transport.execute(HttpRequest.get(uri("/b")));
+        released.release();
+        HttpResponse afterRelease = transport.execute(HttpRequest.get(uri("/a")));
+        HttpResponse last = transport.execute(HttpRequest.get(uri("/b")));
+
+        // Whether a transport lends buffers or not, a body is its own response's bytes until released.
+        assertEquals(a, kept.bodyAsString());
+        assertEquals(a, afterRelease.bodyAsString());
+        assertEquals(b, last.bodyAsString());
+        try {
+            assertEquals(b, released.bodyAsString());
+        } catch (IllegalStateException lentAndEnded) {
+            // A transport that lent the buffer: the body ends with release.
+        }
+    }
+
+    @Test
     void execute_bodylessPost_sendsZeroContentLength() throws IOException {
         SERVER.stubFor(post("/servers/1/action").willReturn(aResponse().withStatus(202)));
 

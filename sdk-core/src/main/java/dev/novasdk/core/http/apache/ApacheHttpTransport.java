@@ -2,6 +2,7 @@ package dev.novasdk.core.http.apache;
 
 import dev.novasdk.core.http.Deadline;
 import dev.novasdk.core.http.DeadlineExceededException;
+import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.HttpTransport;
@@ -192,45 +193,56 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     private HttpResponse toResponse(ClassicHttpResponse response) throws IOException {
-        return HttpResponse.of(
-                response.getCode(),
-                response.getReasonPhrase(),
-                ApacheMessages.toHeaders(response.getHeaders()),
-                readBody(response));
-    }
-
-    private byte[] readBody(ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        String reason = response.getReasonPhrase();
+        Headers headers = ApacheMessages.toHeaders(response.getHeaders());
         HttpEntity entity = response.getEntity();
-        if (entity == null) {
-            return NO_BYTES;
+        InputStream in = entity == null ? null : entity.getContent();
+        if (in == null) {
+            return HttpResponse.of(status, reason, headers, NO_BYTES);
         }
         long declared = entity.getContentLength();
         if (declared > maxResponseSize) {
             throw tooLarge(" of " + declared + " bytes");
         }
-        InputStream in = entity.getContent();
-        if (in == null) {
-            return NO_BYTES;
-        }
         // Reading to end of stream hands the connection back to the pool; closing early would instead drain it.
+        if (declared > 0 && status >= 200 && status < 300) {
+            // The usual case, a document the SDK decodes and releases: read into the thread's reusable buffer.
+            // Error bodies end up in exceptions, which keep them, so those get arrays of their own.
+            byte[] buffer = BodyBuffers.borrow((int) declared);
+            boolean lent = false;
+            try {
+                readExactly(in, buffer, (int) declared);
+                lent = true;
+                return HttpResponse.ofLent(status, reason, headers, buffer, (int) declared, BodyBuffers::giveBack);
+            } finally {
+                if (!lent) {
+                    BodyBuffers.giveBack(buffer);
+                }
+            }
+        }
         if (declared >= 0) {
-            // The usual case: one exact allocation instead of chunks copied together.
+            // One exact allocation instead of chunks copied together.
             byte[] body = new byte[(int) declared];
-            int read = in.readNBytes(body, 0, body.length);
-            if (read < body.length) {
-                throw new org.apache.hc.core5.http.ConnectionClosedException(
-                        "premature end of response body: expected " + declared + " bytes, got " + read);
-            }
-            if (in.read() != -1) {
-                throw new IOException("response body is longer than its Content-Length of " + declared + " bytes");
-            }
-            return body;
+            readExactly(in, body, body.length);
+            return HttpResponse.of(status, reason, headers, body);
         }
         byte[] body = in.readNBytes(maxResponseSize + 1);
         if (body.length > maxResponseSize) {
             throw tooLarge("");
         }
-        return body;
+        return HttpResponse.of(status, reason, headers, body);
+    }
+
+    private static void readExactly(InputStream in, byte[] into, int length) throws IOException {
+        int read = in.readNBytes(into, 0, length);
+        if (read < length) {
+            throw new org.apache.hc.core5.http.ConnectionClosedException(
+                    "premature end of response body: expected " + length + " bytes, got " + read);
+        }
+        if (in.read() != -1) {
+            throw new IOException("response body is longer than its Content-Length of " + length + " bytes");
+        }
     }
 
     private IOException tooLarge(String detail) {
