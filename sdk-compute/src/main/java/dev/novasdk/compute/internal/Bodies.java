@@ -1,7 +1,11 @@
 package dev.novasdk.compute.internal;
 
+import dev.novasdk.core.http.HttpRequest;
+import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.internal.JsonCodec;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The body writers and response readers every {@link Operation} is made of. Not API. */
 public final class Bodies {
@@ -54,6 +58,36 @@ public final class Bodies {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(fast, "fast");
         return (codec, request, response) -> codec.decode(request, response, key, type, fast);
+    }
+
+    /**
+     * {@code reader}, whose result holds the one secret its response hands out (a created server's
+     * {@code adminPass}): the executor learns it from the result, and the secret registry skips its own parse
+     * of the body, which would read the document a second time.
+     */
+    public static <O> Operation.ResponseReader<O> learningSecret(
+            Operation.ResponseReader<O> reader, Function<? super O, Optional<String>> secret) {
+        return new SecretReader<>(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(secret, "secret"));
+    }
+
+    /** A reader whose results carry the secret of their response; see {@link #learningSecret}. */
+    static final class SecretReader<O> implements Operation.ResponseReader<O> {
+        private final Operation.ResponseReader<O> reader;
+        private final Function<? super O, Optional<String>> secret;
+
+        SecretReader(Operation.ResponseReader<O> reader, Function<? super O, Optional<String>> secret) {
+            this.reader = reader;
+            this.secret = secret;
+        }
+
+        @Override
+        public O read(JsonCodec codec, HttpRequest request, HttpResponse response) {
+            return reader.read(codec, request, response);
+        }
+
+        Optional<String> secretOf(O result) {
+            return result == null ? Optional.empty() : secret.apply(result);
+        }
     }
 
     /** No result: the body, if any, is not read. */

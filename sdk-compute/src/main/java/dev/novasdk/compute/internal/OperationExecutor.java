@@ -11,6 +11,7 @@ import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
+import dev.novasdk.core.internal.Secrets;
 import dev.novasdk.core.observe.OperationInfo;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedIterable;
@@ -86,7 +87,7 @@ public final class OperationExecutor {
         HttpRequest request = request(operation, call, null);
         HttpResponse response = pipeline.send(request);
         try {
-            return operation.reader().read(codec, request, response);
+            return read(operation, request, response);
         } finally {
             // Readers decode into values of their own, so the transport may reuse the body's buffer.
             response.release();
@@ -161,7 +162,11 @@ public final class OperationExecutor {
     }
 
     <I, O> O read(Operation<I, O> operation, HttpRequest request, HttpResponse response) {
-        return operation.reader().read(codec, request, response);
+        O result = operation.reader().read(codec, request, response);
+        if (operation.reader() instanceof Bodies.SecretReader<O> learning) {
+            learning.secretOf(result).ifPresent(pipeline.secrets()::add);
+        }
+        return result;
     }
 
     /** A listing and its call, chosen when iteration starts. */
@@ -211,6 +216,9 @@ public final class OperationExecutor {
         }
         if (callTimeout != null) {
             b.attribute(RetryFilter.CALL_TIMEOUT, callTimeout).attribute(RetryFilter.ATTEMPT_TIMEOUT, attemptTimeout);
+        }
+        if (operation.reader() instanceof Bodies.SecretReader) {
+            b.attribute(Secrets.RESPONSE_BODY_HOLDS_NO_SECRETS, true); // read() learns it from the result
         }
         if (operation.hasBody()) {
             b.body(RequestBody.wrap(operation.writer().write(codec, body), RequestBody.JSON));

@@ -22,7 +22,7 @@ final class ServerOperations {
 
     static final Operation<ServerCreate, Server> CREATE = Operation.of("servers.create", HttpMethod.POST, "servers")
             .sends(Bodies.<ServerCreate>json(), ServerCreate::versionRequirements)
-            .returns(member("server", Server.class, ServerJson::server));
+            .returns(Bodies.learningSecret(member("server", Server.class, ServerJson::server), Server::adminPass));
 
     static final Operation<ServerCreate, String> CREATE_RESERVATION =
             CREATE.returns(member("reservation_id", String.class));

@@ -61,8 +61,10 @@ public final class Secrets {
 
     /**
      * Set to {@code true} on a {@code POST} or {@code PUT} whose response body its sender knows to hold none of
-     * the values the registry learns, so that the body is not parsed: a keystone v3 token response, whose token
-     * id comes in the {@code X-Subject-Token} header (still learned) and whose 2-3 KB body is the catalog.
+     * the values the registry learns, or whose sender {@link #add adds} them itself from what it decodes, so that
+     * the body is not parsed here as well: a keystone v3 token response, whose token id comes in the
+     * {@code X-Subject-Token} header (still learned) and whose 2-3 KB body is the catalog; a created server,
+     * whose {@code adminPass} the compute client learns from the decoded server.
      */
     public static final RequestAttribute<Boolean> RESPONSE_BODY_HOLDS_NO_SECRETS =
             RequestAttribute.of("responseBodyHoldsNoSecrets", Boolean.class);
