@@ -14,6 +14,7 @@ import dev.novasdk.core.internal.JsonCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,12 @@ public final class ServerJson {
     private static final int POOLED_MAX_LENGTH = 64;
 
     private final String[] pool;
+    // The characters of each pooled String, compared with the vectorised Arrays.equals rather than by charAt.
+    private final char[][] poolChars;
 
     private ServerJson(boolean pooled) {
         this.pool = pooled ? new String[POOL_SIZE] : null;
+        this.poolChars = pooled ? new char[POOL_SIZE][] : null;
     }
 
     /** One page of a listing: {@code {"servers": [...], "servers_links": [...]}}. */
@@ -110,7 +114,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    b.id(text(p));
+                    b.id(unique(p));
                     hasId = true;
                     break;
                 }
@@ -266,7 +270,7 @@ public final class ServerJson {
                     if (member == null) {
                         p.skipChildren();
                     } else if (t == JsonToken.VALUE_STRING) {
-                        member.value().accept(b, text(p));
+                        member.value().accept(b, member.unique() ? unique(p) : text(p));
                     } else if (t == JsonToken.VALUE_NULL) {
                         member.absent().accept(b, Optional.empty());
                     } else {
@@ -280,14 +284,21 @@ public final class ServerJson {
 
     // A member's plain setter for a value and its Optional one for a null (which empties it, as Jackson's
     // binding does when a member is sent twice): no Optional is made for each value read.
+    // unique: a value that differs from server to server (name, host name, password), not worth pooling.
     private record StringMember(
-            BiConsumer<Server.Builder, String> value, BiConsumer<Server.Builder, Optional<String>> absent) {}
+            BiConsumer<Server.Builder, String> value,
+            BiConsumer<Server.Builder, Optional<String>> absent,
+            boolean unique) {
+        StringMember(BiConsumer<Server.Builder, String> value, BiConsumer<Server.Builder, Optional<String>> absent) {
+            this(value, absent, false);
+        }
+    }
 
     private static final Map<String, StringMember> STRING_MEMBERS = stringMembers();
 
     private static Map<String, StringMember> stringMembers() {
         Map<String, StringMember> m = new java.util.HashMap<>();
-        m.put("name", new StringMember(Server.Builder::name, Server.Builder::name));
+        m.put("name", new StringMember(Server.Builder::name, Server.Builder::name, true));
         m.put("status", new StringMember(Server.Builder::statusRaw, Server.Builder::statusRaw));
         m.put("tenant_id", new StringMember(Server.Builder::tenantId, Server.Builder::tenantId));
         m.put("user_id", new StringMember(Server.Builder::userId, Server.Builder::userId));
@@ -304,29 +315,29 @@ public final class ServerJson {
                 new StringMember(Server.Builder::hypervisorHostname, Server.Builder::hypervisorHostname));
         m.put(
                 "OS-EXT-SRV-ATTR:instance_name",
-                new StringMember(Server.Builder::instanceName, Server.Builder::instanceName));
+                new StringMember(Server.Builder::instanceName, Server.Builder::instanceName, true));
         m.put(
                 "OS-EXT-SRV-ATTR:reservation_id",
                 new StringMember(Server.Builder::reservationId, Server.Builder::reservationId));
-        m.put("OS-EXT-SRV-ATTR:hostname", new StringMember(Server.Builder::hostname, Server.Builder::hostname));
+        m.put("OS-EXT-SRV-ATTR:hostname", new StringMember(Server.Builder::hostname, Server.Builder::hostname, true));
         m.put("OS-EXT-SRV-ATTR:kernel_id", new StringMember(Server.Builder::kernelId, Server.Builder::kernelId));
         m.put("OS-EXT-SRV-ATTR:ramdisk_id", new StringMember(Server.Builder::ramdiskId, Server.Builder::ramdiskId));
         m.put(
                 "OS-EXT-SRV-ATTR:root_device_name",
                 new StringMember(Server.Builder::rootDeviceName, Server.Builder::rootDeviceName));
-        m.put("OS-EXT-SRV-ATTR:user_data", new StringMember(Server.Builder::userData, Server.Builder::userData));
-        m.put("user_data", new StringMember(Server.Builder::userData, Server.Builder::userData));
+        m.put("OS-EXT-SRV-ATTR:user_data", new StringMember(Server.Builder::userData, Server.Builder::userData, true));
+        m.put("user_data", new StringMember(Server.Builder::userData, Server.Builder::userData, true));
         m.put(
                 "OS-EXT-AZ:availability_zone",
                 new StringMember(Server.Builder::availabilityZone, Server.Builder::availabilityZone));
         m.put("OS-DCF:diskConfig", new StringMember(Server.Builder::diskConfigRaw, Server.Builder::diskConfigRaw));
         m.put("locked_reason", new StringMember(Server.Builder::lockedReason, Server.Builder::lockedReason));
-        m.put("description", new StringMember(Server.Builder::description, Server.Builder::description));
+        m.put("description", new StringMember(Server.Builder::description, Server.Builder::description, true));
         m.put("host_status", new StringMember(Server.Builder::hostStatusRaw, Server.Builder::hostStatusRaw));
         m.put(
                 "pinned_availability_zone",
                 new StringMember(Server.Builder::pinnedAvailabilityZone, Server.Builder::pinnedAvailabilityZone));
-        m.put("adminPass", new StringMember(Server.Builder::adminPass, Server.Builder::adminPass));
+        m.put("adminPass", new StringMember(Server.Builder::adminPass, Server.Builder::adminPass, true));
         return Map.copyOf(m);
     }
 
@@ -425,7 +436,7 @@ public final class ServerJson {
                             if (v != JsonToken.VALUE_STRING) {
                                 return null;
                             }
-                            a.addr(text(p));
+                            a.addr(unique(p));
                             hasAddr = true;
                             break;
                         }
@@ -658,7 +669,7 @@ public final class ServerJson {
                     if (t != JsonToken.VALUE_STRING) {
                         return null;
                     }
-                    volume.id(text(p));
+                    volume.id(unique(p));
                     hasId = true;
                 } else if (name.equals("delete_on_termination")) {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
@@ -711,6 +722,12 @@ public final class ServerJson {
         return t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
     }
 
+    // The value of the current string token, for a member whose values differ from server to server (ids,
+    // names, addresses): looking it up in the pool would cost a hash and a miss each time.
+    private static String unique(JsonParser p) throws IOException {
+        return p.getText();
+    }
+
     // The value of the current string token: from the pool when pooling and short, else a new String.
     private String text(JsonParser p) throws IOException {
         if (pool == null) {
@@ -727,21 +744,14 @@ public final class ServerJson {
             h = 31 * h + chars[i];
         }
         int slot = (h ^ (h >>> 16)) & (POOL_SIZE - 1);
-        String known = pool[slot];
-        if (known != null && known.length() == len && sameChars(known, chars, off)) {
-            return known;
+        char[] known = poolChars[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, chars, off, off + len)) {
+            return pool[slot];
         }
-        String s = new String(chars, off, len);
+        char[] copy = Arrays.copyOfRange(chars, off, off + len);
+        String s = new String(copy);
         pool[slot] = s;
+        poolChars[slot] = copy;
         return s;
-    }
-
-    private static boolean sameChars(String s, char[] chars, int off) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != chars[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

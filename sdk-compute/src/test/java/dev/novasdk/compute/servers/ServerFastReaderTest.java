@@ -3,6 +3,7 @@ package dev.novasdk.compute.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,47 @@ class ServerFastReaderTest {
                 assertEquals(expected.nextHref(), fast.nextHref(), resource);
             }
         }
+    }
+
+    @Test
+    void page_sharesRepeatedValues_andNeverMixesDistinctOnes() throws IOException {
+        StringBuilder json = new StringBuilder("{\"servers\": [");
+        int n = 1500; // three times the pool, so distinct values keep replacing each other's slots
+        for (int i = 0; i < n; i++) {
+            json.append(i == 0 ? "" : ", ")
+                    .append("{\"id\": \"id-")
+                    .append(i)
+                    .append("\", \"name\": \"vm-")
+                    .append(i)
+                    .append("\", \"status\": \"ACTIVE\", \"tenant_id\": \"t-")
+                    .append(i % 3)
+                    .append("\", \"key_name\": \"k-")
+                    .append(i)
+                    .append("\", \"OS-EXT-SRV-ATTR:host\": \"h")
+                    .append(Integer.toString(i, 36))
+                    .append("\"}");
+        }
+        byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+
+        List<Server> servers = member(bytes, null, ServerJson::page).servers();
+
+        assertEquals(n, servers.size());
+        for (int i = 0; i < n; i++) {
+            Server s = servers.get(i);
+            assertEquals("id-" + i, s.id());
+            assertEquals(Optional.of("vm-" + i), s.name());
+            assertEquals(Optional.of("t-" + (i % 3)), s.tenantId());
+            assertEquals(Optional.of("k-" + i), s.keyName());
+            assertEquals(Optional.of("h" + Integer.toString(i, 36)), s.host());
+        }
+        assertSame(
+                servers.get(0).tenantId().orElseThrow(),
+                servers.get(3).tenantId().orElseThrow(),
+                "pooled");
+        assertSame(
+                servers.get(0).statusRaw().orElseThrow(),
+                servers.get(1).statusRaw().orElseThrow(),
+                "pooled");
     }
 
     @Test
