@@ -64,11 +64,7 @@ public interface InstanceActionListOptions extends ListOptions {
     /** Rejects a time window Nova would refuse with a 400. */
     @Value.Check
     default void check() {
-        if (changesSince().isPresent()
-                && changesBefore().isPresent()
-                && changesBefore().get().isBefore(changesSince().get())) {
-            throw new IllegalArgumentException("changes-before must not be earlier than changes-since");
-        }
+        ListQuery.checkChangesWindow(changesSince(), changesBefore());
     }
 
     /** A builder holding these options, to change some of them. */

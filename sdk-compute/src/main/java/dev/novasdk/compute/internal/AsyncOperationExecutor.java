@@ -5,13 +5,13 @@ import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.paging.PagedPublisher;
 import dev.novasdk.core.waiter.AsyncSleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -82,13 +82,11 @@ public final class AsyncOperationExecutor {
             if (failure == null) {
                 return Optional.of(result);
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Futures.unwrap(failure);
             if (cause instanceof ApiException && operation.isAbsent(((ApiException) cause).statusCode())) {
                 return Optional.empty();
             }
-            throw failure instanceof CompletionException
-                    ? (CompletionException) failure
-                    : new CompletionException(cause);
+            throw Futures.wrap(failure);
         });
     }
 
@@ -141,12 +139,5 @@ public final class AsyncOperationExecutor {
     /** How waiters measure time. */
     public LongSupplier nanoTime() {
         return nanoTime;
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

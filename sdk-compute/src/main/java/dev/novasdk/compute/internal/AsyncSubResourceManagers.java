@@ -32,6 +32,7 @@ import dev.novasdk.compute.servers.metadata.ServerMetadataAsyncManager;
 import dev.novasdk.compute.servers.metadata.ServerTagAsyncManager;
 import dev.novasdk.compute.servers.migrations.ServerMigration;
 import dev.novasdk.compute.servers.migrations.ServerMigrationAsyncManager;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.paging.PagedPublisher;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -161,12 +161,10 @@ final class AsyncSubResourceManagers {
                         if (failure == null) {
                             return true;
                         }
-                        if (isMissingTag(AsyncOperationExecutor.unwrap(failure))) {
+                        if (isMissingTag(Futures.unwrap(failure))) {
                             return false;
                         }
-                        throw failure instanceof CompletionException
-                                ? (CompletionException) failure
-                                : new CompletionException(failure);
+                        throw Futures.wrap(failure);
                     }));
         }
 

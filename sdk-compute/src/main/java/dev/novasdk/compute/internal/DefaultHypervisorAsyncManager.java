@@ -7,13 +7,13 @@ import dev.novasdk.compute.hypervisors.HypervisorAsyncManager;
 import dev.novasdk.compute.hypervisors.HypervisorListOptions;
 import dev.novasdk.compute.hypervisors.HypervisorStatistics;
 import dev.novasdk.core.error.NotFoundException;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.paging.Page;
 import dev.novasdk.core.paging.PagedPublisher;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@link HypervisorAsyncManager} on the async operation executor: the operations and pattern requests of
@@ -49,10 +49,10 @@ public final class DefaultHypervisorAsyncManager implements HypervisorAsyncManag
                 // One search, as one page; no match (404) is no hypervisor of that name, as in the blocking find.
                 name -> PagedPublisher.of(previous -> search(name)
                         .exceptionally(failure -> {
-                            if (AsyncOperationExecutor.unwrap(failure) instanceof NotFoundException) {
+                            if (Futures.unwrap(failure) instanceof NotFoundException) {
                                 return List.of();
                             }
-                            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                            throw Futures.wrap(failure);
                         })
                         .thenApply(Page::last)),
                 h -> Optional.of(h.hypervisorHostname()),

@@ -32,6 +32,7 @@ import dev.novasdk.compute.servers.metadata.ServerTagAsyncManager;
 import dev.novasdk.compute.servers.migrations.ServerMigrationAsyncManager;
 import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.paging.PagedPublisher;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
@@ -298,8 +299,7 @@ public final class DefaultServerAsyncManager implements ServerAsyncManager {
                         if (failure == null) {
                             return console;
                         }
-                        throw new CompletionException(
-                                ServerMoves.consoleFailure(AsyncOperationExecutor.unwrap(failure), type));
+                        throw new CompletionException(ServerMoves.consoleFailure(Futures.unwrap(failure), type));
                     });
         });
     }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the query parameters of a listing, in the order they are added, with one spelling for each kind of
@@ -20,6 +21,20 @@ public final class ListQuery {
     private final Map<String, List<String>> params = new LinkedHashMap<>();
 
     private ListQuery() {}
+
+    /**
+     * Refuses a {@code changes-since} later than {@code changes-before}, which Nova answers with a 400 ("The
+     * value of changes-since must be less than or equal to changes-before.").
+     *
+     * @throws IllegalArgumentException naming both fields
+     */
+    public static void checkChangesWindow(Optional<Instant> changesSince, Optional<Instant> changesBefore) {
+        if (changesSince.isPresent()
+                && changesBefore.isPresent()
+                && changesSince.get().isAfter(changesBefore.get())) {
+            throw new IllegalArgumentException("changesSince must not be after changesBefore");
+        }
+    }
 
     /** An empty query. */
     public static ListQuery create() {

@@ -10,6 +10,7 @@ import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.internal.HttpPipeline;
 import dev.novasdk.core.internal.JsonCodec;
 import dev.novasdk.core.observe.OperationInfo;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -179,10 +179,7 @@ public final class Microversions {
                 }
                 asyncRead.compareAndSet(mine, null);
                 if (failure != null) {
-                    mine.completeExceptionally(
-                            failure instanceof CompletionException && failure.getCause() != null
-                                    ? failure.getCause()
-                                    : failure);
+                    mine.completeExceptionally(Futures.unwrap(failure));
                 } else {
                     mine.complete(range);
                 }

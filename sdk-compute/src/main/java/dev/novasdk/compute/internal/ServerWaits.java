@@ -11,6 +11,7 @@ import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.ApiException;
 import dev.novasdk.core.http.Microversion;
 import dev.novasdk.core.internal.AsyncHttpPipeline;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.waiter.WaitOptions;
 import dev.novasdk.core.waiter.Waiter;
 import java.util.Objects;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -178,14 +178,12 @@ final class ServerWaits {
                 if (failure == null) {
                     return action;
                 }
-                Throwable cause = AsyncOperationExecutor.unwrap(failure);
+                Throwable cause = Futures.unwrap(failure);
                 // The fault alone still explains the failure; a log the caller may not read must not hide it.
                 if (cause instanceof ApiException || cause instanceof IllegalStateException) {
                     return null;
                 }
-                throw failure instanceof CompletionException
-                        ? (CompletionException) failure
-                        : new CompletionException(failure);
+                throw Futures.wrap(failure);
             });
         }
     }

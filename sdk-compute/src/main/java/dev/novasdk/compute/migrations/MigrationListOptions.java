@@ -88,12 +88,7 @@ public interface MigrationListOptions extends ListOptions {
         migrationType().filter(t -> t == MigrationType.UNKNOWN).ifPresent(t -> {
             throw new IllegalArgumentException("migrationType must not be UNKNOWN");
         });
-        if (changesSince().isPresent()
-                && changesBefore().isPresent()
-                && changesSince().get().isAfter(changesBefore().get())) {
-            // Nova: "The value of changes-since must be less than or equal to changes-before."
-            throw new IllegalArgumentException("changesSince must not be after changesBefore");
-        }
+        ListQuery.checkChangesWindow(changesSince(), changesBefore());
     }
 
     /** A builder holding these options, to change some of them. */

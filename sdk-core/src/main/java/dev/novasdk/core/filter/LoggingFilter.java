@@ -4,13 +4,13 @@ import dev.novasdk.core.http.Headers;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.http.HttpResponse;
 import dev.novasdk.core.http.RequestBody;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.internal.Secrets;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -101,9 +101,7 @@ public final class LoggingFilter implements Filter, AsyncFilter {
         return next.proceedAsync(request).whenComplete((response, failure) -> {
             long elapsed = elapsedMillis(start);
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
+                Throwable cause = Futures.unwrap(failure);
                 logger.debug(safely(() -> failureLine(request, cause, elapsed)));
             } else {
                 logger.debug(safely(() -> responseLine(request, response, elapsed)));

@@ -9,6 +9,7 @@ import dev.novasdk.core.http.RequestAttribute;
 import dev.novasdk.core.internal.CallObserver;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.ErrorMapper;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.internal.SafeUri;
 import dev.novasdk.core.waiter.AsyncSleeper;
 import dev.novasdk.core.waiter.Sleeper;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -199,7 +199,7 @@ public final class RetryFilter implements Filter, AsyncFilter {
         }
         current.set(sent);
         sent.whenComplete((response, thrown) -> {
-            Throwable cause = unwrap(thrown);
+            Throwable cause = Futures.unwrap(thrown);
             if (cause != null && !(cause instanceof IOException)) {
                 result.completeExceptionally(cause);
                 return;
@@ -222,8 +222,8 @@ public final class RetryFilter implements Filter, AsyncFilter {
                     if (!result.isDone()) {
                         InterruptedIOException interrupted = new InterruptedIOException(request.method() + " "
                                 + SafeUri.of(request.uri()) + ": the wait to retry after attempt " + attempt + "/"
-                                + policy.maxAttempts() + " ended with " + unwrap(waitFailure));
-                        interrupted.initCause(unwrap(waitFailure));
+                                + policy.maxAttempts() + " ended with " + Futures.unwrap(waitFailure));
+                        interrupted.initCause(Futures.unwrap(waitFailure));
                         if (failure != null) {
                             interrupted.addSuppressed(failure);
                         }
@@ -234,13 +234,6 @@ public final class RetryFilter implements Filter, AsyncFilter {
                 attemptAsync(request, next, call, perAttempt, attempt + 1, result, current);
             });
         });
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private HttpRequest attemptRequest(HttpRequest request, Deadline call, Duration perAttempt) {

@@ -61,19 +61,15 @@ public final class AsyncHttpPipeline implements AutoCloseable {
         if (sent == null) {
             return CompletableFuture.failedFuture(new IOException("the transport returned no future"));
         }
-        return sent.handle((response, failure) -> {
-                    if (failure == null) {
-                        return CompletableFuture.completedFuture(response);
-                    }
-                    Throwable cause = unwrap(failure);
-                    return CompletableFuture.<HttpResponse>failedFuture(
-                            cause instanceof IOException
-                                            || cause instanceof OpenStackException
-                                            || !(cause instanceof RuntimeException)
-                                    ? cause
-                                    : asIo((RuntimeException) cause));
-                })
-                .thenCompose(f -> f);
+        return sent.exceptionallyCompose(failure -> {
+            Throwable cause = Futures.unwrap(failure);
+            return CompletableFuture.failedFuture(
+                    cause instanceof IOException
+                                    || cause instanceof OpenStackException
+                                    || !(cause instanceof RuntimeException)
+                            ? cause
+                            : asIo((RuntimeException) cause));
+        });
     }
 
     private static IOException asIo(RuntimeException e) {
@@ -133,7 +129,7 @@ public final class AsyncHttpPipeline implements AutoCloseable {
         CallObserver.Call call = observer.callStarted(request);
         CompletableFuture<HttpResponse> result = exchange(request, call.attach(request));
         return cancelling(
-                result.whenComplete((r, e) -> call.callEnded(r, e == null ? null : CallObserver.unwrap(e))), result);
+                result.whenComplete((r, e) -> call.callEnded(r, e == null ? null : Futures.unwrap(e))), result);
     }
 
     // sent: request, or the same request carrying what the chain needs to observe it.
@@ -148,14 +144,14 @@ public final class AsyncHttpPipeline implements AutoCloseable {
             if (failure == null) {
                 return response;
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Futures.unwrap(failure);
             if (cause instanceof IOException) {
                 throw TransportException.of(request.method(), request.uri(), (IOException) cause);
             }
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
-            throw new CompletionException(cause);
+            throw Futures.wrap(cause);
         });
         // Cancelling the caller's future cancels the exchange below it (the transport aborts the connection).
         return cancelling(result, started);
@@ -177,12 +173,5 @@ public final class AsyncHttpPipeline implements AutoCloseable {
         if (ownsTransport) {
             transport.close();
         }
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +139,8 @@ public final class CallObserver {
             }
             // The caller's cancel must still reach the transport's future below.
             return AsyncHttpPipeline.cancelling(
-                    response.whenComplete((r, e) -> call.attemptEnded(r, e == null ? null : unwrap(e))), response);
+                    response.whenComplete((r, e) -> call.attemptEnded(r, e == null ? null : Futures.unwrap(e))),
+                    response);
         };
     }
 
@@ -150,14 +150,6 @@ public final class CallObserver {
         if (call.isPresent()) {
             call.get().retrying(delay);
         }
-    }
-
-    /** The cause of a future's failure, without the {@link CompletionException} wrappers of dependent stages. */
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** {@link Call#reauthenticated} for the call {@code request} belongs to, if it is observed. */

@@ -1,5 +1,6 @@
 package dev.novasdk.core.paging;
 
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.waiter.AsyncSleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -319,7 +319,7 @@ public final class PagedPublisher<T> implements Flow.Publisher<T> {
             inFlight = page;
             page.whenComplete((p, e) -> {
                 if (e != null) {
-                    arrived = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    arrived = Futures.unwrap(e);
                 } else if (p == null) {
                     arrived = new NullPointerException("the page fetcher returned null");
                 } else {

@@ -2,13 +2,13 @@ package dev.novasdk.core.waiter;
 
 import dev.novasdk.core.error.WaitInterruptedException;
 import dev.novasdk.core.error.WaitTimeoutException;
+import dev.novasdk.core.internal.Futures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -168,8 +168,7 @@ public final class Waiter<T> {
             }
             long pause;
             try {
-                Throwable cause =
-                        thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+                Throwable cause = Futures.unwrap(thrown);
                 if (cause != null && !(cause instanceof RuntimeException)) {
                     result.completeExceptionally(cause);
                     return;

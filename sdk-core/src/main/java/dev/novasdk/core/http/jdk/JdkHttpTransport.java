@@ -10,6 +10,7 @@ import dev.novasdk.core.http.RequestBody;
 import dev.novasdk.core.http.ResponseTooLargeException;
 import dev.novasdk.core.internal.Checks;
 import dev.novasdk.core.internal.DaemonThreads;
+import dev.novasdk.core.internal.Futures;
 import dev.novasdk.core.internal.ResponseLimits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -163,7 +163,7 @@ public final class JdkHttpTransport implements HttpTransport {
     // The JDK completes the exchange with its own exceptions, some of them unchecked (a Content-Length that
     // is not a number); shape them by the SPI contract.
     static IOException failure(Throwable cause, HttpRequest request) {
-        Throwable t = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable t = Futures.unwrap(cause);
         if (t instanceof ConnectException) {
             return unresolvedAsUnknownHost((ConnectException) t, request);
         }
