@@ -97,7 +97,12 @@ final class KeystoneProtocol {
         if (response.statusCode() != 300 && !response.isSuccessful()) {
             throw pipeline.errorMapper().toException(request, response);
         }
-        List<VersionEntry> versions = readVersions(request, response);
+        List<VersionEntry> versions;
+        try {
+            versions = readVersions(request, response);
+        } finally {
+            response.release();
+        }
         VersionEntry v3 = null;
         VersionEntry v2 = null;
         List<String> offered = new ArrayList<>();

@@ -139,7 +139,13 @@ public final class Microversions {
         URI base = endpoints.compute();
         for (URI uri : candidates(base)) {
             HttpRequest request = versionRequest(uri);
-            Optional<Range> range = judge(request, pipeline.exchange(request));
+            HttpResponse response = pipeline.exchange(request);
+            Optional<Range> range;
+            try {
+                range = judge(request, response);
+            } finally {
+                response.release();
+            }
             if (range.isPresent()) {
                 return range.get();
             }

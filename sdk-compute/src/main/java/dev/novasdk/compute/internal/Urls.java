@@ -20,7 +20,9 @@ public final class Urls {
      * parameters repeat the key.
      */
     public static URI of(URI base, List<String> segments, Map<String, List<String>> query) {
-        StringBuilder sb = new StringBuilder(base.toString());
+        String root = base.toString();
+        // Room for a resource path with an id and a short query, so that the builder does not grow.
+        StringBuilder sb = new StringBuilder(root.length() + 96).append(root);
         while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '/') {
             sb.setLength(sb.length() - 1);
         }
