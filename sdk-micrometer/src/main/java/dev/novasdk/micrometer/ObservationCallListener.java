@@ -28,7 +28,9 @@ import java.util.Objects;
  * {@code UNKNOWN}) and {@code error.type} ({@code none}, the status, or the transport failure's kind such as
  * {@code CONNECT_FAILED}). High-cardinality key values (span attributes only, never tags):
  * {@code request.id} (Nova's {@code x-openstack-request-id}, to find the call in Nova's logs),
- * {@code global.request.id}, {@code server.address} and {@code attempts}.
+ * {@code global.request.id}, {@code server.address} and {@code attempts}. A failed call (a status of 400 or
+ * more, or no response) also gets a {@link CallFailedException} as the observation's error, which a tracing
+ * handler records on the span and marks it failed by.
  *
  * <p>Retries and re-authentications are observation events, {@value #RETRY_EVENT} and
  * {@value #REAUTHENTICATION_EVENT}: Micrometer's {@code DefaultMeterObservationHandler} counts each event as
@@ -129,6 +131,9 @@ public final class ObservationCallListener implements CallListener {
                     .lowCardinalityKeyValue("error.type", event.errorType().orElse("none"))
                     .highCardinalityKeyValue("attempts", Integer.toString(event.attempts()));
             event.requestId().ifPresent(id -> observation.highCardinalityKeyValue("request.id", id));
+            event.errorType()
+                    .ifPresent(type -> observation.error(
+                            new CallFailedException(event.call().operation(), type)));
             observation.stop();
         }
     }

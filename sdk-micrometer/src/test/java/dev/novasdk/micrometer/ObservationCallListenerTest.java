@@ -88,7 +88,34 @@ class ObservationCallListenerTest {
                 .hasLowCardinalityKeyValue("status", "NONE")
                 .hasLowCardinalityKeyValue("outcome", "UNKNOWN")
                 .hasLowCardinalityKeyValue("error.type", "CONNECT_FAILED")
-                .doesNotHaveHighCardinalityKeyValueWithKey("request.id");
+                .doesNotHaveHighCardinalityKeyValueWithKey("request.id")
+                .assertThatError()
+                .isInstanceOf(CallFailedException.class)
+                .hasMessage("servers.get failed: CONNECT_FAILED");
+    }
+
+    @Test
+    void errorStatus_isTheObservationsError_success_hasNone() {
+        TestObservationRegistry ok = TestObservationRegistry.create();
+        ObservationCallListener.create(ok).callStarted(GET).callEnded(ended(200, "req-ok", 1, 0, 0));
+        TestObservationRegistry missing = TestObservationRegistry.create();
+        ObservationCallListener.create(missing).callStarted(GET).callEnded(ended(404, "req-404", 1, 0, 0));
+
+        assertThat(ok)
+                .hasObservationWithNameEqualTo(ObservationCallListener.OBSERVATION_NAME)
+                .that()
+                .doesNotHaveError();
+        assertThat(missing)
+                .hasObservationWithNameEqualTo(ObservationCallListener.OBSERVATION_NAME)
+                .that()
+                .hasLowCardinalityKeyValue("error.type", "404")
+                .assertThatError()
+                .isInstanceOfSatisfying(CallFailedException.class, e -> {
+                    assertThat(e).hasMessage("servers.get failed: 404");
+                    assertThat(e.operation()).isEqualTo("servers.get");
+                    assertThat(e.errorType()).isEqualTo("404");
+                    assertThat(e.getStackTrace()).isEmpty();
+                });
     }
 
     @Test
