@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.flavors.Flavor;
 import dev.novasdk.compute.flavors.FlavorCreate;
 import dev.novasdk.compute.servers.Server;
@@ -18,8 +17,6 @@ import dev.novasdk.core.error.ResourceErrorException;
 import dev.novasdk.core.http.HttpMethod;
 import dev.novasdk.core.http.HttpRequest;
 import dev.novasdk.core.internal.HttpPipeline;
-import dev.novasdk.identity.CloudConfig;
-import dev.novasdk.identity.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,20 +29,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Where FakeCloud once differed from the lab (issue 15, part 5 and 6), run against both
  * ({@link RealCloudFidelityIT}, {@link FakeCloudFidelityIT}): a flavor larger than the host fails scheduling
  * with Nova's fault, deleted servers stay listable as DELETED, and every timestamp has the lab's shape. Raw JSON is read, so the shape of each string is what is checked.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FidelitySuite {
+abstract class FidelitySuite extends CloudSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
     // Nova's created/updated and Glance's times: whole seconds with Z; Nova's other times and Keystone's: six
     // zero fraction digits (MariaDB and fernet tokens keep whole seconds), with Z only in Keystone.
@@ -53,71 +44,16 @@ abstract class FidelitySuite {
     private static final Pattern MICROS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000000");
     private static final Pattern MICROS_Z = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000000Z");
 
-    private AcceptanceCloud cloud;
-    private Session session;
-    private ComputeClient nova;
     private HttpPipeline raw;
-    private final List<String> booted = new ArrayList<>();
 
-    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
-    abstract Optional<AcceptanceCloud> openCloud();
-
-    @BeforeAll
-    void connect() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        CloudConfig config = cloud.config();
-        session = config.toSessionBuilder()
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-        nova = ComputeClient.builder()
-                .session(session)
-                .sleeper(cloud.sleeper())
-                .nanoTime(cloud.nanoTime())
-                .build();
+    @Override
+    void connected() {
         raw = HttpPipeline.builder().tokenProvider(session).build();
     }
 
-    @AfterEach
-    void deleteWhatWasBooted() {
-        for (String id : booted) {
-            try {
-                nova.servers().delete(id);
-            } catch (NotFoundException gone) {
-                continue;
-            }
-            nova.servers().waitForDelete(id, cloud.waits());
-        }
-        booted.clear();
-    }
-
-    @AfterAll
-    void close() {
-        for (AutoCloseable c : new AutoCloseable[] {raw, nova, session, cloud}) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
-    private Server bootActive(String what) {
-        String name = "novasdk-fid-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Server s = nova.servers()
-                .create(ServerCreate.builder()
-                        .name(name)
-                        .image(nova.images().find("cirros").orElseThrow())
-                        .flavor(nova.flavors().find("m1.tiny").orElseThrow())
-                        .networksNone()
-                        .build());
-        booted.add(s.id());
-        return nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
+    @Override
+    void disconnecting() {
+        raw.close();
     }
 
     private URI url(String service, String path) {
@@ -170,7 +106,7 @@ abstract class FidelitySuite {
                             .flavor(huge)
                             .networksNone()
                             .build());
-            booted.add(s.id());
+            track(s.id());
             ResourceErrorException e = assertThrows(ResourceErrorException.class, () -> nova.servers()
                     .waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits()));
             assertEquals(Optional.of(500), e.faultCode());
@@ -187,12 +123,12 @@ abstract class FidelitySuite {
 
     @Test
     void deletedServer_afterItIsGone_isListedAsDeletedUnderChangesSinceAndToAdminsWithDeleted() throws IOException {
-        Server s = bootActive("deleted");
+        Server s = bootActive("novasdk-fid", "deleted");
         String since = DateTimeFormatter.ISO_INSTANT.format(
                 s.created().orElseThrow().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
         nova.servers().delete(s.id());
         nova.servers().waitForDelete(s.id(), cloud.waits());
-        booted.remove(s.id());
+        untrack(s.id());
         assertThrows(NotFoundException.class, () -> nova.servers().get(s.id()));
         String name = q(s.name().orElseThrow());
 
@@ -217,7 +153,7 @@ abstract class FidelitySuite {
 
     @Test
     void timestamps_ofServersActionsTokensKeypairsAndImages_haveTheLabsShape() throws IOException {
-        Server s = bootActive("times");
+        Server s = bootActive("novasdk-fid", "times");
 
         JsonNode server = get("compute", "servers/" + s.id(), "2.93").get("server");
         assertShape(SECONDS_Z, server.get("created"), "created");

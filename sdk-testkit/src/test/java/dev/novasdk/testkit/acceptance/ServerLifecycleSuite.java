@@ -5,37 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.flavors.Flavor;
-import dev.novasdk.compute.images.Image;
 import dev.novasdk.compute.instanceactions.InstanceAction;
 import dev.novasdk.compute.instanceactions.InstanceActionListOptions;
 import dev.novasdk.compute.servers.RebootType;
 import dev.novasdk.compute.servers.Server;
-import dev.novasdk.compute.servers.ServerCreate;
 import dev.novasdk.compute.servers.ServerManager;
 import dev.novasdk.compute.servers.ServerRebuild;
 import dev.novasdk.compute.servers.ServerRescueResult;
 import dev.novasdk.compute.servers.ServerStatus;
 import dev.novasdk.core.error.ConflictException;
-import dev.novasdk.core.error.NotFoundException;
 import dev.novasdk.core.http.Microversion;
-import dev.novasdk.identity.CloudConfig;
-import dev.novasdk.identity.Session;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A server's power and state lifecycle, run against a real cloud ({@link RealCloudServerLifecycleIT}, in CI
@@ -46,80 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * (the lab's fake driver never fails), a wait that ends with the fault and the failed instance action's
  * events. Every server a test boots is deleted afterwards, even when the test fails.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServerLifecycleSuite {
-    private AcceptanceCloud cloud;
-    private Session session;
-    private ComputeClient nova;
-    private final List<String> booted = Collections.synchronizedList(new ArrayList<>());
-
-    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
-    abstract Optional<AcceptanceCloud> openCloud();
-
-    @BeforeAll
-    void connect() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        CloudConfig config = cloud.config();
-        session = config.toSessionBuilder()
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-        ComputeClient.Builder b = ComputeClient.builder()
-                .session(session)
-                .sleeper(cloud.sleeper())
-                .nanoTime(cloud.nanoTime());
-        config.computeApiVersion().ifPresent(b::microversion);
-        nova = b.build();
-        nova.microversion();
-    }
-
-    @AfterEach
-    void deleteWhatWasBooted() {
-        List<String> ids;
-        synchronized (booted) {
-            ids = new ArrayList<>(booted);
-            booted.clear();
-        }
-        for (String id : ids) {
-            try {
-                nova.servers().delete(id);
-            } catch (NotFoundException gone) {
-                continue;
-            }
-            nova.servers().waitForDelete(id, cloud.waits());
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (nova != null) {
-            nova.close();
-        }
-        if (session != null) {
-            session.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private Server bootActive(String what) {
-        Image cirros = nova.images().find("cirros").orElseThrow();
-        Flavor tiny = nova.flavors().find("m1.tiny").orElseThrow();
-        Server s = nova.servers()
-                .create(ServerCreate.builder()
-                        .name("novasdk-it-" + what + "-"
-                                + UUID.randomUUID().toString().substring(0, 8))
-                        .image(cirros)
-                        .flavor(tiny)
-                        .networksNone()
-                        .build());
-        booted.add(s.id());
-        return nova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
-    }
+abstract class ServerLifecycleSuite extends CloudSuite {
 
     // From 2.47 a server shows its flavor's name and sizes, before that only the flavor's id.
     private static boolean hasFlavor(Server s, Flavor f) {
@@ -139,7 +53,7 @@ abstract class ServerLifecycleSuite {
     @Test
     void lifecycle_everyPowerAndStateActionEndsInItsStatus() {
         ServerManager servers = nova.servers();
-        String id = bootActive("lifecycle").id();
+        String id = bootActive("novasdk-it", "lifecycle").id();
 
         servers.reboot(id, RebootType.SOFT);
         await(id, ServerStatus.ACTIVE);
@@ -282,7 +196,7 @@ abstract class ServerLifecycleSuite {
 
     @Test
     void wrongState_pauseOfAStoppedServer_isAConflictWithNovasMessage() {
-        String id = bootActive("conflict").id();
+        String id = bootActive("novasdk-it", "conflict").id();
         nova.servers().stop(id);
         await(id, ServerStatus.SHUTOFF);
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novasdk.compute.ComputeClient;
 import dev.novasdk.compute.flavors.Flavor;
 import dev.novasdk.compute.images.Image;
 import dev.novasdk.compute.servers.Server;
@@ -16,18 +15,12 @@ import dev.novasdk.compute.servers.info.ServerTopology;
 import dev.novasdk.core.error.BadRequestException;
 import dev.novasdk.core.error.ConflictException;
 import dev.novasdk.core.error.NotFoundException;
-import dev.novasdk.identity.CloudConfig;
-import dev.novasdk.identity.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The server sub-resource scenarios (metadata and tags round trips, IP addresses, password, diagnostics,
@@ -40,33 +33,13 @@ import org.junit.jupiter.api.TestInstance;
  * the testkit's {@code ServerAttachmentsOnFakeCloudTest}, so that every scenario here runs on both clouds. Diagnostics and migrations need an
  * admin (the lab's {@code openrc}); the lab's fake virt driver reports fixed diagnostics figures.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServerSubResourceSuite {
-    private AcceptanceCloud cloud;
-    private Session session;
-    private ComputeClient nova;
+abstract class ServerSubResourceSuite extends CloudSuite {
     private String serverId;
 
-    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
-    abstract Optional<AcceptanceCloud> openCloud();
-
-    @BeforeAll
-    void bootOneServer() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        CloudConfig config = cloud.config();
-        session = config.toSessionBuilder()
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-        ComputeClient.Builder b = ComputeClient.builder()
-                .session(session)
-                .sleeper(cloud.sleeper())
-                .nanoTime(cloud.nanoTime());
-        config.computeApiVersion().ifPresent(b::microversion);
-        nova = b.build();
+    @Override
+    void connected() {
+        // One server for the whole class, deleted in disconnecting(): not tracked, which would delete it after
+        // the first test.
         Image cirros = nova.images().find("cirros").orElseThrow();
         Flavor tiny = nova.flavors().find("m1.tiny").orElseThrow();
         Server created = nova.servers()
@@ -81,23 +54,11 @@ abstract class ServerSubResourceSuite {
         nova.servers().waitForStatus(serverId, ServerStatus.ACTIVE, cloud.waits());
     }
 
-    @AfterAll
-    void deleteTheServer() {
-        try {
-            if (serverId != null) {
-                nova.servers().delete(serverId);
-                nova.servers().waitForDelete(serverId, cloud.waits());
-            }
-        } finally {
-            if (nova != null) {
-                nova.close();
-            }
-            if (session != null) {
-                session.close();
-            }
-            if (cloud != null) {
-                cloud.close();
-            }
+    @Override
+    void disconnecting() {
+        if (serverId != null) {
+            nova.servers().delete(serverId);
+            nova.servers().waitForDelete(serverId, cloud.waits());
         }
     }
 
