@@ -37,7 +37,6 @@ import dev.novasdk.identity.Token;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,89 +47,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The acceptance scenarios, run against a real cloud ({@link RealCloudAcceptanceIT}) and against
  * {@code FakeCloud} ({@link FakeCloudAcceptanceIT}) so that both are held to the same behaviour. Every
  * server a test boots is deleted afterwards, even when the test fails.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AcceptanceSuite {
+abstract class AcceptanceSuite extends CloudSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AcceptanceCloud cloud;
-    private CloudConfig config;
     private CountingTransport transport;
-    private Session session;
-    private ComputeClient nova;
-    private final List<String> booted = Collections.synchronizedList(new ArrayList<>());
+    private CloudConfig config;
 
-    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
-    abstract Optional<AcceptanceCloud> openCloud();
-
-    @BeforeAll
-    void connect() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        config = cloud.config();
+    @Override
+    Session.Builder newSession(CloudConfig cloudConfig) {
+        config = cloudConfig;
         transport = new CountingTransport();
-        session = config.toSessionBuilder()
-                .transport(transport)
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-        nova = client(session);
-        // Fail the whole class at once, with the reason, when the cloud is unreachable or refuses us.
-        session.token();
-        nova.microversion();
+        return sessionBuilder(cloudConfig).transport(transport);
+    }
+
+    @Override
+    void disconnecting() {
+        transport.close();
     }
 
     private ComputeClient client(Session s) {
-        ComputeClient.Builder b =
-                ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
-        config.computeApiVersion().ifPresent(b::microversion);
-        return b.build();
-    }
-
-    @AfterEach
-    void deleteWhatWasBooted() {
-        List<String> ids;
-        synchronized (booted) {
-            ids = new ArrayList<>(booted);
-            booted.clear();
-        }
-        for (String id : ids) {
-            try {
-                nova.servers().delete(id);
-            } catch (NotFoundException gone) {
-                continue;
-            }
-            nova.servers().waitForDelete(id, cloud.waits());
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (nova != null) {
-            nova.close();
-        }
-        if (session != null) {
-            session.close();
-        }
-        if (transport != null) {
-            transport.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
+        return computeBuilder(s).build();
     }
 
     private static String name(String what) {
@@ -139,7 +83,7 @@ abstract class AcceptanceSuite {
 
     private Server boot(ComputeClient client, ServerCreate.Builder create) {
         Server s = client.servers().create(create.build());
-        booted.add(s.id());
+        track(s.id());
         return s;
     }
 
@@ -373,7 +317,7 @@ abstract class AcceptanceSuite {
                     .byPage()
                     .forEach(p -> pages.add(p.items().stream().map(Server::id).collect(Collectors.toList())));
             List<String> ids = pages.stream().flatMap(List::stream).collect(Collectors.toList());
-            ids.forEach(booted::add);
+            ids.forEach(this::track);
             System.out.println(getClass().getSimpleName() + " multi-create round " + round + ": " + ids.size()
                     + " servers in " + pages.size() + " pages " + pages);
 
@@ -460,7 +404,7 @@ abstract class AcceptanceSuite {
                             sharedNova.servers().waitForStatus(s.id(), ServerStatus.ACTIVE, cloud.waits());
                             sharedNova.servers().delete(s.id());
                             sharedNova.servers().waitForDelete(s.id(), cloud.waits());
-                            booted.remove(s.id());
+                            untrack(s.id());
                             assertThrows(
                                     NotFoundException.class,
                                     () -> sharedNova.servers().get(s.id()));

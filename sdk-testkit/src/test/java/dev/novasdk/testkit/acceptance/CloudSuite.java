@@ -40,10 +40,17 @@ abstract class CloudSuite {
         Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
         cloud = c.get();
         System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        session = sessionBuilder(cloud.config()).build();
+        session = newSession(cloud.config()).build();
         nova = computeBuilder(session).build();
+        // Fail the whole class at once, with the reason, when the cloud is unreachable or refuses us.
+        session.token();
         nova.microversion();
         connected();
+    }
+
+    /** The builder of the suite's session; a suite may add to {@link #sessionBuilder}'s. */
+    Session.Builder newSession(CloudConfig config) {
+        return sessionBuilder(config);
     }
 
     /** Set-up of the suite's own, once the client is connected. */
