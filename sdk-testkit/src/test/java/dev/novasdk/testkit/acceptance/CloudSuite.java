@@ -66,9 +66,14 @@ abstract class CloudSuite {
 
     /** A compute client builder on {@code s}, the cloud's sleeper and time, and the configured microversion. */
     final ComputeClient.Builder computeBuilder(Session s) {
+        return computeBuilder(s, cloud.config());
+    }
+
+    /** {@link #computeBuilder(Session)} with the microversion {@code config} pins, if any. */
+    final ComputeClient.Builder computeBuilder(Session s, CloudConfig config) {
         ComputeClient.Builder b =
                 ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
-        cloud.config().computeApiVersion().ifPresent(b::microversion);
+        config.computeApiVersion().ifPresent(b::microversion);
         return b;
     }
 
@@ -103,14 +108,18 @@ abstract class CloudSuite {
             ids = new ArrayList<>(booted);
             booted.clear();
         }
-        for (String id : ids) {
-            try {
-                nova.servers().delete(id);
-            } catch (NotFoundException gone) {
-                continue;
-            }
-            nova.servers().waitForDelete(id, cloud.waits());
+        ids.forEach(this::deleteNow);
+    }
+
+    /** Deletes the server now and waits until it is gone; it is no longer deleted after the test. */
+    final void deleteNow(String serverId) {
+        booted.remove(serverId);
+        try {
+            nova.servers().delete(serverId);
+        } catch (NotFoundException gone) {
+            return;
         }
+        nova.servers().waitForDelete(serverId, cloud.waits());
     }
 
     @AfterAll

@@ -27,17 +27,11 @@ import dev.novasdk.core.http.Microversion;
 import dev.novasdk.identity.CloudConfig;
 import dev.novasdk.identity.Session;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Keypairs, server groups, quotas, limits and availability zones end to end, against a real cloud
@@ -46,80 +40,29 @@ import org.junit.jupiter.api.TestInstance;
  * second user's when one is configured ({@code NOVASDK_IT_SECOND_CLOUD}, a {@code clouds.yaml} cloud; FakeCloud's
  * {@code demo}), else the configured user's own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ComputeResourcesSuite {
+abstract class ComputeResourcesSuite extends CloudSuite {
     // An ed25519 public key whose private half was thrown away: the suite only imports it.
     static final String PUBLIC_KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMj0nimRSZ6DZzxO85H2oBFb5wNC3PKoRs97Hd6xw97F novasdk-it";
 
-    private AcceptanceCloud cloud;
-    private Session session;
-    private ComputeClient nova;
     private Session secondSession;
     private ComputeClient second;
-    private final List<String> booted = Collections.synchronizedList(new ArrayList<>());
-
-    /** The cloud to run against, or empty to skip the class. */
-    abstract Optional<AcceptanceCloud> openCloud();
 
     /** The configuration of a second, non-admin user of the cloud, if any. */
     abstract Optional<CloudConfig> secondUser(AcceptanceCloud cloud);
 
-    @BeforeAll
-    void connect() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        session = session(cloud.config());
-        nova = client(session, cloud.config());
-        nova.microversion();
+    @Override
+    void connected() {
         Optional<CloudConfig> other = secondUser(cloud);
         if (other.isPresent()) {
-            secondSession = session(other.get());
-            second = client(secondSession, other.get());
+            secondSession = sessionBuilder(other.get()).build();
+            second = computeBuilder(secondSession, other.get()).build();
         }
     }
 
-    private Session session(CloudConfig config) {
-        return config.toSessionBuilder()
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-    }
-
-    private ComputeClient client(Session s, CloudConfig config) {
-        ComputeClient.Builder b =
-                ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
-        config.computeApiVersion().ifPresent(b::microversion);
-        return b.build();
-    }
-
-    @AfterEach
-    void deleteWhatWasBooted() {
-        List<String> ids;
-        synchronized (booted) {
-            ids = new ArrayList<>(booted);
-            booted.clear();
-        }
-        for (String id : ids) {
-            deleteServer(id);
-        }
-    }
-
-    private void deleteServer(String id) {
-        try {
-            nova.servers().delete(id);
-        } catch (NotFoundException gone) {
-            return;
-        }
-        nova.servers().waitForDelete(id, cloud.waits());
-        booted.remove(id);
-    }
-
-    @AfterAll
-    void close() {
-        for (AutoCloseable c : new AutoCloseable[] {second, secondSession, nova, session, cloud}) {
+    @Override
+    void disconnecting() {
+        for (AutoCloseable c : new AutoCloseable[] {second, secondSession}) {
             if (c != null) {
                 try {
                     c.close();
@@ -142,7 +85,7 @@ abstract class ComputeResourcesSuite {
 
     private Server boot(ComputeClient client, ServerCreate.Builder create) {
         Server s = client.servers().create(create.build());
-        booted.add(s.id());
+        track(s.id());
         return s;
     }
 
@@ -207,7 +150,7 @@ abstract class ComputeResourcesSuite {
             }
             assertTrue(nova.serverGroups().get(affinity.id()).members().containsAll(together));
             // Free the quota before the next pair: the lab is shared.
-            together.forEach(this::deleteServer);
+            together.forEach(this::deleteNow);
 
             Server first = boot(nova, tiny(nova, name("anti1")).addSchedulerHint("group", anti.id()));
             nova.servers().waitForStatus(first.id(), ServerStatus.ACTIVE, cloud.waits());
