@@ -45,11 +45,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The operator scenarios of issue 13 (hypervisors, services, aggregates, migrations, usage, flavor extra specs
@@ -63,53 +60,7 @@ import org.junit.jupiter.api.TestInstance;
  * (adding the host to an aggregate with one moves the host, and its servers, to that zone). Nova refuses to
  * update a service other than nova-compute, which the suite also checks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OperatorSuite {
-    private AcceptanceCloud cloud;
-    private Session session;
-    private ComputeClient nova;
-
-    /** The cloud to run against, or empty to skip the whole class (saying why on stdout). */
-    abstract Optional<AcceptanceCloud> openCloud();
-
-    @BeforeAll
-    void connect() {
-        Optional<AcceptanceCloud> c = openCloud();
-        Assumptions.assumeTrue(c.isPresent(), "no cloud configured");
-        cloud = c.get();
-        System.out.println(getClass().getSimpleName() + " runs against " + cloud.label());
-        session = newSession(cloud.config());
-        nova = client(session, cloud.config());
-        session.token();
-        nova.microversion();
-    }
-
-    @AfterAll
-    void close() {
-        if (nova != null) {
-            nova.close();
-        }
-        if (session != null) {
-            session.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private Session newSession(CloudConfig config) {
-        return config.toSessionBuilder()
-                .sleeper(cloud.sleeper())
-                .clock(cloud.clock())
-                .build();
-    }
-
-    private ComputeClient client(Session s, CloudConfig config) {
-        ComputeClient.Builder b =
-                ComputeClient.builder().session(s).sleeper(cloud.sleeper()).nanoTime(cloud.nanoTime());
-        config.computeApiVersion().ifPresent(b::microversion);
-        return b.build();
-    }
+abstract class OperatorSuite extends CloudSuite {
 
     private static String name(String what) {
         return "novasdk-ops-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -167,8 +118,8 @@ abstract class OperatorSuite {
     @Test
     void operatorCalls_asDemo_refusedWithNovasPolicyMessage() {
         CloudConfig demo = demoConfig();
-        try (Session s = newSession(demo);
-                ComputeClient demoNova = client(s, demo)) {
+        try (Session s = sessionBuilder(demo).build();
+                ComputeClient demoNova = computeBuilder(s, demo).build()) {
             assertPolicyRefuses(
                     "os-hypervisors:list-detail",
                     () -> demoNova.hypervisors().list().iterator().hasNext());
