@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.novasdk.core.error.TransportException;
@@ -152,7 +153,9 @@ class ApacheAsyncHttpTransportContractTest extends AsyncHttpTransportContractTes
     @Test
     void executeAsync_poolExhausted_failsWithConnectFailureAfterPoolAndConnectTimeouts() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
         try (FaultServer server = FaultServer.start(x -> {
+                    holding.countDown();
                     try {
                         release.await(20, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -167,6 +170,9 @@ class ApacheAsyncHttpTransportContractTest extends AsyncHttpTransportContractTes
                         .connectTimeout(Duration.ofSeconds(1))
                         .build()) {
             CompletableFuture<HttpResponse> holder = single.executeAsync(HttpRequest.get(server.uri("/held")));
+            // The only connection must be the holder's before the second request asks for one: both wait for
+            // the name lookup, and the second's could otherwise lease first (seen once in CI).
+            assertTrue(holding.await(10, TimeUnit.SECONDS), "the held request reached the server");
 
             CompletableFuture<HttpResponse> waiting = single.executeAsync(HttpRequest.get(server.uri("/waiting")));
 
